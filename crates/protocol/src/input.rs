@@ -1,0 +1,347 @@
+//! User input parsed once, at the edge, into typed values with the product's limits.
+//! Both the app (to show inline errors before sending) and the server (to refuse bad
+//! requests) go through these, so the two can never disagree.
+
+use crate::error::ErrorCode;
+use crate::topics::{Topic, TopicId};
+
+/// At most this many characters in a message, after trimming.
+pub const MAX_BODY_CHARS: usize = 5_000;
+/// At most this many attachments on one message.
+pub const MAX_ATTACHMENTS: usize = 5;
+/// Default size limit of one attachment.
+pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+/// Longest confirmation number accepted.
+pub const MAX_RESERVATION_DIGITS: usize = 20;
+
+/// Why a piece of input was refused. Each maps to one stable [`ErrorCode`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("the message is empty")]
+    BodyEmpty,
+    #[error("the message is longer than {MAX_BODY_CHARS} characters")]
+    BodyTooLong,
+    #[error("there is no topic {0:?}")]
+    UnknownTopic(String),
+    #[error("the topic has no subtopic {0:?}")]
+    UnknownSubtopic(String),
+    #[error("a confirmation number is made of digits only")]
+    ReservationRefInvalid,
+    #[error("at most {MAX_ATTACHMENTS} attachments per message")]
+    TooManyAttachments,
+    #[error("an attachment is larger than its limit of {0} bytes")]
+    AttachmentTooLarge(usize),
+    #[error("attachments must be JPEG, PNG, WebP, HEIC or PDF")]
+    UnsupportedMediaType,
+    #[error("a country is a two-letter ISO code")]
+    CountryInvalid,
+}
+
+impl InputError {
+    /// The stable code the app translates.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            InputError::BodyEmpty => ErrorCode::BodyEmpty,
+            InputError::BodyTooLong => ErrorCode::BodyTooLong,
+            InputError::UnknownTopic(_) => ErrorCode::UnknownTopic,
+            InputError::UnknownSubtopic(_) => ErrorCode::UnknownSubtopic,
+            InputError::ReservationRefInvalid => ErrorCode::ReservationRefInvalid,
+            InputError::TooManyAttachments => ErrorCode::TooManyAttachments,
+            InputError::AttachmentTooLarge(_) => ErrorCode::AttachmentTooLarge,
+            InputError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            InputError::CountryInvalid => ErrorCode::InvalidInput,
+        }
+    }
+}
+
+/// A message a partner or handler wrote: trimmed, 1 to 5,000 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageBody(String);
+
+impl MessageBody {
+    /// ```
+    /// use pulse_protocol::input::MessageBody;
+    /// assert_eq!(MessageBody::parse("  Hello \n").unwrap().as_str(), "Hello");
+    /// assert!(MessageBody::parse("   ").is_err());
+    /// ```
+    pub fn parse(raw: &str) -> Result<MessageBody, InputError> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(InputError::BodyEmpty);
+        }
+        if trimmed.chars().count() > MAX_BODY_CHARS {
+            return Err(InputError::BodyTooLong);
+        }
+        Ok(MessageBody(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// A topic and one of its own subtopics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopicChoice {
+    topic: &'static Topic,
+    subtopic: &'static str,
+}
+
+impl TopicChoice {
+    /// ```
+    /// use pulse_protocol::input::TopicChoice;
+    /// assert!(TopicChoice::parse("reservations", "cancellations").is_ok());
+    /// assert!(TopicChoice::parse("reservations", "password").is_err());
+    /// ```
+    pub fn parse(topic: &str, subtopic: &str) -> Result<TopicChoice, InputError> {
+        let id = TopicId::from_wire(topic).ok_or_else(|| InputError::UnknownTopic(topic.into()))?;
+        let topic = id.topic();
+        let subtopic = topic
+            .subtopics
+            .iter()
+            .copied()
+            .find(|s| *s == subtopic)
+            .ok_or_else(|| InputError::UnknownSubtopic(subtopic.into()))?;
+        Ok(TopicChoice { topic, subtopic })
+    }
+
+    pub fn topic(&self) -> TopicId {
+        self.topic.id
+    }
+
+    pub fn subtopic(&self) -> &'static str {
+        self.subtopic
+    }
+
+    /// Whether the form should ask for a confirmation number.
+    pub fn asks_for_reservation(&self) -> bool {
+        self.topic.asks_for_reservation
+    }
+}
+
+/// A reservation's confirmation number: digits only (spaces the partner typed are
+/// dropped), at most 20 of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReservationRef(String);
+
+impl ReservationRef {
+    /// ```
+    /// use pulse_protocol::input::ReservationRef;
+    /// assert_eq!(ReservationRef::parse(" 4021 339 871 ").unwrap().as_str(), "4021339871");
+    /// assert!(ReservationRef::parse("40A1").is_err());
+    /// ```
+    pub fn parse(raw: &str) -> Result<ReservationRef, InputError> {
+        let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        if digits.is_empty()
+            || digits.len() > MAX_RESERVATION_DIGITS
+            || !digits.chars().all(|c| c.is_ascii_digit())
+        {
+            return Err(InputError::ReservationRefInvalid);
+        }
+        Ok(ReservationRef(digits))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The kinds of file a message may carry, recognised by their content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttachmentKind {
+    Jpeg,
+    Png,
+    Webp,
+    Heic,
+    Pdf,
+}
+
+impl AttachmentKind {
+    /// Recognises a file by its first bytes, whatever its name or declared type says.
+    ///
+    /// ```
+    /// use pulse_protocol::input::AttachmentKind;
+    /// assert_eq!(AttachmentKind::sniff(b"%PDF-1.7\n..."), Some(AttachmentKind::Pdf));
+    /// assert_eq!(AttachmentKind::sniff(b"GIF89a"), None);
+    /// ```
+    pub fn sniff(bytes: &[u8]) -> Option<AttachmentKind> {
+        if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            return Some(AttachmentKind::Jpeg);
+        }
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return Some(AttachmentKind::Png);
+        }
+        if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+            return Some(AttachmentKind::Webp);
+        }
+        if bytes.starts_with(b"%PDF-") {
+            return Some(AttachmentKind::Pdf);
+        }
+        // HEIC/HEIF: an ISO-BMFF `ftyp` box whose major brand is one of HEIF's.
+        if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+            const BRANDS: [&[u8]; 7] = [
+                b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1",
+            ];
+            if BRANDS.contains(&&bytes[8..12]) {
+                return Some(AttachmentKind::Heic);
+            }
+        }
+        None
+    }
+
+    /// The media type stored and served for this kind.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            AttachmentKind::Jpeg => "image/jpeg",
+            AttachmentKind::Png => "image/png",
+            AttachmentKind::Webp => "image/webp",
+            AttachmentKind::Heic => "image/heic",
+            AttachmentKind::Pdf => "application/pdf",
+        }
+    }
+
+    /// Checks an upload: its size against `max_bytes`, its content against the kinds.
+    pub fn check_upload(bytes: &[u8], max_bytes: usize) -> Result<AttachmentKind, InputError> {
+        if bytes.len() > max_bytes {
+            return Err(InputError::AttachmentTooLarge(max_bytes));
+        }
+        AttachmentKind::sniff(bytes).ok_or(InputError::UnsupportedMediaType)
+    }
+}
+
+/// Checks how many attachments one message carries.
+pub fn check_attachment_count(count: usize) -> Result<(), InputError> {
+    if count > MAX_ATTACHMENTS {
+        Err(InputError::TooManyAttachments)
+    } else {
+        Ok(())
+    }
+}
+
+/// A country as an ISO 3166-1 alpha-2 code, upper case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Country([u8; 2]);
+
+/// The countries of the European Economic Area (EU, Iceland, Liechtenstein, Norway),
+/// where partners may ask for mediation.
+const EEA: [&str; 30] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+    "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+];
+
+impl Country {
+    /// ```
+    /// use pulse_protocol::input::Country;
+    /// assert!(Country::parse("nl").unwrap().is_eea());
+    /// assert!(!Country::parse("ID").unwrap().is_eea());
+    /// ```
+    pub fn parse(raw: &str) -> Result<Country, InputError> {
+        let raw = raw.trim();
+        match raw.as_bytes() {
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                Ok(Country([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
+            }
+            _ => Err(InputError::CountryInvalid),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Built only from two ASCII letters.
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+
+    pub fn is_eea(&self) -> bool {
+        EEA.contains(&self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_limits_count_characters_not_bytes() {
+        assert_eq!(MessageBody::parse(""), Err(InputError::BodyEmpty));
+        assert_eq!(MessageBody::parse(" \n\t "), Err(InputError::BodyEmpty));
+        let max = "é".repeat(MAX_BODY_CHARS);
+        assert!(MessageBody::parse(&format!("  {max}  ")).is_ok());
+        let over = "é".repeat(MAX_BODY_CHARS + 1);
+        assert_eq!(MessageBody::parse(&over), Err(InputError::BodyTooLong));
+        assert_eq!(MessageBody::parse("a").unwrap().as_str(), "a");
+    }
+
+    #[test]
+    fn topic_and_subtopic_must_belong_together() {
+        let choice = TopicChoice::parse("account", "channel_manager").unwrap();
+        assert_eq!(choice.topic(), TopicId::Account);
+        assert!(!choice.asks_for_reservation());
+        assert!(TopicChoice::parse("reservations", "changes")
+            .unwrap()
+            .asks_for_reservation());
+        assert_eq!(
+            TopicChoice::parse("weather", "other"),
+            Err(InputError::UnknownTopic("weather".into()))
+        );
+        assert_eq!(
+            TopicChoice::parse("payouts", "password"),
+            Err(InputError::UnknownSubtopic("password".into()))
+        );
+    }
+
+    #[test]
+    fn reservation_refs_are_digits() {
+        assert!(ReservationRef::parse("").is_err());
+        assert!(ReservationRef::parse("12-34").is_err());
+        assert!(ReservationRef::parse("１２３").is_err(), "full-width digits are not ASCII");
+        assert!(ReservationRef::parse(&"9".repeat(MAX_RESERVATION_DIGITS)).is_ok());
+        assert!(ReservationRef::parse(&"9".repeat(MAX_RESERVATION_DIGITS + 1)).is_err());
+    }
+
+    #[test]
+    fn attachments_are_known_by_content() {
+        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10];
+        assert_eq!(AttachmentKind::sniff(&jpeg), Some(AttachmentKind::Jpeg));
+        assert_eq!(
+            AttachmentKind::sniff(b"\x89PNG\r\n\x1a\n\0\0"),
+            Some(AttachmentKind::Png)
+        );
+        assert_eq!(
+            AttachmentKind::sniff(b"RIFF\x10\0\0\0WEBPVP8 "),
+            Some(AttachmentKind::Webp)
+        );
+        assert_eq!(
+            AttachmentKind::sniff(b"\0\0\0\x18ftypheic\0\0\0\0"),
+            Some(AttachmentKind::Heic)
+        );
+        assert_eq!(AttachmentKind::sniff(b"\0\0\0\x18ftypisom"), None, "mp4 is not HEIC");
+        assert_eq!(AttachmentKind::sniff(b"<html>"), None);
+        assert_eq!(AttachmentKind::sniff(b""), None);
+        assert_eq!(
+            AttachmentKind::check_upload(&jpeg, 3),
+            Err(InputError::AttachmentTooLarge(3))
+        );
+        assert_eq!(
+            AttachmentKind::check_upload(b"plain text", 100),
+            Err(InputError::UnsupportedMediaType)
+        );
+        assert!(check_attachment_count(MAX_ATTACHMENTS).is_ok());
+        assert_eq!(
+            check_attachment_count(MAX_ATTACHMENTS + 1),
+            Err(InputError::TooManyAttachments)
+        );
+    }
+
+    #[test]
+    fn countries() {
+        assert_eq!(Country::parse(" se ").unwrap().as_str(), "SE");
+        assert!(Country::parse("SWE").is_err());
+        assert!(Country::parse("1A").is_err());
+        assert!(Country::parse("NO").unwrap().is_eea());
+        assert!(!Country::parse("CH").unwrap().is_eea());
+        assert!(!Country::parse("GB").unwrap().is_eea());
+    }
+}

@@ -1,0 +1,326 @@
+//! The JSON that crosses the network between app and server. Raw strings in requests
+//! are parsed into [`crate::input`] types by whoever receives them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::lifecycle::{Actor, CaseStatus};
+use crate::topics::TopicId;
+
+/// Header carrying the client-made key that makes a write safe to resend.
+pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
+
+/// `POST /v1/sessions`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignIn {
+    pub email: String,
+    pub password: String,
+}
+
+/// A new session: the bearer token is shown once and stored by the server only as a hash.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    pub token: String,
+    pub account: Account,
+}
+
+/// Who is signed in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Account {
+    pub id: i64,
+    pub role: Actor,
+    pub name: String,
+    pub email: String,
+    /// ISO 3166-1 alpha-2; empty for handlers.
+    pub country: String,
+    pub in_eea: bool,
+    pub properties: Vec<Property>,
+}
+
+/// A property (hotel, apartment…) a partner manages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Property {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One entry of `GET /v1/topics`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TopicEntry {
+    pub id: TopicId,
+    pub subtopics: Vec<String>,
+    pub asks_for_reservation: bool,
+}
+
+impl TopicEntry {
+    /// The whole catalog as the API serves it.
+    pub fn catalog() -> Vec<TopicEntry> {
+        crate::topics::CATALOG
+            .iter()
+            .map(|t| TopicEntry {
+                id: t.id,
+                subtopics: t.subtopics.iter().map(|s| s.to_string()).collect(),
+                asks_for_reservation: t.asks_for_reservation,
+            })
+            .collect()
+    }
+}
+
+/// `POST /v1/attachments` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachmentRef {
+    pub id: Uuid,
+    pub media_type: String,
+    pub size: u64,
+}
+
+/// What kind of contact a case is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    Question,
+    TechnicalIssue,
+    Complaint,
+}
+
+/// Who is complaining and how to reach them (the dispute-resolution form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactDetails {
+    pub name: String,
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// `POST /v1/cases`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewCase {
+    pub kind: ContactKind,
+    pub topic: String,
+    pub subtopic: String,
+    #[serde(default)]
+    pub property_id: Option<i64>,
+    #[serde(default)]
+    pub reservation_ref: Option<String>,
+    pub body: String,
+    #[serde(default)]
+    pub attachment_ids: Vec<Uuid>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub client_created_at: OffsetDateTime,
+    /// Device facts attached to a technical issue (app version, OS, model…).
+    #[serde(default)]
+    pub diagnostics: Option<BTreeMap<String, String>>,
+    /// For complaints: who complains and how to reach them.
+    #[serde(default)]
+    pub contact: Option<ContactDetails>,
+}
+
+/// A case as lists show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseSummary {
+    pub id: Uuid,
+    pub kind: ContactKind,
+    pub topic: TopicId,
+    pub subtopic: String,
+    pub property_id: Option<i64>,
+    pub reservation_ref: Option<String>,
+    pub status: CaseStatus,
+    pub outcome: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub last_activity_at: OffsetDateTime,
+    /// Id of the newest event on the case.
+    pub last_event_id: i64,
+    /// Events from support the partner has not seen (opening the case reads them).
+    pub unread_count: i64,
+}
+
+/// `GET /v1/cases` page, newest activity first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CasePage {
+    pub cases: Vec<CaseSummary>,
+    /// Pass as `?cursor=` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// `GET /v1/cases/{id}`: the case and everything that happened to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseDetail {
+    pub case: CaseSummary,
+    /// What support said to expect next, when it acknowledged the case.
+    pub expected_next: Option<String>,
+    pub diagnostics: Option<BTreeMap<String, String>>,
+    pub contact: Option<ContactDetails>,
+    /// Whether the partner may ask for mediation now.
+    pub mediation_offered: bool,
+    pub timeline: Vec<CaseEvent>,
+}
+
+/// What an event did to its case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Submitted,
+    Acknowledged,
+    Update,
+    InfoRequested,
+    Reply,
+    Resolved,
+    Accepted,
+    Disputed,
+    MediationRequested,
+    Closed,
+}
+
+impl EventKind {
+    /// The SSE `event:` name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Submitted => "submitted",
+            EventKind::Acknowledged => "acknowledged",
+            EventKind::Update => "update",
+            EventKind::InfoRequested => "info_requested",
+            EventKind::Reply => "reply",
+            EventKind::Resolved => "resolved",
+            EventKind::Accepted => "accepted",
+            EventKind::Disputed => "disputed",
+            EventKind::MediationRequested => "mediation_requested",
+            EventKind::Closed => "closed",
+        }
+    }
+
+    pub const ALL: [EventKind; 10] = [
+        EventKind::Submitted,
+        EventKind::Acknowledged,
+        EventKind::Update,
+        EventKind::InfoRequested,
+        EventKind::Reply,
+        EventKind::Resolved,
+        EventKind::Accepted,
+        EventKind::Disputed,
+        EventKind::MediationRequested,
+        EventKind::Closed,
+    ];
+
+    pub fn from_wire(s: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Who wrote or did something.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Author {
+    pub role: Actor,
+    pub name: String,
+}
+
+/// One change to a case: an entry of its timeline and of the event stream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseEvent {
+    /// Monotonic over the whole server: the stream's `id:` and resume point.
+    pub id: i64,
+    pub case_id: Uuid,
+    pub kind: EventKind,
+    /// The case's status after this event.
+    pub status: CaseStatus,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub author: Author,
+    pub body: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<AttachmentRef>,
+    pub outcome: Option<String>,
+    pub expected_next: Option<String>,
+}
+
+/// `GET /v1/events?after=N` as JSON: catch-up after a break.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventPage {
+    pub events: Vec<CaseEvent>,
+    /// The id to ask after next time (the last event's, or the request's `after`).
+    pub last_event_id: i64,
+    /// Whether more events wait beyond this page.
+    pub more: bool,
+}
+
+/// `POST /v1/cases/{id}/messages`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewReply {
+    pub body: String,
+    #[serde(default)]
+    pub attachment_ids: Vec<Uuid>,
+}
+
+/// `POST /v1/cases/{id}/resolution`: the partner's answer to an outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResolutionAnswer {
+    pub accept: bool,
+    /// Why the partner disagrees; required when `accept` is false.
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// `POST /v1/handler/cases/{id}/acknowledge`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Acknowledge {
+    #[serde(default)]
+    pub expected_next: Option<String>,
+}
+
+/// `POST /v1/handler/cases/{id}/messages`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HandlerMessage {
+    pub body: String,
+    /// Ask the partner for more information (the case then awaits the partner).
+    #[serde(default)]
+    pub request_info: bool,
+}
+
+/// `POST /v1/handler/cases/{id}/resolve`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Resolve {
+    pub outcome: String,
+}
+
+/// A case as the handler's queue shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HandlerCase {
+    pub case: CaseSummary,
+    pub partner_id: i64,
+    pub partner_name: String,
+    pub partner_in_eea: bool,
+}
+
+/// `GET /v1/handler/cases` page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HandlerCasePage {
+    pub cases: Vec<HandlerCase>,
+    pub next_cursor: Option<String>,
+}
