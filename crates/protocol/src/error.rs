@@ -22,6 +22,7 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     PayloadTooLarge,
     IdempotencyKeyMissing,
+    IdempotencyKeyInvalid,
     IdempotencyKeyReused,
     InvalidCredentials,
     Unauthorized,
@@ -31,9 +32,38 @@ pub enum ErrorCode {
     MediationNotAvailable,
     RateLimited,
     Internal,
+    /// A complaint names who complains and how to reach them.
+    ContactRequired,
 }
 
 impl ErrorCode {
+    pub const ALL: [ErrorCode; 24] = [
+        ErrorCode::InvalidInput,
+        ErrorCode::BodyEmpty,
+        ErrorCode::BodyTooLong,
+        ErrorCode::UnknownTopic,
+        ErrorCode::UnknownSubtopic,
+        ErrorCode::ReservationRefInvalid,
+        ErrorCode::UnknownProperty,
+        ErrorCode::TooManyAttachments,
+        ErrorCode::UnknownAttachment,
+        ErrorCode::AttachmentTooLarge,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::IdempotencyKeyMissing,
+        ErrorCode::IdempotencyKeyInvalid,
+        ErrorCode::IdempotencyKeyReused,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::Unauthorized,
+        ErrorCode::Forbidden,
+        ErrorCode::NotFound,
+        ErrorCode::InvalidTransition,
+        ErrorCode::MediationNotAvailable,
+        ErrorCode::RateLimited,
+        ErrorCode::Internal,
+        ErrorCode::ContactRequired,
+    ];
+
     /// The wire id, e.g. `idempotency_key_reused`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -50,6 +80,7 @@ impl ErrorCode {
             ErrorCode::UnsupportedMediaType => "unsupported_media_type",
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::IdempotencyKeyMissing => "idempotency_key_missing",
+            ErrorCode::IdempotencyKeyInvalid => "idempotency_key_invalid",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::InvalidCredentials => "invalid_credentials",
             ErrorCode::Unauthorized => "unauthorized",
@@ -59,6 +90,7 @@ impl ErrorCode {
             ErrorCode::MediationNotAvailable => "mediation_not_available",
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::Internal => "internal",
+            ErrorCode::ContactRequired => "contact_required",
         }
     }
 }
@@ -70,4 +102,17 @@ impl ErrorCode {
 pub struct ErrorBody {
     pub code: ErrorCode,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialize_as_their_wire_ids() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
 }

@@ -229,8 +229,8 @@ pub struct Country([u8; 2]);
 /// The countries of the European Economic Area (EU, Iceland, Liechtenstein, Norway),
 /// where partners may ask for mediation.
 const EEA: [&str; 30] = [
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
-    "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
 ];
 
 impl Country {
@@ -279,9 +279,11 @@ mod tests {
         let choice = TopicChoice::parse("account", "channel_manager").unwrap();
         assert_eq!(choice.topic(), TopicId::Account);
         assert!(!choice.asks_for_reservation());
-        assert!(TopicChoice::parse("reservations", "changes")
-            .unwrap()
-            .asks_for_reservation());
+        assert!(
+            TopicChoice::parse("reservations", "changes")
+                .unwrap()
+                .asks_for_reservation()
+        );
         assert_eq!(
             TopicChoice::parse("weather", "other"),
             Err(InputError::UnknownTopic("weather".into()))
@@ -296,7 +298,10 @@ mod tests {
     fn reservation_refs_are_digits() {
         assert!(ReservationRef::parse("").is_err());
         assert!(ReservationRef::parse("12-34").is_err());
-        assert!(ReservationRef::parse("１２３").is_err(), "full-width digits are not ASCII");
+        assert!(
+            ReservationRef::parse("１２３").is_err(),
+            "full-width digits are not ASCII"
+        );
         assert!(ReservationRef::parse(&"9".repeat(MAX_RESERVATION_DIGITS)).is_ok());
         assert!(ReservationRef::parse(&"9".repeat(MAX_RESERVATION_DIGITS + 1)).is_err());
     }
@@ -317,7 +322,11 @@ mod tests {
             AttachmentKind::sniff(b"\0\0\0\x18ftypheic\0\0\0\0"),
             Some(AttachmentKind::Heic)
         );
-        assert_eq!(AttachmentKind::sniff(b"\0\0\0\x18ftypisom"), None, "mp4 is not HEIC");
+        assert_eq!(
+            AttachmentKind::sniff(b"\0\0\0\x18ftypisom"),
+            None,
+            "mp4 is not HEIC"
+        );
         assert_eq!(AttachmentKind::sniff(b"<html>"), None);
         assert_eq!(AttachmentKind::sniff(b""), None);
         assert_eq!(

@@ -212,7 +212,13 @@ pub fn apply(
 
 /// Whether mediation should be offered to this partner for a case in `status`.
 pub fn mediation_offered(status: CaseStatus, partner_in_eea: bool) -> bool {
-    apply(status, Move::RequestMediation, Actor::Partner, partner_in_eea).is_ok()
+    apply(
+        status,
+        Move::RequestMediation,
+        Actor::Partner,
+        partner_in_eea,
+    )
+    .is_ok()
 }
 
 #[cfg(test)]
@@ -252,12 +258,14 @@ mod tests {
                 // and only for the step's owner (mediation also needs the EEA).
                 for actor in [Actor::Partner, Actor::Handler] {
                     for eea in [false, true] {
-                        let reachable = Move::ALL.iter().any(|mv| {
-                            from != to && apply(from, *mv, actor, eea) == Ok(to)
-                        });
-                        let allowed = expected == Some(actor)
-                            && (to != Mediation || eea);
-                        assert_eq!(reachable, allowed, "{from:?} → {to:?} by {actor:?}, eea {eea}");
+                        let reachable = Move::ALL
+                            .iter()
+                            .any(|mv| from != to && apply(from, *mv, actor, eea) == Ok(to));
+                        let allowed = expected == Some(actor) && (to != Mediation || eea);
+                        assert_eq!(
+                            reachable, allowed,
+                            "{from:?} → {to:?} by {actor:?}, eea {eea}"
+                        );
                     }
                 }
             }

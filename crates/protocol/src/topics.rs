@@ -64,7 +64,12 @@ pub const CATALOG: &[Topic] = &[
     },
     Topic {
         id: TopicId::Payouts,
-        subtopics: &["payouts", "payments_service", "virtual_cards", "bank_details"],
+        subtopics: &[
+            "payouts",
+            "payments_service",
+            "virtual_cards",
+            "bank_details",
+        ],
         asks_for_reservation: false,
     },
     Topic {
@@ -103,10 +108,7 @@ impl TopicId {
     /// The catalog entry of this topic.
     pub fn topic(self) -> &'static Topic {
         // The catalog lists every variant; the test `catalog_covers_every_topic` holds it.
-        CATALOG
-            .iter()
-            .find(|t| t.id == self)
-            .unwrap_or(&CATALOG[0])
+        CATALOG.iter().find(|t| t.id == self).unwrap_or(&CATALOG[0])
     }
 
     /// The stable wire id, e.g. `guest_reviews`.

@@ -222,6 +222,23 @@ impl EventKind {
     pub fn from_wire(s: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// The event a lifecycle move leaves in the log.
+    pub fn of(mv: crate::lifecycle::Move) -> EventKind {
+        use crate::lifecycle::Move;
+        match mv {
+            Move::Submit => EventKind::Submitted,
+            Move::Acknowledge => EventKind::Acknowledged,
+            Move::PostUpdate => EventKind::Update,
+            Move::RequestInfo => EventKind::InfoRequested,
+            Move::Reply => EventKind::Reply,
+            Move::Resolve => EventKind::Resolved,
+            Move::Accept => EventKind::Accepted,
+            Move::Dispute => EventKind::Disputed,
+            Move::RequestMediation => EventKind::MediationRequested,
+            Move::Close => EventKind::Closed,
+        }
+    }
 }
 
 /// Who wrote or did something.

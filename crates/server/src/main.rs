@@ -1,1 +1,113 @@
-fn main(){}
+//! `pulse-server`: run the backend, or manage its accounts.
+
+use std::io::BufRead;
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use pulse_protocol::Actor;
+use pulse_protocol::input::Country;
+use pulse_server::cli::{AccountCommand, Cli, Command};
+use pulse_server::store::{NewAccount, Store, StoreOptions};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Account(AccountCommand::Add(add))) => {
+            std::fs::create_dir_all(cli.serve.data_dir()).context("creating the data directory")?;
+            let store = Store::open(&cli.serve.database_url(), &StoreOptions::default()).await?;
+            let role = match add.role.as_str() {
+                "partner" => Actor::Partner,
+                "handler" => Actor::Handler,
+                other => bail!("--role is partner or handler, not {other:?}"),
+            };
+            let country = match (role, add.country.trim()) {
+                (Actor::Handler, _) => None,
+                (Actor::Partner, "") => bail!("a partner needs --country (two letters)"),
+                (Actor::Partner, raw) => Some(Country::parse(raw).context("--country")?),
+            };
+            let password = match std::env::var("PULSE_ACCOUNT_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    eprintln!("password (one line):");
+                    let mut line = String::new();
+                    std::io::stdin().lock().read_line(&mut line)?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            if password.chars().count() < 8 {
+                bail!("the password needs at least 8 characters");
+            }
+            let password_hash = pulse_server::auth::hash_password(&password)
+                .map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?;
+            let id = store
+                .create_account(&NewAccount {
+                    role,
+                    email: add.email.clone(),
+                    name: add.name,
+                    password_hash,
+                    country: country.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+                    in_eea: country.is_some_and(|c| c.is_eea()),
+                    properties: add.properties,
+                })
+                .await
+                .with_context(|| format!("creating {}", add.email))?;
+            store.close().await;
+            println!("created account {id} for {}", add.email);
+            Ok(())
+        }
+        None => {
+            let config = cli.serve.config();
+            std::fs::create_dir_all(&config.data_dir).context("creating the data directory")?;
+            let server = pulse_server::start(config).await?;
+            if !server.demo_accounts().is_empty() {
+                println!(
+                    "Demo accounts (password: {}):",
+                    pulse_server::demo::DEMO_PASSWORD
+                );
+                for account in server.demo_accounts() {
+                    println!(
+                        "  {:<20} {} — {}",
+                        account.email, account.name, account.note
+                    );
+                }
+            }
+            println!("pulse-server listening on http://{}", server.addr());
+            let stop = server.shutdown_token();
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                tracing::info!("stopping: finishing requests in flight");
+                stop.cancel();
+            });
+            server.wait().await?;
+            Ok(())
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => {
+                    let _ = ctrl_c.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}

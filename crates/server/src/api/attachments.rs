@@ -1,0 +1,126 @@
+//! Photos and documents: uploaded raw before the message that carries them, recognised
+//! by their content, kept as files in the data directory.
+
+use axum::Json;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use pulse_protocol::ErrorBody;
+use pulse_protocol::input::{AttachmentKind, InputError};
+use pulse_protocol::wire::AttachmentRef;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use super::ApiPath;
+use crate::app::AppState;
+use crate::auth::{Caller, Partner};
+use crate::error::ApiError;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(upload))
+        .routes(routes!(download))
+}
+
+/// Declared types that may be uploaded; the content decides what is stored.
+const DECLARED: [&str; 7] = [
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "image/heic",
+    "image/heif",
+    "application/pdf",
+    "application/octet-stream",
+];
+
+/// Uploads one attachment as the raw request body.
+#[utoipa::path(post, path = "/v1/attachments", tag = "partner",
+    security(("bearer" = [])),
+    request_body(content = Vec<u8>, content_type = "image/jpeg",
+        description = "JPEG, PNG, WebP, HEIC or PDF, recognised by content"),
+    responses(
+        (status = 201, body = AttachmentRef),
+        (status = 413, body = ErrorBody, description = "attachment_too_large"),
+        (status = 415, body = ErrorBody, description = "unsupported_media_type"),
+    ))]
+async fn upload(
+    State(state): State<AppState>,
+    Partner(partner): Partner,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<(StatusCode, Json<AttachmentRef>), ApiError> {
+    let max = state.limits().max_attachment_bytes;
+    let declared = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        });
+    if let Some(declared) = &declared
+        && !DECLARED.contains(&declared.as_str())
+    {
+        return Err(InputError::UnsupportedMediaType.into());
+    }
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|len| len > max) {
+        return Err(InputError::AttachmentTooLarge(max).into());
+    }
+    let bytes: Bytes = axum::body::to_bytes(body, max)
+        .await
+        .map_err(|_| ApiError::from(InputError::AttachmentTooLarge(max)))?;
+    let kind = AttachmentKind::check_upload(&bytes, max)?;
+    let attachment = AttachmentRef {
+        id: Uuid::new_v4(),
+        media_type: kind.media_type().to_owned(),
+        size: bytes.len() as u64,
+    };
+    let path = state.attachments_dir().join(attachment.id.to_string());
+    let partial = path.with_extension("part");
+    tokio::fs::write(&partial, &bytes)
+        .await
+        .map_err(ApiError::internal)?;
+    tokio::fs::rename(&partial, &path)
+        .await
+        .map_err(ApiError::internal)?;
+    if let Err(e) = state
+        .store()
+        .record_attachment(partner.id, &attachment)
+        .await
+    {
+        let _ = tokio::fs::remove_file(&path).await;
+        return Err(e.into());
+    }
+    Ok((StatusCode::CREATED, Json(attachment)))
+}
+
+/// Downloads an attachment: its uploader or a handler.
+#[utoipa::path(get, path = "/v1/attachments/{id}", tag = "partner",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "attachment id")),
+    responses(
+        (status = 200, description = "the file, with its recognised media type"),
+        (status = 404, body = ErrorBody),
+    ))]
+async fn download(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Response, ApiError> {
+    let attachment = state.store().attachment(id, &caller.account).await?;
+    let path = state.attachments_dir().join(id.to_string());
+    let bytes = tokio::fs::read(&path).await.map_err(ApiError::internal)?;
+    let mut response = bytes.into_response();
+    if let Ok(value) = HeaderValue::from_str(&attachment.media_type) {
+        response.headers_mut().insert(header::CONTENT_TYPE, value);
+    }
+    Ok(response)
+}

@@ -1,0 +1,264 @@
+//! A partner's cases: writing to support, reading the answers, answering an outcome.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use pulse_protocol::input::{self, MessageBody, ReservationRef, TopicChoice};
+use pulse_protocol::lifecycle::Move;
+use pulse_protocol::wire::{
+    CaseDetail, CaseEvent, CasePage, ContactKind, NewCase, NewReply, ResolutionAnswer,
+};
+use pulse_protocol::{ErrorBody, ErrorCode};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use super::{
+    ApiJson, ApiPath, ApiQuery, IdemKey, OptionalIdemKey, fingerprint, page_limit, parse_cursor,
+    stored_response,
+};
+use crate::app::AppState;
+use crate::auth::Partner;
+use crate::error::ApiError;
+use crate::store::{MoveContent, Mover, ValidCase};
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_case, list_cases))
+        .routes(routes!(get_case))
+        .routes(routes!(reply))
+        .routes(routes!(answer_resolution))
+        .routes(routes!(request_mediation))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct PageQuery {
+    /// From the previous page's `next_cursor`.
+    cursor: Option<String>,
+    /// 1 to 100; 50 when absent.
+    limit: Option<u32>,
+}
+
+/// Parses a new case at the edge: everything inner code sees is already valid.
+fn parse_case(request: &NewCase) -> Result<ValidCase, ApiError> {
+    let choice = TopicChoice::parse(&request.topic, &request.subtopic)?;
+    let reservation_ref = request
+        .reservation_ref
+        .as_deref()
+        .filter(|r| !r.trim().is_empty())
+        .map(ReservationRef::parse)
+        .transpose()?;
+    let body = MessageBody::parse(&request.body)?;
+    input::check_attachment_count(request.attachment_ids.len())?;
+    if request.kind == ContactKind::Complaint {
+        let complete = request.contact.as_ref().is_some_and(|c| {
+            !c.name.trim().is_empty() && c.email.contains('@') && c.email.trim().len() >= 3
+        });
+        if !complete {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::ContactRequired,
+                "a complaint names who complains, with an email address",
+            ));
+        }
+    }
+    Ok(ValidCase {
+        kind: request.kind,
+        choice,
+        property_id: request.property_id,
+        reservation_ref,
+        body,
+        attachment_ids: request.attachment_ids.clone(),
+        client_created_at: request.client_created_at,
+        diagnostics: request.diagnostics.clone(),
+        contact: request.contact.clone(),
+    })
+}
+
+/// Opens a case. Safe to resend: the same Idempotency-Key answers the same case.
+#[utoipa::path(post, path = "/v1/cases", tag = "partner",
+    security(("bearer" = [])),
+    params(("Idempotency-Key" = Uuid, Header, description = "made by the client, one per case")),
+    request_body = NewCase,
+    responses(
+        (status = 201, body = CaseDetail),
+        (status = 400, body = ErrorBody, description = "idempotency_key_missing, idempotency_key_invalid, invalid_input"),
+        (status = 422, body = ErrorBody, description = "idempotency_key_reused, body_empty, unknown_topic, …"),
+    ))]
+async fn create_case(
+    State(state): State<AppState>,
+    Partner(partner): Partner,
+    IdemKey(key): IdemKey,
+    ApiJson(request): ApiJson<NewCase>,
+) -> Result<Response, ApiError> {
+    let case = parse_case(&request)?;
+    let idem = fingerprint(key, "POST /v1/cases", &request);
+    let stored = state.store().create_case(&partner, &idem, &case).await?;
+    Ok(stored_response(stored, StatusCode::CREATED))
+}
+
+/// The partner's own cases, newest activity first.
+#[utoipa::path(get, path = "/v1/cases", tag = "partner",
+    security(("bearer" = [])),
+    params(PageQuery),
+    responses((status = 200, body = CasePage), (status = 401, body = ErrorBody)))]
+async fn list_cases(
+    State(state): State<AppState>,
+    Partner(partner): Partner,
+    ApiQuery(query): ApiQuery<PageQuery>,
+) -> Result<Json<CasePage>, ApiError> {
+    let before = parse_cursor(query.cursor.as_deref())?;
+    let (cases, next) = state
+        .store()
+        .partner_cases(partner.id, before, page_limit(query.limit))
+        .await?;
+    Ok(Json(CasePage {
+        cases,
+        next_cursor: next.map(|n| n.to_string()),
+    }))
+}
+
+/// One case with its timeline; opening it marks support's events read.
+#[utoipa::path(get, path = "/v1/cases/{id}", tag = "partner",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "case id")),
+    responses((status = 200, body = CaseDetail), (status = 404, body = ErrorBody)))]
+async fn get_case(
+    State(state): State<AppState>,
+    Partner(partner): Partner,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Json<CaseDetail>, ApiError> {
+    Ok(Json(state.store().case_detail(id, &partner).await?))
+}
+
+/// Writes on a case; answering a request for information resumes work on it.
+#[utoipa::path(post, path = "/v1/cases/{id}/messages", tag = "partner",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "case id"),
+        ("Idempotency-Key" = Uuid, Header, description = "made by the client, one per message"),
+    ),
+    request_body = NewReply,
+    responses(
+        (status = 201, body = CaseEvent),
+        (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "invalid_transition"),
+    ))]
+async fn reply(
+    State(state): State<AppState>,
+    Partner(partner): Partner,
+    ApiPath(id): ApiPath<Uuid>,
+    IdemKey(key): IdemKey,
+    ApiJson(request): ApiJson<NewReply>,
+) -> Result<Response, ApiError> {
+    let body = MessageBody::parse(&request.body)?;
+    input::check_attachment_count(request.attachment_ids.len())?;
+    let idem = fingerprint(key, &format!("POST /v1/cases/{id}/messages"), &request);
+    let content = MoveContent {
+        body: Some(body),
+        attachment_ids: request.attachment_ids,
+        ..MoveContent::default()
+    };
+    let stored = state
+        .store()
+        .apply_move(
+            id,
+            &mover(&partner),
+            Move::Reply,
+            &content,
+            Some((&idem, 201)),
+        )
+        .await?;
+    Ok(stored_response(stored, StatusCode::CREATED))
+}
+
+/// Accepts the outcome, or disagrees with it (a comment says why).
+#[utoipa::path(post, path = "/v1/cases/{id}/resolution", tag = "partner",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "case id"),
+        ("Idempotency-Key" = Option<Uuid>, Header, description = "optional; makes a resend safe"),
+    ),
+    request_body = ResolutionAnswer,
+    responses(
+        (status = 200, body = CaseEvent),
+        (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "invalid_transition"),
+    ))]
+async fn answer_resolution(
+    State(state): State<AppState>,
+    Partner(partner): Partner,
+    ApiPath(id): ApiPath<Uuid>,
+    OptionalIdemKey(key): OptionalIdemKey,
+    ApiJson(request): ApiJson<ResolutionAnswer>,
+) -> Result<Response, ApiError> {
+    let (mv, body) = if request.accept {
+        let comment = request.comment.as_deref().filter(|c| !c.trim().is_empty());
+        (Move::Accept, comment.map(MessageBody::parse).transpose()?)
+    } else {
+        let comment = MessageBody::parse(request.comment.as_deref().unwrap_or(""))?;
+        (Move::Dispute, Some(comment))
+    };
+    let idem =
+        key.map(|key| fingerprint(key, &format!("POST /v1/cases/{id}/resolution"), &request));
+    let content = MoveContent {
+        body,
+        ..MoveContent::default()
+    };
+    let stored = state
+        .store()
+        .apply_move(
+            id,
+            &mover(&partner),
+            mv,
+            &content,
+            idem.as_ref().map(|i| (i, 200)),
+        )
+        .await?;
+    Ok(stored_response(stored, StatusCode::OK))
+}
+
+/// Asks for mediation on a disputed case (partners in the EEA).
+#[utoipa::path(post, path = "/v1/cases/{id}/mediation", tag = "partner",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "case id"),
+        ("Idempotency-Key" = Option<Uuid>, Header, description = "optional; makes a resend safe"),
+    ),
+    responses(
+        (status = 200, body = CaseEvent),
+        (status = 403, body = ErrorBody, description = "mediation_not_available"),
+        (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "invalid_transition"),
+    ))]
+async fn request_mediation(
+    State(state): State<AppState>,
+    Partner(partner): Partner,
+    ApiPath(id): ApiPath<Uuid>,
+    OptionalIdemKey(key): OptionalIdemKey,
+) -> Result<Response, ApiError> {
+    let idem = key.map(|key| fingerprint(key, &format!("POST /v1/cases/{id}/mediation"), &()));
+    let stored = state
+        .store()
+        .apply_move(
+            id,
+            &mover(&partner),
+            Move::RequestMediation,
+            &MoveContent::default(),
+            idem.as_ref().map(|i| (i, 200)),
+        )
+        .await?;
+    Ok(stored_response(stored, StatusCode::OK))
+}
+
+fn mover(partner: &crate::store::AuthAccount) -> Mover {
+    Mover {
+        actor: pulse_protocol::Actor::Partner,
+        account_id: partner.id,
+        name: partner.name.clone(),
+        partner_scope: Some(partner.id),
+    }
+}

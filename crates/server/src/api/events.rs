@@ -1,0 +1,172 @@
+//! The live stream of changes to a partner's cases (Server-Sent Events), and the same
+//! events as JSON pages for catch-up. Both read the event log, so a stream that resumes
+//! after id N misses nothing and repeats nothing.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::stream::{self, Stream};
+use pulse_protocol::ErrorBody;
+use pulse_protocol::wire::{CaseEvent, EventPage};
+use serde::Deserialize;
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::ApiQuery;
+use crate::app::AppState;
+use crate::auth::Partner;
+use crate::error::ApiError;
+use crate::store::Store;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(events))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct EventsQuery {
+    /// Only events after this id. For a stream, `Last-Event-ID` wins over it.
+    after: Option<i64>,
+    /// JSON pages only: 1 to 500, 100 when absent.
+    limit: Option<u32>,
+}
+
+/// How many events a stream reads from the log at a time.
+const STREAM_BATCH: u32 = 256;
+
+/// Changes to the partner's cases: a live stream (`Accept: text/event-stream`), or a JSON
+/// page of the events after `?after=` (`Accept: application/json`).
+#[utoipa::path(get, path = "/v1/events", tag = "partner",
+    security(("bearer" = [])),
+    params(
+        EventsQuery,
+        ("Last-Event-ID" = Option<i64>, Header, description = "resume a stream after this id"),
+    ),
+    responses(
+        (status = 200, description = "`text/event-stream`: `id:` event id, `event:` its kind, `data:` the CaseEvent as JSON; `application/json`: an EventPage",
+            content((EventPage = "application/json"), (String = "text/event-stream"))),
+        (status = 401, body = ErrorBody),
+    ))]
+async fn events(
+    State(state): State<AppState>,
+    Partner(partner): Partner,
+    headers: HeaderMap,
+    ApiQuery(query): ApiQuery<EventsQuery>,
+) -> Result<Response, ApiError> {
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json") && !v.contains("text/event-stream"));
+    if wants_json {
+        let after = query.after.unwrap_or(0);
+        let limit = query.limit.unwrap_or(100).clamp(1, 500);
+        let mut events = state
+            .store()
+            .events_after(partner.id, after, limit + 1)
+            .await?;
+        let more = events.len() > limit as usize;
+        events.truncate(limit as usize);
+        let last_event_id = events.last().map_or(after, |e| e.id);
+        return Ok(Json(EventPage {
+            events,
+            last_event_id,
+            more,
+        })
+        .into_response());
+    }
+
+    let resume = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.trim()
+                .parse::<i64>()
+                .map_err(|_| ApiError::bad_request("Last-Event-ID must be an event id"))
+        })
+        .transpose()?;
+    let mut wake = state.store().subscribe();
+    // Without a resume point the stream starts now; the client catches up with a page.
+    let cursor = match resume.or(query.after) {
+        Some(after) => after,
+        None => *wake.borrow_and_update(),
+    };
+    let tail = Tail {
+        store: state.store().clone(),
+        partner_id: partner.id,
+        cursor,
+        pending: VecDeque::new(),
+        wake,
+        shutdown: state.shutdown().clone(),
+    };
+    Ok(Sse::new(tail.into_stream())
+        .keep_alive(KeepAlive::new().interval(state.limits().keep_alive))
+        .into_response())
+}
+
+/// One open stream's position in the event log.
+struct Tail {
+    store: Store,
+    partner_id: i64,
+    cursor: i64,
+    pending: VecDeque<CaseEvent>,
+    wake: watch::Receiver<i64>,
+    shutdown: CancellationToken,
+}
+
+impl Tail {
+    fn into_stream(self) -> impl Stream<Item = Result<Event, Infallible>> {
+        stream::unfold(self, |mut tail| async move {
+            let event = tail.next().await?;
+            Some((Ok(sse_event(&event)), tail))
+        })
+    }
+
+    /// The next event for this partner, waiting for one to be committed if need be.
+    /// `None` ends the stream: the server is stopping, or the log cannot be read (the
+    /// client reconnects with Last-Event-ID and loses nothing).
+    async fn next(&mut self) -> Option<CaseEvent> {
+        loop {
+            if let Some(event) = self.pending.pop_front() {
+                self.cursor = event.id;
+                return Some(event);
+            }
+            // Mark the current version seen before reading, so a commit that lands
+            // during the read still wakes us.
+            self.wake.borrow_and_update();
+            match self
+                .store
+                .events_after(self.partner_id, self.cursor, STREAM_BATCH)
+                .await
+            {
+                Ok(events) if !events.is_empty() => {
+                    self.pending.extend(events);
+                    continue;
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    tracing::warn!(%error, "event stream cannot read the log");
+                    return None;
+                }
+            }
+            tokio::select! {
+                changed = self.wake.changed() => changed.ok()?,
+                _ = self.shutdown.cancelled() => return None,
+            }
+        }
+    }
+}
+
+fn sse_event(event: &CaseEvent) -> Event {
+    let data = serde_json::to_string(event).unwrap_or_default();
+    Event::default()
+        .id(event.id.to_string())
+        .event(event.kind.as_str())
+        .data(data)
+}

@@ -1,0 +1,242 @@
+//! The HTTP API: one router per area merged here, documented by OpenAPI from the same
+//! route list, so the document cannot miss a route the router has.
+
+mod attachments;
+mod cases;
+mod events;
+mod handler;
+mod sessions;
+
+use std::sync::OnceLock;
+
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Json, Router};
+use pulse_protocol::wire::{IDEMPOTENCY_KEY_HEADER, TopicEntry};
+use pulse_protocol::{ErrorBody, ErrorCode};
+use sha2::{Digest, Sha256};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::error::{self, ApiError};
+use crate::store::{IdempotencyKey, Stored};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Pulse Companion API",
+        description = "Partners reach partner support; handlers answer. Errors are always {code, message}."
+    ),
+    modifiers(&BearerAuth),
+    components(schemas(ErrorBody, ErrorCode))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
+
+fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(openapi_json))
+        .routes(routes!(topics))
+        .merge(sessions::routes())
+        .merge(attachments::routes())
+        .merge(cases::routes())
+        .merge(events::routes())
+        .merge(handler::routes())
+}
+
+/// The OpenAPI document of every route.
+pub fn openapi() -> &'static utoipa::openapi::OpenApi {
+    static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
+    DOC.get_or_init(|| routes().split_for_parts().1)
+}
+
+/// The whole service.
+pub fn router(state: AppState) -> Router {
+    let max_json = state.limits().max_json_bytes;
+    let (router, _) = routes().split_for_parts();
+    router
+        .fallback(error::no_route)
+        .method_not_allowed_fallback(error::no_method)
+        .layer(DefaultBodyLimit::max(max_json))
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::internal("a request handler panicked").into_response()
+        }))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// The API described as OpenAPI 3.
+#[utoipa::path(get, path = "/v1/openapi.json", tag = "meta",
+    responses((status = 200, description = "OpenAPI 3 document")))]
+async fn openapi_json() -> Json<&'static utoipa::openapi::OpenApi> {
+    Json(openapi())
+}
+
+/// The contact topics and their subtopics.
+#[utoipa::path(get, path = "/v1/topics", tag = "partner",
+    responses((status = 200, body = [TopicEntry])))]
+async fn topics() -> Json<Vec<TopicEntry>> {
+    Json(TopicEntry::catalog())
+}
+
+/// JSON in, with rejections answered in the API's error shape.
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    Json<T>: FromRequest<S, Rejection = axum::extract::rejection::JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let Json(value) = Json::<T>::from_request(req, state).await?;
+        Ok(ApiJson(value))
+    }
+}
+
+/// The `Idempotency-Key` header: a UUID the client made for this one write.
+pub struct IdemKey(pub uuid::Uuid);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdemKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<IdemKey, ApiError> {
+        match OptionalIdemKey::from_request_parts(parts, &()).await?.0 {
+            Some(key) => Ok(IdemKey(key)),
+            None => Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::IdempotencyKeyMissing,
+                "this request needs an Idempotency-Key header (a UUID)",
+            )),
+        }
+    }
+}
+
+/// An `Idempotency-Key` where one is welcome but not required.
+pub struct OptionalIdemKey(pub Option<uuid::Uuid>);
+
+impl<S: Send + Sync> FromRequestParts<S> for OptionalIdemKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<OptionalIdemKey, ApiError> {
+        let Some(raw) = parts.headers.get(IDEMPOTENCY_KEY_HEADER) else {
+            return Ok(OptionalIdemKey(None));
+        };
+        raw.to_str()
+            .ok()
+            .and_then(|s| uuid::Uuid::parse_str(s.trim()).ok())
+            .map(|key| OptionalIdemKey(Some(key)))
+            .ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    ErrorCode::IdempotencyKeyInvalid,
+                    "the Idempotency-Key header must be a UUID",
+                )
+            })
+    }
+}
+
+/// Binds a key to the request it came with: the route and the request's JSON.
+pub fn fingerprint<T: serde::Serialize>(
+    key: uuid::Uuid,
+    route: &str,
+    request: &T,
+) -> IdempotencyKey {
+    let mut hasher = Sha256::new();
+    hasher.update(route.as_bytes());
+    hasher.update([0]);
+    // serde_json's map keeps keys sorted, so the same request always hashes the same.
+    if let Ok(value) = serde_json::to_value(request) {
+        hasher.update(value.to_string().as_bytes());
+    }
+    IdempotencyKey {
+        key: key.to_string(),
+        request_hash: hasher.finalize().into(),
+    }
+}
+
+/// Answers a stored write: fresh with `status`, or replayed exactly as stored.
+pub fn stored_response<T: serde::Serialize>(stored: Stored<T>, status: StatusCode) -> Response {
+    match stored {
+        Stored::Fresh(value) => (status, Json(value)).into_response(),
+        Stored::Replayed { status, body } => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+            let mut response = (status, body).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            response
+        }
+    }
+}
+
+/// `?cursor=` as the event id it stands for.
+pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
+    cursor
+        .map(|c| {
+            c.parse::<i64>()
+                .map_err(|_| ApiError::bad_request("cursor is not one this server gave"))
+        })
+        .transpose()
+}
+
+/// Page sizes: 50 by default, at most 100.
+pub fn page_limit(limit: Option<u32>) -> u32 {
+    limit.unwrap_or(50).clamp(1, 100)
+}
+
+/// A path parameter; a malformed one answers 404 in the API's error shape.
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    axum::extract::Path<T>:
+        FromRequestParts<S, Rejection = axum::extract::rejection::PathRejection>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let axum::extract::Path(value) =
+            axum::extract::Path::<T>::from_request_parts(parts, state).await?;
+        Ok(ApiPath(value))
+    }
+}
+
+/// A query string; a malformed one answers 400 in the API's error shape.
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    axum::extract::Query<T>:
+        FromRequestParts<S, Rejection = axum::extract::rejection::QueryRejection>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let axum::extract::Query(value) =
+            axum::extract::Query::<T>::from_request_parts(parts, state).await?;
+        Ok(ApiQuery(value))
+    }
+}

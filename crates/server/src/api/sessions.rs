@@ -1,0 +1,82 @@
+//! Signing in and out, and who is signed in.
+
+use std::net::SocketAddr;
+
+use axum::Json;
+use axum::extract::{ConnectInfo, State};
+use axum::http::StatusCode;
+use pulse_protocol::wire::{Account, Session, SignIn};
+use pulse_protocol::{ErrorBody, ErrorCode};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::ApiJson;
+use crate::app::AppState;
+use crate::auth::{self, Caller, RateLimit};
+use crate::error::ApiError;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(sign_in))
+        .routes(routes!(sign_out))
+        .routes(routes!(account))
+}
+
+/// Signs in with email and password; answers a bearer token.
+#[utoipa::path(post, path = "/v1/sessions", tag = "sessions", request_body = SignIn,
+    responses(
+        (status = 201, body = Session),
+        (status = 401, body = ErrorBody, description = "invalid_credentials"),
+        (status = 429, body = ErrorBody, description = "rate_limited"),
+    ))]
+async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ApiJson(request): ApiJson<SignIn>,
+) -> Result<(StatusCode, Json<Session>), ApiError> {
+    state
+        .rate_limit()
+        .check(&RateLimit::address_key(peer.ip()))?;
+    let record = state.store().login_record(&request.email).await?;
+    let (account_id, hash) = match record {
+        Some((id, hash)) => (Some(id), hash),
+        None => (None, state.decoy_hash().to_owned()),
+    };
+    let password = request.password;
+    let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+        .await
+        .map_err(ApiError::internal)?;
+    let Some(account_id) = account_id.filter(|_| matches) else {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::InvalidCredentials,
+            "the email or password is not right",
+        ));
+    };
+    let (token, token_hash) = auth::new_token();
+    state
+        .store()
+        .create_session(account_id, &token_hash)
+        .await?;
+    let account = state.store().account(account_id).await?;
+    tracing::info!(account = account_id, "signed in");
+    Ok((StatusCode::CREATED, Json(Session { token, account })))
+}
+
+/// Signs out: the token stops working at once.
+#[utoipa::path(delete, path = "/v1/sessions/current", tag = "sessions",
+    security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody)))]
+async fn sign_out(State(state): State<AppState>, caller: Caller) -> Result<StatusCode, ApiError> {
+    state.store().delete_session(&caller.token_hash).await?;
+    tracing::info!(account = caller.account.id, "signed out");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The signed-in account with its properties.
+#[utoipa::path(get, path = "/v1/account", tag = "sessions",
+    security(("bearer" = [])),
+    responses((status = 200, body = Account), (status = 401, body = ErrorBody)))]
+async fn account(State(state): State<AppState>, caller: Caller) -> Result<Json<Account>, ApiError> {
+    Ok(Json(state.store().account(caller.account.id).await?))
+}

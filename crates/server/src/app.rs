@@ -1,0 +1,234 @@
+//! The running service: its shared state, start-up (open the store, bind, serve) and a
+//! graceful stop that lets requests in flight finish and ends open event streams.
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+use crate::auth::RateLimit;
+use crate::demo::{self, DemoOptions};
+use crate::store::{Store, StoreError, StoreOptions};
+
+/// Limits an operator can tune.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest attachment, in bytes.
+    pub max_attachment_bytes: usize,
+    /// Largest JSON request body, in bytes.
+    pub max_json_bytes: usize,
+    /// Requests per second each token may make, on average.
+    pub rate_per_second: NonZeroU32,
+    /// Requests a token may make at once before the average applies.
+    pub rate_burst: NonZeroU32,
+    /// Longest silence on an event stream before a keep-alive comment.
+    pub keep_alive: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_attachment_bytes: pulse_protocol::input::MAX_ATTACHMENT_BYTES,
+            max_json_bytes: 64 * 1024,
+            rate_per_second: NonZeroU32::new(20).unwrap_or(NonZeroU32::MIN),
+            rate_burst: NonZeroU32::new(100).unwrap_or(NonZeroU32::MIN),
+            keep_alive: Duration::from_secs(15),
+        }
+    }
+}
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub listen: SocketAddr,
+    /// `sqlite:path/to/file.db`
+    pub database_url: String,
+    /// Where attachments are kept.
+    pub data_dir: PathBuf,
+    pub limits: Limits,
+    /// Seed demo accounts and run the automatic demo handler.
+    pub demo: Option<DemoOptions>,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot open the database: {0}")]
+    Store(#[from] StoreError),
+    #[error("cannot use {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+struct Shared {
+    store: Store,
+    limits: Limits,
+    rate_limit: RateLimit,
+    attachments_dir: PathBuf,
+    shutdown: CancellationToken,
+    /// Verified against when an email is unknown, so a wrong email costs as long as a
+    /// wrong password and timing tells nothing.
+    decoy_hash: String,
+}
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn store(&self) -> &Store {
+        &self.0.store
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.0.limits
+    }
+
+    pub fn rate_limit(&self) -> &RateLimit {
+        &self.0.rate_limit
+    }
+
+    pub fn attachments_dir(&self) -> &PathBuf {
+        &self.0.attachments_dir
+    }
+
+    /// Cancelled when the server begins to stop; long-lived streams end on it.
+    pub fn shutdown(&self) -> &CancellationToken {
+        &self.0.shutdown
+    }
+
+    pub fn decoy_hash(&self) -> &str {
+        &self.0.decoy_hash
+    }
+}
+
+/// A server that is accepting connections.
+pub struct RunningServer {
+    addr: SocketAddr,
+    store: Store,
+    shutdown: CancellationToken,
+    task: JoinHandle<std::io::Result<()>>,
+    demo_accounts: Vec<demo::DemoAccount>,
+}
+
+impl RunningServer {
+    /// The address it listens on (the real port when started on port 0).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Its store, for tools and tests that seed accounts.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The demo accounts seeded at start, when started with `demo`.
+    pub fn demo_accounts(&self) -> &[demo::DemoAccount] {
+        &self.demo_accounts
+    }
+
+    /// A token that stops the server when cancelled.
+    pub fn shutdown_token(&self) -> CancellationToken {
+        self.shutdown.clone()
+    }
+
+    /// Waits until the server has stopped (after its shutdown token is cancelled).
+    pub async fn wait(self) -> std::io::Result<()> {
+        let result = match self.task.await {
+            Ok(result) => result,
+            Err(join) => Err(std::io::Error::other(join)),
+        };
+        self.store.close().await;
+        result
+    }
+
+    /// Stops accepting, finishes requests in flight, ends event streams, closes the store.
+    pub async fn stop(self) -> std::io::Result<()> {
+        self.shutdown.cancel();
+        self.wait().await
+    }
+}
+
+/// Opens the store, binds `config.listen` and serves until the shutdown token is cancelled.
+pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
+    let io_err = |path: &PathBuf| {
+        let path = path.display().to_string();
+        move |source| StartError::Io { path, source }
+    };
+    let attachments_dir = config.data_dir.join("attachments");
+    tokio::fs::create_dir_all(&attachments_dir)
+        .await
+        .map_err(io_err(&attachments_dir))?;
+    let store = Store::open(&config.database_url, &StoreOptions::default()).await?;
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| StartError::Io {
+            path: config.listen.to_string(),
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(|source| StartError::Io {
+        path: config.listen.to_string(),
+        source,
+    })?;
+    let shutdown = CancellationToken::new();
+    let decoy_hash = tokio::task::spawn_blocking(|| {
+        crate::auth::hash_password("decoy password for unknown emails").unwrap_or_default()
+    })
+    .await
+    .unwrap_or_default();
+    let state = AppState(Arc::new(Shared {
+        store: store.clone(),
+        rate_limit: RateLimit::new(config.limits.rate_per_second, config.limits.rate_burst),
+        limits: config.limits.clone(),
+        attachments_dir,
+        shutdown: shutdown.clone(),
+        decoy_hash,
+    }));
+
+    let mut demo_accounts = Vec::new();
+    if let Some(options) = &config.demo {
+        demo_accounts = demo::seed(&store).await?;
+        tokio::spawn(demo::auto_handler(
+            store.clone(),
+            options.clone(),
+            shutdown.clone(),
+        ));
+    }
+    tokio::spawn(forget_idle_rate_limits(state.clone()));
+
+    let router = crate::api::router(state);
+    let stop = shutdown.clone();
+    let task = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stop.cancelled_owned())
+        .await
+    });
+    tracing::info!(%addr, "pulse-server listening");
+    Ok(RunningServer {
+        addr,
+        store,
+        shutdown,
+        task,
+        demo_accounts,
+    })
+}
+
+async fn forget_idle_rate_limits(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tokio::select! {
+            _ = tick.tick() => state.rate_limit().forget_idle(),
+            _ = state.shutdown().cancelled() => return,
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The command line: serve (the default), or manage accounts. Every serve flag can also
+//! come from the environment (`PULSE_*`).
+
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::app::{Limits, ServerConfig};
+use crate::demo::DemoOptions;
+
+#[derive(Debug, Parser)]
+#[command(name = "pulse-server", version, about = "The Pulse Companion backend")]
+pub struct Cli {
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Manage accounts.
+    #[command(subcommand)]
+    Account(AccountCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Create a partner or handler account. The password is read from
+    /// PULSE_ACCOUNT_PASSWORD, or from the first line of standard input.
+    Add(AccountAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct AccountAdd {
+    /// partner or handler
+    #[arg(long, default_value = "partner")]
+    pub role: String,
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country code (partners); decides EEA membership.
+    #[arg(long, default_value = "")]
+    pub country: String,
+    /// A property the partner manages; repeat for several.
+    #[arg(long = "property")]
+    pub properties: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "PULSE_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Database URL; a SQLite file in the data directory when absent.
+    #[arg(long, env = "PULSE_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Where the database (by default) and attachments live.
+    #[arg(long, env = "PULSE_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Largest attachment in bytes.
+    #[arg(long, env = "PULSE_MAX_ATTACHMENT_BYTES", default_value_t = pulse_protocol::input::MAX_ATTACHMENT_BYTES)]
+    pub max_attachment_bytes: usize,
+    /// Largest JSON request body in bytes.
+    #[arg(long, env = "PULSE_MAX_JSON_BYTES", default_value_t = 64 * 1024)]
+    pub max_json_bytes: usize,
+    /// Requests per second each token may make, on average.
+    #[arg(long, env = "PULSE_RATE_LIMIT_PER_SECOND", default_value = "20")]
+    pub rate_limit_per_second: NonZeroU32,
+    /// Requests a token may make in a burst.
+    #[arg(long, env = "PULSE_RATE_LIMIT_BURST", default_value = "100")]
+    pub rate_limit_burst: NonZeroU32,
+    /// Seconds of silence before an event stream sends a keep-alive comment.
+    #[arg(long, env = "PULSE_KEEP_ALIVE_SECS", default_value_t = 15)]
+    pub keep_alive_secs: u64,
+    /// Seed demo accounts and run an automatic handler.
+    #[arg(long, env = "PULSE_DEMO")]
+    pub demo: bool,
+}
+
+impl ServeArgs {
+    /// The data directory: the flag, else the platform's data directory.
+    pub fn data_dir(&self) -> PathBuf {
+        self.data_dir.clone().unwrap_or_else(|| {
+            dirs::data_local_dir()
+                .unwrap_or_else(|| PathBuf::from("."))
+                .join("pulse-server")
+        })
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite:{}", self.data_dir().join("pulse.db").display()))
+    }
+
+    pub fn config(&self) -> ServerConfig {
+        ServerConfig {
+            listen: self.listen,
+            database_url: self.database_url(),
+            data_dir: self.data_dir(),
+            limits: Limits {
+                max_attachment_bytes: self.max_attachment_bytes,
+                max_json_bytes: self.max_json_bytes,
+                rate_per_second: self.rate_limit_per_second,
+                rate_burst: self.rate_limit_burst,
+                keep_alive: Duration::from_secs(self.keep_alive_secs.max(1)),
+            },
+            demo: self.demo.then(DemoOptions::default),
+        }
+    }
+}
