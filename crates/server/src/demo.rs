@@ -29,40 +29,44 @@ impl Default for DemoOptions {
     }
 }
 
-/// A seeded account, to print for whoever runs the demo.
+/// A demo account, printed for whoever runs the demo.
 #[derive(Debug, Clone)]
 pub struct DemoAccount {
     pub role: Actor,
     pub email: &'static str,
     pub name: &'static str,
+    /// ISO country code; empty for the handler.
+    pub country: &'static str,
+    pub properties: &'static [&'static str],
     pub note: &'static str,
 }
 
-const ACCOUNTS: [(Actor, &str, &str, &str, &[&str], &str); 3] = [
-    (
-        Actor::Partner,
-        "partner@demo.test",
-        "Anna de Vries",
-        "NL",
-        &["Canal House Amsterdam", "Dune Cottage Zandvoort"],
-        "partner in the EEA, two properties",
-    ),
-    (
-        Actor::Partner,
-        "partner2@demo.test",
-        "Budi Santoso",
-        "ID",
-        &["Rumah Bali Ubud"],
-        "partner outside the EEA",
-    ),
-    (
-        Actor::Handler,
-        "handler@demo.test",
-        "Partner Support (demo)",
-        "",
-        &[],
-        "case handler",
-    ),
+/// The accounts demo mode seeds.
+pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
+    DemoAccount {
+        role: Actor::Partner,
+        email: "partner@demo.test",
+        name: "Anna de Vries",
+        country: "NL",
+        properties: &["Canal House Amsterdam", "Dune Cottage Zandvoort"],
+        note: "partner in the EEA, two properties",
+    },
+    DemoAccount {
+        role: Actor::Partner,
+        email: "partner2@demo.test",
+        name: "Budi Santoso",
+        country: "ID",
+        properties: &["Rumah Bali Ubud"],
+        note: "partner outside the EEA",
+    },
+    DemoAccount {
+        role: Actor::Handler,
+        email: "handler@demo.test",
+        name: "Partner Support (demo)",
+        country: "",
+        properties: &[],
+        note: "case handler",
+    },
 ];
 
 /// Creates the demo accounts that do not exist yet.
@@ -71,30 +75,23 @@ pub async fn seed(store: &Store) -> Result<Vec<DemoAccount>, StoreError> {
         .await
         .map_err(|e| StoreError::Corrupt(e.to_string()))?
         .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let mut seeded = Vec::new();
-    for (role, email, name, country, properties, note) in ACCOUNTS {
-        let in_eea = pulse_protocol::input::Country::parse(country).is_ok_and(|c| c.is_eea());
+    for demo in &DEMO_ACCOUNTS {
+        let in_eea = pulse_protocol::input::Country::parse(demo.country).is_ok_and(|c| c.is_eea());
         let account = NewAccount {
-            role,
-            email: email.into(),
-            name: name.into(),
+            role: demo.role,
+            email: demo.email.into(),
+            name: demo.name.into(),
             password_hash: hash.clone(),
-            country: country.into(),
+            country: demo.country.into(),
             in_eea,
-            properties: properties.iter().map(|p| p.to_string()).collect(),
+            properties: demo.properties.iter().map(|p| p.to_string()).collect(),
         };
         match store.create_account(&account).await {
             Ok(_) | Err(StoreError::EmailTaken) => {}
             Err(e) => return Err(e),
         }
-        seeded.push(DemoAccount {
-            role,
-            email,
-            name,
-            note,
-        });
     }
-    Ok(seeded)
+    Ok(DEMO_ACCOUNTS.to_vec())
 }
 
 /// Acknowledges new cases and posts a first update, until `shutdown`.

@@ -1,0 +1,121 @@
+//! Photos and documents: recognised by content, limited in size and number, private.
+
+mod helpers;
+
+use helpers::{TestServer, User, question};
+use uuid::Uuid;
+
+const JPEG: &[u8] = &[
+    0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0, 1,
+];
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+async fn upload(user: &User, content_type: &str, bytes: Vec<u8>) -> helpers::Reply {
+    user.send(
+        user.request(reqwest::Method::POST, "/v1/attachments")
+            .header("content-type", content_type)
+            .body(bytes),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn photos_upload_and_travel_with_a_message() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let handler = app.handler("support@example.test").await;
+    let photo = upload(&partner, "image/jpeg", JPEG.to_vec()).await;
+    assert_eq!(photo.status, 201, "{}", photo.body);
+    assert_eq!(photo.body["media_type"], "image/jpeg");
+    assert_eq!(photo.body["size"], JPEG.len());
+    // The declared type may be generic; the content decides.
+    let png = upload(&partner, "application/octet-stream", PNG.to_vec()).await;
+    assert_eq!(png.body["media_type"], "image/png");
+
+    let mut body = question("The broken sink, see photos.");
+    body["attachment_ids"] = serde_json::json!([photo.body["id"], png.body["id"]]);
+    let created = partner
+        .post_keyed("/v1/cases", Uuid::new_v4(), body.clone())
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let attachments = &created.body["timeline"][0]["attachments"];
+    assert_eq!(attachments.as_array().unwrap().len(), 2);
+
+    // Sent attachments cannot be sent again with another message.
+    partner
+        .post_keyed("/v1/cases", Uuid::new_v4(), body)
+        .await
+        .assert_error(422, "unknown_attachment");
+
+    let id = photo.body["id"].as_str().unwrap();
+    for viewer in [&partner, &handler] {
+        let response = viewer
+            .request(reqwest::Method::GET, &format!("/v1/attachments/{id}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "image/jpeg");
+        assert_eq!(response.bytes().await.unwrap().as_ref(), JPEG);
+    }
+}
+
+#[tokio::test]
+async fn files_are_refused_by_size_and_by_content() {
+    let app = TestServer::spawn_with(|config| config.limits.max_attachment_bytes = 1024).await;
+    let partner = app.partner("anna@example.test").await;
+    let mut big = JPEG.to_vec();
+    big.resize(1025, 0);
+    upload(&partner, "image/jpeg", big)
+        .await
+        .assert_error(413, "attachment_too_large");
+    let mut exact = JPEG.to_vec();
+    exact.resize(1024, 0);
+    assert_eq!(upload(&partner, "image/jpeg", exact).await.status, 201);
+    upload(&partner, "image/gif", b"GIF89a....".to_vec())
+        .await
+        .assert_error(415, "unsupported_media_type");
+    upload(&partner, "image/jpeg", b"<html>not a photo</html>".to_vec())
+        .await
+        .assert_error(415, "unsupported_media_type");
+    upload(&partner, "image/jpeg", Vec::new())
+        .await
+        .assert_error(415, "unsupported_media_type");
+    let pdf = upload(&partner, "application/pdf", b"%PDF-1.7\n%...".to_vec()).await;
+    assert_eq!(pdf.body["media_type"], "application/pdf");
+    let webp = upload(&partner, "image/webp", b"RIFF\x10\0\0\0WEBPVP8 ".to_vec()).await;
+    assert_eq!(webp.body["media_type"], "image/webp");
+    let heic = upload(
+        &partner,
+        "image/heic",
+        b"\0\0\0\x18ftypheic\0\0\0\0".to_vec(),
+    )
+    .await;
+    assert_eq!(heic.body["media_type"], "image/heic");
+    // Only what was accepted is on disk.
+    let files = std::fs::read_dir(app.dir.path().join("attachments"))
+        .unwrap()
+        .count();
+    assert_eq!(files, 4);
+}
+
+#[tokio::test]
+async fn attachments_stay_with_their_partner() {
+    let app = TestServer::spawn().await;
+    let anna = app.partner("anna@example.test").await;
+    let budi = app.partner_outside_eea("budi@example.test").await;
+    let photo = upload(&anna, "image/jpeg", JPEG.to_vec()).await;
+    let id = photo.body["id"].as_str().unwrap();
+    budi.get(&format!("/v1/attachments/{id}"))
+        .await
+        .assert_error(404, "not_found");
+    let mut body = question("Using someone else's photo");
+    body["attachment_ids"] = serde_json::json!([id]);
+    budi.post_keyed("/v1/cases", Uuid::new_v4(), body)
+        .await
+        .assert_error(422, "unknown_attachment");
+    app.anonymous()
+        .get(&format!("/v1/attachments/{id}"))
+        .await
+        .assert_error(401, "unauthorized");
+}

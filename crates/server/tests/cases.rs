@@ -1,0 +1,299 @@
+//! Opening cases: validation, idempotency, listing and reading.
+
+mod helpers;
+
+use helpers::{TestServer, question};
+use pulse_protocol::wire::{CaseDetail, CasePage};
+use serde_json::json;
+use uuid::Uuid;
+
+#[tokio::test]
+async fn a_new_case_is_submitted_with_its_first_message() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let property = partner.account().properties[1].id;
+    let mut body = question("  The guest wants to arrive a day later.  ");
+    body["property_id"] = json!(property);
+    body["reservation_ref"] = json!("4021 339 871");
+    let reply = partner.post_keyed("/v1/cases", Uuid::new_v4(), body).await;
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let detail: CaseDetail = reply.json();
+    assert_eq!(detail.case.status.as_str(), "submitted");
+    assert_eq!(detail.case.topic.as_str(), "reservations");
+    assert_eq!(detail.case.subtopic, "changes");
+    assert_eq!(detail.case.property_id, Some(property));
+    assert_eq!(detail.case.reservation_ref.as_deref(), Some("4021339871"));
+    assert_eq!(detail.timeline.len(), 1);
+    let first = &detail.timeline[0];
+    assert_eq!(first.kind.as_str(), "submitted");
+    assert_eq!(
+        first.body.as_deref(),
+        Some("The guest wants to arrive a day later.")
+    );
+    assert_eq!(first.author.name, partner.account().name);
+    assert!(!detail.mediation_offered);
+
+    let again = partner.case(detail.case.id).await;
+    assert_eq!(again.timeline, detail.timeline);
+}
+
+#[tokio::test]
+async fn a_technical_issue_carries_its_diagnostics_and_a_complaint_its_contact() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let technical = json!({
+        "kind": "technical_issue", "topic": "account", "subtopic": "other",
+        "body": "The calendar does not load.",
+        "client_created_at": "2026-11-20T10:00:00Z",
+        "diagnostics": {"app_version": "0.1.0", "os": "Android 15", "model": "Pixel 8"},
+    });
+    let reply = partner
+        .post_keyed("/v1/cases", Uuid::new_v4(), technical)
+        .await;
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.body["diagnostics"]["os"], "Android 15");
+    assert_eq!(reply.body["case"]["kind"], "technical_issue");
+
+    let mut complaint = json!({
+        "kind": "complaint", "topic": "invoices_commission", "subtopic": "commission",
+        "body": "I was charged commission on a cancelled stay.",
+        "client_created_at": "2026-11-20T10:00:00Z",
+    });
+    partner
+        .post_keyed("/v1/cases", Uuid::new_v4(), complaint.clone())
+        .await
+        .assert_error(422, "contact_required");
+    complaint["contact"] =
+        json!({"name": "Anna de Vries", "email": "anna@example.test", "phone": "+31 20 000 0000"});
+    let reply = partner
+        .post_keyed("/v1/cases", Uuid::new_v4(), complaint)
+        .await;
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.body["contact"]["name"], "Anna de Vries");
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_clear_code_and_changes_nothing() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let other = app.partner("budi@example.test").await;
+    let cases: [(serde_json::Value, u16, &str); 9] = [
+        (json!({"body": "   "}), 422, "body_empty"),
+        (json!({"body": "x".repeat(5_001)}), 422, "body_too_long"),
+        (json!({"topic": "weather"}), 422, "unknown_topic"),
+        (json!({"subtopic": "password"}), 422, "unknown_subtopic"),
+        (
+            json!({"reservation_ref": "12AB"}),
+            422,
+            "reservation_ref_invalid",
+        ),
+        (
+            json!({"property_id": other.account().properties[0].id}),
+            422,
+            "unknown_property",
+        ),
+        (
+            json!({"attachment_ids": (0..6).map(|_| Uuid::new_v4()).collect::<Vec<_>>()}),
+            422,
+            "too_many_attachments",
+        ),
+        (
+            json!({"attachment_ids": [Uuid::new_v4()]}),
+            422,
+            "unknown_attachment",
+        ),
+        (json!({"kind": "rant"}), 422, "invalid_input"),
+    ];
+    for (change, status, code) in cases {
+        let mut body = question("Hello");
+        for (k, v) in change.as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        partner
+            .post_keyed("/v1/cases", Uuid::new_v4(), body)
+            .await
+            .assert_error(status, code);
+    }
+    // Malformed JSON, the wrong content type, a body over the limit.
+    let raw = partner
+        .request(reqwest::Method::POST, "/v1/cases")
+        .header("Idempotency-Key", Uuid::new_v4().to_string())
+        .header("content-type", "application/json")
+        .body("{not json");
+    partner.send(raw).await.assert_error(400, "invalid_input");
+    let text = partner
+        .request(reqwest::Method::POST, "/v1/cases")
+        .header("Idempotency-Key", Uuid::new_v4().to_string())
+        .header("content-type", "text/plain")
+        .body("hello");
+    partner
+        .send(text)
+        .await
+        .assert_error(415, "unsupported_media_type");
+    let mut huge = question("Hello");
+    huge["diagnostics"] = json!({"log": "x".repeat(100 * 1024)});
+    partner
+        .post_keyed("/v1/cases", Uuid::new_v4(), huge)
+        .await
+        .assert_error(413, "payload_too_large");
+
+    let page: CasePage = partner.get("/v1/cases").await.json();
+    assert!(page.cases.is_empty(), "nothing was created");
+}
+
+#[tokio::test]
+async fn the_idempotency_key_makes_a_resend_safe() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let key = Uuid::new_v4();
+    let first = partner
+        .post_keyed("/v1/cases", key, question("Hello"))
+        .await;
+    assert_eq!(first.status, 201);
+    let again = partner
+        .post_keyed("/v1/cases", key, question("Hello"))
+        .await;
+    assert_eq!(again.status, 201);
+    assert_eq!(again.body, first.body, "the first answer, exactly");
+
+    partner
+        .post_keyed("/v1/cases", key, question("Hello, something else"))
+        .await
+        .assert_error(422, "idempotency_key_reused");
+
+    partner
+        .post("/v1/cases", question("No key"))
+        .await
+        .assert_error(400, "idempotency_key_missing");
+    let malformed = partner
+        .request(reqwest::Method::POST, "/v1/cases")
+        .header("Idempotency-Key", "not-a-uuid")
+        .json(&question("Bad key"));
+    partner
+        .send(malformed)
+        .await
+        .assert_error(400, "idempotency_key_invalid");
+
+    // Keys belong to their partner: another partner's same key is a different case.
+    let other = app.partner("budi@example.test").await;
+    let theirs = other.post_keyed("/v1/cases", key, question("Hello")).await;
+    assert_eq!(theirs.status, 201);
+    assert_ne!(theirs.body["case"]["id"], first.body["case"]["id"]);
+
+    let page: CasePage = partner.get("/v1/cases").await.json();
+    assert_eq!(page.cases.len(), 1);
+}
+
+#[tokio::test]
+async fn concurrent_requests_with_one_key_make_one_case() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    for _ in 0..5 {
+        let key = Uuid::new_v4();
+        let sends = (0..8).map(|_| partner.post_keyed("/v1/cases", key, question("Race")));
+        let replies = futures_util::future::join_all(sends).await;
+        let ids: std::collections::HashSet<_> = replies
+            .iter()
+            .map(|r| {
+                assert_eq!(r.status, 201, "{}", r.body);
+                r.body["case"]["id"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        assert_eq!(ids.len(), 1);
+    }
+    let page: CasePage = partner.get("/v1/cases").await.json();
+    assert_eq!(page.cases.len(), 5);
+}
+
+#[tokio::test]
+async fn replies_are_idempotent_too() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let case = partner.open_case("Hello").await.case;
+    let path = format!("/v1/cases/{}/messages", case.id);
+    let key = Uuid::new_v4();
+    let first = partner
+        .post_keyed(&path, key, json!({"body": "One more thing"}))
+        .await;
+    assert_eq!(first.status, 201, "{}", first.body);
+    let again = partner
+        .post_keyed(&path, key, json!({"body": "One more thing"}))
+        .await;
+    assert_eq!(again.body, first.body);
+    partner
+        .post_keyed(&path, key, json!({"body": "Another thing"}))
+        .await
+        .assert_error(422, "idempotency_key_reused");
+    partner
+        .post(&path, json!({"body": "no key"}))
+        .await
+        .assert_error(400, "idempotency_key_missing");
+    partner
+        .post_keyed(&path, Uuid::new_v4(), json!({"body": ""}))
+        .await
+        .assert_error(422, "body_empty");
+    assert_eq!(partner.case(case.id).await.timeline.len(), 2);
+}
+
+#[tokio::test]
+async fn the_list_shows_newest_activity_first_in_pages_with_unread_counts() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let handler = app.handler("support@example.test").await;
+    let mut ids = Vec::new();
+    for i in 0..7 {
+        ids.push(partner.open_case(&format!("Case {i}")).await.case.id);
+    }
+    // Activity on the oldest case brings it to the top, with one unread event.
+    handler.handle(ids[0], "acknowledge", json!({})).await;
+
+    let first: CasePage = partner.get("/v1/cases?limit=3").await.json();
+    assert_eq!(first.cases.len(), 3);
+    assert_eq!(first.cases[0].id, ids[0]);
+    assert_eq!(first.cases[0].unread_count, 1);
+    assert_eq!(first.cases[0].status.as_str(), "acknowledged");
+    assert_eq!(first.cases[1].id, ids[6]);
+    assert_eq!(
+        first.cases[1].unread_count, 0,
+        "the partner's own message is not unread"
+    );
+    let cursor = first.next_cursor.clone().expect("more pages");
+    let second: CasePage = partner
+        .get(&format!("/v1/cases?limit=3&cursor={cursor}"))
+        .await
+        .json();
+    let third: CasePage = partner
+        .get(&format!(
+            "/v1/cases?limit=3&cursor={}",
+            second.next_cursor.clone().unwrap()
+        ))
+        .await
+        .json();
+    assert!(third.next_cursor.is_none());
+    let all: Vec<Uuid> = [first.cases, second.cases, third.cases]
+        .concat()
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    let mut expected = vec![ids[0]];
+    expected.extend(ids[1..].iter().rev());
+    assert_eq!(all, expected, "every case once, newest activity first");
+
+    // Opening the case reads it.
+    partner.case(ids[0]).await;
+    let page: CasePage = partner.get("/v1/cases?limit=1").await.json();
+    assert_eq!(page.cases[0].unread_count, 0);
+
+    partner
+        .get("/v1/cases?cursor=abc")
+        .await
+        .assert_error(400, "invalid_input");
+    partner
+        .get(&format!("/v1/cases/{}", Uuid::new_v4()))
+        .await
+        .assert_error(404, "not_found");
+    partner
+        .get("/v1/cases/not-a-uuid")
+        .await
+        .assert_error(404, "not_found");
+}

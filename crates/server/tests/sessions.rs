@@ -1,0 +1,195 @@
+//! Signing in and out, roles, and the rate limits.
+
+mod helpers;
+
+use helpers::{PASSWORD, TestServer};
+use serde_json::json;
+
+#[tokio::test]
+async fn sign_in_gives_a_token_that_works_until_sign_out() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let account = partner.account();
+    assert_eq!(account.email, "anna@example.test");
+    assert!(account.in_eea);
+    assert_eq!(account.properties.len(), 2);
+
+    let me = partner.get("/v1/account").await;
+    assert_eq!(me.status, 200);
+    assert_eq!(me.body["email"], "anna@example.test");
+
+    let out = partner.delete("/v1/sessions/current").await;
+    assert_eq!(out.status, 204);
+    partner
+        .get("/v1/account")
+        .await
+        .assert_error(401, "unauthorized");
+    partner
+        .get("/v1/cases")
+        .await
+        .assert_error(401, "unauthorized");
+    // Signing out twice: the token is already gone.
+    partner
+        .delete("/v1/sessions/current")
+        .await
+        .assert_error(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn tokens_are_stored_only_as_hashes() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let token = partner.token.clone().unwrap();
+    let mut db = Vec::new();
+    for name in ["pulse.db", "pulse.db-wal"] {
+        if let Ok(bytes) = std::fs::read(app.dir.path().join(name)) {
+            db.extend(bytes);
+        }
+    }
+    assert!(!db.is_empty());
+    let found = db.windows(token.len()).any(|w| w == token.as_bytes());
+    assert!(!found, "the raw token is in the database file");
+    let found = db.windows(PASSWORD.len()).any(|w| w == PASSWORD.as_bytes());
+    assert!(!found, "the raw password is in the database file");
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_refused_alike() {
+    let app = TestServer::spawn().await;
+    app.partner("anna@example.test").await;
+    let anon = app.anonymous();
+    let wrong_password = anon
+        .post(
+            "/v1/sessions",
+            json!({"email": "anna@example.test", "password": "nope-nope"}),
+        )
+        .await;
+    wrong_password.assert_error(401, "invalid_credentials");
+    let unknown = anon
+        .post(
+            "/v1/sessions",
+            json!({"email": "nobody@example.test", "password": PASSWORD}),
+        )
+        .await;
+    unknown.assert_error(401, "invalid_credentials");
+    assert_eq!(
+        wrong_password.body, unknown.body,
+        "no hint which one was wrong"
+    );
+    // Email is matched without regard to case.
+    let reply = anon
+        .post(
+            "/v1/sessions",
+            json!({"email": "ANNA@example.test", "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(reply.status, 201);
+}
+
+#[tokio::test]
+async fn missing_or_bogus_tokens_answer_401() {
+    let app = TestServer::spawn().await;
+    let anon = app.anonymous();
+    for path in [
+        "/v1/cases",
+        "/v1/account",
+        "/v1/events",
+        "/v1/handler/cases",
+    ] {
+        anon.get(path).await.assert_error(401, "unauthorized");
+    }
+    let mut bogus = app.anonymous();
+    bogus.token = Some("not-a-token".into());
+    bogus
+        .get("/v1/cases")
+        .await
+        .assert_error(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn roles_keep_to_their_own_api() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let handler = app.handler("support@example.test").await;
+    partner
+        .get("/v1/handler/cases")
+        .await
+        .assert_error(403, "forbidden");
+    handler
+        .get("/v1/cases")
+        .await
+        .assert_error(403, "forbidden");
+    let case = partner.open_case("Hello").await;
+    partner
+        .post(
+            &format!("/v1/handler/cases/{}/acknowledge", case.case.id),
+            json!({}),
+        )
+        .await
+        .assert_error(403, "forbidden");
+}
+
+#[tokio::test]
+async fn a_token_over_its_rate_gets_429_with_retry_after() {
+    let app = TestServer::spawn_with(|config| {
+        config.limits.rate_per_second = 1.try_into().unwrap();
+        config.limits.rate_burst = 5.try_into().unwrap();
+    })
+    .await;
+    let partner = app.partner("anna@example.test").await;
+    let mut statuses = Vec::new();
+    for _ in 0..8 {
+        statuses.push(partner.get("/v1/cases").await);
+    }
+    let ok = statuses.iter().filter(|r| r.status == 200).count();
+    assert!((5..=6).contains(&ok), "burst of 5 (+1 refilled): {ok}");
+    let limited = statuses.last().unwrap();
+    limited.assert_error(429, "rate_limited");
+    let retry: u64 = limited.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=2).contains(&retry));
+    // Another token has its own allowance.
+    let other = app.partner("budi@example.test").await;
+    assert_eq!(other.get("/v1/cases").await.status, 200);
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_per_address() {
+    let app = TestServer::spawn_with(|config| {
+        config.limits.rate_per_second = 1.try_into().unwrap();
+        config.limits.rate_burst = 3.try_into().unwrap();
+    })
+    .await;
+    let anon = app.anonymous();
+    let mut last = None;
+    for _ in 0..6 {
+        last = Some(
+            anon.post(
+                "/v1/sessions",
+                json!({"email": "x@example.test", "password": "guess-guess"}),
+            )
+            .await,
+        );
+    }
+    last.unwrap().assert_error(429, "rate_limited");
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_answer_json() {
+    let app = TestServer::spawn().await;
+    let anon = app.anonymous();
+    anon.get("/v1/nothing-here")
+        .await
+        .assert_error(404, "not_found");
+    anon.send(anon.request(reqwest::Method::PUT, "/v1/topics"))
+        .await
+        .assert_error(405, "invalid_input");
+    let topics = anon.get("/v1/topics").await;
+    assert_eq!(topics.status, 200);
+    assert_eq!(topics.body.as_array().unwrap().len(), 10);
+    assert_eq!(topics.body[2]["id"], "reservations");
+    assert_eq!(topics.body[2]["asks_for_reservation"], true);
+}
