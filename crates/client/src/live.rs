@@ -1,0 +1,130 @@
+//! The live event stream: catch up with JSON pages, then follow the SSE stream from the
+//! cursor; after any break, reconnect with backoff and resume with Last-Event-ID. Each
+//! event is applied once (the store deduplicates by event id).
+
+use std::sync::Arc;
+
+use futures_util::StreamExt;
+use pulse_protocol::wire::CaseEvent;
+
+use crate::api::ApiError;
+use crate::model::Change;
+use crate::sse::SseParser;
+use crate::{Inner, Session};
+
+pub(crate) async fn run(inner: Arc<Inner>) {
+    let mut shutdown = inner.shutdown.subscribe();
+    let mut auth = inner.auth.subscribe();
+    let mut foreground = inner.foreground.subscribe();
+    let mut failures: u32 = 0;
+    loop {
+        if *shutdown.borrow_and_update() {
+            return;
+        }
+        auth.borrow_and_update();
+        let active = *foreground.borrow_and_update();
+        let session = inner.session().filter(|s| !s.paused && active);
+        let Some(session) = session else {
+            tokio::select! {
+                _ = auth.changed() => {}
+                _ = foreground.changed() => {}
+                _ = shutdown.changed() => return,
+            }
+            continue;
+        };
+        let mut connected = false;
+        let result = tokio::select! {
+            result = follow(&inner, &session, &mut connected) => result,
+            _ = auth.changed() => continue,
+            _ = foreground.changed() => continue,
+            _ = shutdown.changed() => return,
+        };
+        if connected {
+            failures = 0;
+        }
+        match result {
+            Err(ApiError::Unauthorized) => {
+                inner.pause_for_sign_in();
+                continue;
+            }
+            Err(error) => inner.observe::<()>(&Err(error)),
+            Ok(()) => {}
+        }
+        let delay = inner.config.retry.delay(failures, None);
+        failures = failures.saturating_add(1);
+        tokio::select! {
+            _ = tokio::time::sleep(delay) => {}
+            _ = auth.changed() => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
+/// Catches up, then follows the stream until it breaks.
+async fn follow(inner: &Inner, session: &Session, connected: &mut bool) -> Result<(), ApiError> {
+    let mut cursor = inner.store.event_cursor().unwrap_or(0);
+    loop {
+        let result = session.api.events_after(cursor).await;
+        inner.observe(&result);
+        let page = result?;
+        apply(inner, session, &page.events).await;
+        cursor = cursor.max(page.last_event_id);
+        if !page.more {
+            break;
+        }
+    }
+    let result = session.api.open_stream(cursor).await;
+    inner.observe(&result);
+    let response = result?;
+    *connected = true;
+    let mut body = response.bytes_stream();
+    let mut parser = SseParser::default();
+    loop {
+        let chunk = tokio::time::timeout(inner.config.stream_read_timeout, body.next()).await;
+        let bytes = match chunk {
+            Ok(Some(Ok(bytes))) => bytes,
+            // Silence past the keep-alive interval, an error, or the end: reconnect.
+            Err(_) | Ok(Some(Err(_))) | Ok(None) => return Err(ApiError::Network),
+        };
+        let events: Vec<CaseEvent> = parser
+            .push(&bytes)
+            .into_iter()
+            .filter_map(|frame| match serde_json::from_str(&frame.data) {
+                Ok(event) => Some(event),
+                Err(_) => {
+                    tracing::warn!(id = ?frame.id, "an event the app cannot read was skipped");
+                    None
+                }
+            })
+            .collect();
+        apply(inner, session, &events).await;
+    }
+}
+
+async fn apply(inner: &Inner, session: &Session, events: &[CaseEvent]) {
+    let mut unknown_case = false;
+    for event in events {
+        match inner.store.apply_event(event) {
+            Ok(applied) if applied.fresh => {
+                inner.emit(Change::Cases);
+                unknown_case |= !applied.case_known;
+                if let Some(notification) = applied.notification {
+                    inner.emit(Change::Notified(notification));
+                    inner.emit(Change::Notifications);
+                }
+            }
+            Ok(_) => {}
+            Err(error) => tracing::error!(%error, "an event could not be stored"),
+        }
+    }
+    if unknown_case {
+        // A case opened elsewhere: fetch the list so it shows here too.
+        let result = session.api.cases(None).await;
+        inner.observe(&result);
+        if let Ok(page) = result
+            && inner.store.cache_cases(&page.cases).is_ok()
+        {
+            inner.emit(Change::Cases);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Drafts, sessions and reading offline: what a partner wrote or saw stays on the phone.
+
+mod helpers;
+
+use std::time::Duration;
+
+use helpers::{Device, PARTNER, PASSWORD, Server, eventually, question};
+use pulse_client::{AuthState, ClientError, DraftField, OutboxState};
+use pulse_protocol::input::InputError;
+
+#[tokio::test]
+async fn drafts_are_saved_listed_and_survive_a_restart() {
+    let device = Device::new();
+    let pulse = device.open().await;
+    let first = pulse.save_draft(None, &question("Half a tho")).unwrap();
+    let first = pulse
+        .save_draft(Some(first.id), &question("Half a thought, finished"))
+        .unwrap();
+    let second = pulse.save_draft(None, &question("Another")).unwrap();
+    assert_eq!(pulse.drafts().unwrap().len(), 2);
+    pulse.close();
+    drop(pulse);
+
+    let pulse = device.open().await;
+    let drafts = pulse.drafts().unwrap();
+    assert_eq!(drafts.len(), 2);
+    assert_eq!(drafts[0].id, second.id, "most recently edited first");
+    assert_eq!(
+        pulse.draft(first.id).unwrap().unwrap().content.body,
+        "Half a thought, finished"
+    );
+    pulse.delete_draft(second.id).unwrap();
+    assert_eq!(pulse.drafts().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn an_incomplete_draft_says_what_is_missing_and_stays() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let mut content = question("   ");
+    content.subtopic = Some("password".into());
+    content.reservation_ref = "12AB".into();
+    let draft = pulse.save_draft(None, &content).unwrap();
+    let Err(ClientError::Incomplete(problems)) = pulse.send_draft(draft.id) else {
+        panic!("an incomplete draft was sent");
+    };
+    assert!(matches!(
+        problems.get(DraftField::Subtopic),
+        Some(InputError::UnknownSubtopic(_))
+    ));
+    assert_eq!(problems.get(DraftField::Body), Some(&InputError::BodyEmpty));
+    assert_eq!(
+        problems.get(DraftField::ReservationRef),
+        Some(&InputError::ReservationRefInvalid)
+    );
+    assert!(pulse.draft(draft.id).unwrap().is_some());
+    assert!(pulse.outbox().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn files_are_checked_and_copied_into_app_storage() {
+    let device = Device::new();
+    let pulse = device.open().await;
+    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
+    let file = pulse.add_file(&jpeg).unwrap();
+    assert_eq!(file.media_type, "image/jpeg");
+    assert_eq!(std::fs::read(&file.path).unwrap(), jpeg);
+    assert!(matches!(
+        pulse.add_file(b"GIF89a"),
+        Err(ClientError::Input(InputError::UnsupportedMediaType))
+    ));
+    pulse.remove_file(file.id).unwrap();
+    assert!(!file.path.exists());
+}
+
+#[tokio::test]
+async fn the_session_survives_a_restart_and_its_token_stays_out_of_the_database() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    assert_eq!(pulse.auth(), AuthState::SignedOut);
+    let wrong = pulse
+        .sign_in(&server.url(), PARTNER, "wrong-password")
+        .await;
+    assert!(matches!(wrong, Err(ClientError::Api(ref e)) if e.code() == "invalid_credentials"));
+    let account = pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(account.email, PARTNER);
+    pulse.close();
+    drop(pulse);
+
+    let pulse = device.open().await;
+    assert_eq!(pulse.auth(), AuthState::SignedIn(account.clone()));
+    let cases = pulse.refresh_cases().await.unwrap();
+    assert!(cases.is_empty(), "the restored token works");
+
+    // Nothing on disk holds the token.
+    let token = pulse_client::Vault::new(device.credentials.clone())
+        .load(&format!("{}#{}", server.url(), account.id))
+        .unwrap()
+        .expect("the token is in the keychain");
+    let token = format!("{token:?}");
+    assert_eq!(token, "Token(…)");
+    for entry in walk(device.dir.path()) {
+        let bytes = std::fs::read(&entry).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("Bearer"), "{}", entry.display());
+    }
+
+    pulse.sign_out().await.unwrap();
+    assert_eq!(pulse.auth(), AuthState::SignedOut);
+    drop(pulse);
+    let pulse = device.open().await;
+    assert_eq!(pulse.auth(), AuthState::SignedOut);
+}
+
+#[tokio::test]
+async fn cases_and_notifications_can_be_read_with_no_network() {
+    let mut server = Server::start().await;
+    let handler = server.handler().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let draft = pulse
+        .save_draft(None, &question("Is the sauna open in winter?"))
+        .unwrap();
+    let item = pulse.send_draft(draft.id).unwrap();
+    assert!(
+        eventually(Duration::from_secs(10), || matches!(
+            pulse.outbox_item(item.id).unwrap().state,
+            OutboxState::Sent { .. }
+        ))
+        .await
+    );
+    let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).unwrap().state else {
+        unreachable!()
+    };
+    handler
+        .act(
+            case_id,
+            "acknowledge",
+            serde_json::json!({"expected_next": "An answer tomorrow."}),
+        )
+        .await;
+    assert!(
+        eventually(Duration::from_secs(10), || pulse
+            .unread_notifications()
+            .unwrap()
+            == 1)
+        .await
+    );
+    pulse.close();
+    drop(pulse);
+    server.down().await;
+
+    let pulse = device.open().await;
+    let cases = pulse.cases().unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].status.as_str(), "acknowledged");
+    assert_eq!(cases[0].unread_count, 1);
+    let detail = pulse.open_case(case_id).await.unwrap().expect("cached");
+    assert_eq!(detail.timeline.len(), 2);
+    assert_eq!(detail.expected_next.as_deref(), Some("An answer tomorrow."));
+    assert_eq!(
+        detail.timeline[0].body.as_deref(),
+        Some("Is the sauna open in winter?")
+    );
+    let notifications = pulse.notifications().unwrap();
+    assert_eq!(notifications.len(), 1);
+    assert!(
+        notifications[0].read,
+        "opening the case read its notifications"
+    );
+    assert_eq!(pulse.unread_notifications().unwrap(), 0);
+    assert_eq!(
+        *pulse.connectivity().borrow(),
+        pulse_client::Connectivity::Offline
+    );
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
