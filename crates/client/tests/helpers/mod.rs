@@ -155,16 +155,7 @@ impl Handler {
                 Some(c) => format!("{}/v1/handler/cases?limit=100&cursor={c}", self.base),
                 None => format!("{}/v1/handler/cases?limit=100", self.base),
             };
-            let page: HandlerCasePage = self
-                .http
-                .get(url)
-                .bearer_auth(&self.token)
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let page: HandlerCasePage = serde_json::from_value(self.get(&url).await).unwrap();
             cases.extend(page.cases);
             cursor = page.next_cursor;
             if cursor.is_none() {
@@ -174,16 +165,9 @@ impl Handler {
         // Creation order is the order of the first event ids.
         let mut firsts = Vec::new();
         for case in cases {
-            let detail: Value = self
-                .http
-                .get(format!("{}/v1/handler/cases/{}", self.base, case.case.id))
-                .bearer_auth(&self.token)
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let detail = self
+                .get(&format!("{}/v1/handler/cases/{}", self.base, case.case.id))
+                .await;
             let first = &detail["timeline"][0];
             firsts.push((
                 first["id"].as_i64().unwrap(),
@@ -192,6 +176,30 @@ impl Handler {
         }
         firsts.sort();
         firsts.into_iter().map(|(_, body)| body).collect()
+    }
+
+    /// GETs JSON, waiting out rate limits as told.
+    async fn get(&self, url: &str) -> Value {
+        loop {
+            let response = self
+                .http
+                .get(url)
+                .bearer_auth(&self.token)
+                .send()
+                .await
+                .unwrap();
+            if response.status() == 429 {
+                let wait: u64 = response.headers()["retry-after"]
+                    .to_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                tokio::time::sleep(Duration::from_secs(wait)).await;
+                continue;
+            }
+            assert_eq!(response.status(), 200, "{url}");
+            return response.json().await.unwrap();
+        }
     }
 
     pub async fn act(&self, case: Uuid, action: &str, body: Value) -> CaseEvent {
