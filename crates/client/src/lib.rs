@@ -413,9 +413,9 @@ impl Pulse {
             .to_request(OffsetDateTime::now_utc())
             .map_err(ClientError::Incomplete)?;
         let payload = OutboxPayload::NewCase {
-            case,
+            case: Box::new(case),
             files: draft.content.files.clone(),
-            draft: draft.content,
+            draft: Box::new(draft.content),
         };
         self.enqueue(session.account.id, payload, Some(draft_id))
     }

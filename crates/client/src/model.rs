@@ -157,10 +157,10 @@ pub struct LocalFile {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum OutboxPayload {
     NewCase {
-        case: NewCase,
+        case: Box<NewCase>,
         files: Vec<Uuid>,
         /// The draft it came from, to edit again if the server refuses it.
-        draft: DraftContent,
+        draft: Box<DraftContent>,
     },
     Reply {
         case_id: Uuid,

@@ -13,7 +13,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::auth::RateLimit;
 use crate::demo::{self, DemoOptions};
-use crate::store::{Store, StoreError, StoreOptions};
+use crate::store::{Store, StoreError};
 
 /// Limits an operator can tune.
 #[derive(Debug, Clone)]
@@ -141,15 +141,13 @@ impl RunningServer {
 
     /// Waits until the server has stopped (after its shutdown token is cancelled).
     pub async fn wait(self) -> std::io::Result<()> {
-        let result = match self.task.await {
+        match self.task.await {
             Ok(result) => result,
             Err(join) => Err(std::io::Error::other(join)),
-        };
-        self.store.close().await;
-        result
+        }
     }
 
-    /// Stops accepting, finishes requests in flight, ends event streams, closes the store.
+    /// Stops accepting, finishes requests in flight and ends event streams.
     pub async fn stop(self) -> std::io::Result<()> {
         self.shutdown.cancel();
         self.wait().await
@@ -166,7 +164,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
     tokio::fs::create_dir_all(&attachments_dir)
         .await
         .map_err(io_err(&attachments_dir))?;
-    let store = Store::open(&config.database_url, &StoreOptions::default()).await?;
+    let store = Store::open(&config.database_url).await?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Io {

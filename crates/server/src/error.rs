@@ -151,9 +151,10 @@ impl From<StoreError> for ApiError {
             StoreError::EmailTaken => {
                 ApiError::new(StatusCode::CONFLICT, ErrorCode::InvalidInput, e.to_string())
             }
-            StoreError::Corrupt(_) | StoreError::Db(_) | StoreError::Migrate(_) => {
-                ApiError::internal(e)
-            }
+            StoreError::Corrupt(_)
+            | StoreError::Database(_)
+            | StoreError::Closed
+            | StoreError::UnsupportedUrl(_) => ApiError::internal(e),
         }
     }
 }

@@ -7,7 +7,7 @@ use clap::Parser;
 use pulse_protocol::Actor;
 use pulse_protocol::input::Country;
 use pulse_server::cli::{AccountCommand, Cli, Command};
-use pulse_server::store::{NewAccount, Store, StoreOptions};
+use pulse_server::store::{NewAccount, Store};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -15,14 +15,14 @@ async fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+                .unwrap_or_else(|_| "info,tower_http=info".into()),
         )
         .init();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Account(AccountCommand::Add(add))) => {
             std::fs::create_dir_all(cli.serve.data_dir()).context("creating the data directory")?;
-            let store = Store::open(&cli.serve.database_url(), &StoreOptions::default()).await?;
+            let store = Store::open(&cli.serve.database_url()).await?;
             let role = match add.role.as_str() {
                 "partner" => Actor::Partner,
                 "handler" => Actor::Handler,
@@ -59,7 +59,6 @@ async fn main() -> anyhow::Result<()> {
                 })
                 .await
                 .with_context(|| format!("creating {}", add.email))?;
-            store.close().await;
             println!("created account {id} for {}", add.email);
             Ok(())
         }

@@ -1,0 +1,230 @@
+//! Live case events: every change reaches the phone once, through a server restart and a
+//! connection that silently dies, and each becomes one notification.
+
+mod helpers;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use helpers::{Device, FaultProxy, PARTNER, PASSWORD, Server, eventually, question};
+use pulse_client::{Change, OutboxState, Pulse};
+use serde_json::json;
+use uuid::Uuid;
+
+async fn open_case(pulse: &Pulse, text: &str) -> Uuid {
+    let item = pulse
+        .send_draft(pulse.save_draft(None, &question(text)).unwrap().id)
+        .unwrap();
+    assert!(
+        eventually(Duration::from_secs(10), || matches!(
+            pulse.outbox_item(item.id).unwrap().state,
+            OutboxState::Sent { .. }
+        ))
+        .await
+    );
+    match pulse.outbox_item(item.id).unwrap().state {
+        OutboxState::Sent { case_id } => case_id,
+        _ => unreachable!(),
+    }
+}
+
+/// Notifications are distinct events, newest first; returns their event ids.
+fn notification_ids(pulse: &Pulse) -> Vec<i64> {
+    let ids: Vec<i64> = pulse
+        .notifications()
+        .unwrap()
+        .iter()
+        .map(|n| n.event.id)
+        .collect();
+    let unique: HashSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "a notification was made twice");
+    ids
+}
+
+#[tokio::test]
+async fn a_change_arrives_as_a_banner_and_a_notification() {
+    let server = Server::start().await;
+    let handler = server.handler().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let case = open_case(&pulse, "Can I change my cancellation policy?").await;
+    handler.act(case, "acknowledge", json!({})).await;
+    assert!(
+        eventually(Duration::from_secs(5), || notification_ids(&pulse).len()
+            == 1)
+        .await
+    );
+    pulse.mark_read(pulse_client::ReadScope::All).unwrap();
+    let mut changes = pulse.changes();
+
+    handler
+        .act(
+            case,
+            "messages",
+            json!({"body": "Which dates?", "request_info": true}),
+        )
+        .await;
+    let banner = tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            if let Ok(Change::Notified(n)) = changes.recv().await {
+                return n;
+            }
+        }
+    })
+    .await
+    .expect("a banner within 5 s");
+    assert_eq!(banner.event.case_id, case);
+    assert_eq!(banner.event.status.as_str(), "awaiting_partner");
+    assert!(!banner.read);
+    let cached = pulse.cases().unwrap();
+    assert_eq!(cached[0].status.as_str(), "awaiting_partner");
+    assert_eq!(cached[0].unread_count, 2, "acknowledged, then asked");
+    assert_eq!(pulse.unread_notifications().unwrap(), 1);
+
+    // The partner's own reply is not a notification, but it moves the case.
+    pulse
+        .reply(case, "From the 3rd to the 5th.", vec![])
+        .unwrap();
+    assert!(
+        eventually(Duration::from_secs(5), || pulse.cases().unwrap()[0]
+            .status
+            .as_str()
+            == "in_progress")
+        .await
+    );
+    assert_eq!(notification_ids(&pulse).len(), 2);
+    pulse.mark_read(pulse_client::ReadScope::All).unwrap();
+    assert_eq!(pulse.unread_notifications().unwrap(), 0);
+}
+
+#[tokio::test]
+async fn events_made_while_the_server_restarts_arrive_once_each() {
+    let mut server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let mut cases = Vec::new();
+    for i in 0..3 {
+        cases.push(open_case(&pulse, &format!("Case {i}")).await);
+    }
+    let handler = server.handler().await;
+    for case in &cases {
+        handler.act(*case, "acknowledge", json!({})).await;
+    }
+    assert!(
+        eventually(Duration::from_secs(5), || notification_ids(&pulse).len()
+            == 3)
+        .await
+    );
+
+    // The server goes away; the stream breaks and the client keeps retrying.
+    server.down().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    server.up().await;
+    // Changes made right after the restart, possibly before the client is back.
+    let handler = server.handler().await;
+    for case in &cases {
+        handler
+            .act(
+                *case,
+                "messages",
+                json!({"body": "Working on it", "request_info": false}),
+            )
+            .await;
+        handler
+            .act(*case, "resolve", json!({"outcome": "Sorted"}))
+            .await;
+    }
+    assert!(
+        eventually(Duration::from_secs(15), || notification_ids(&pulse).len()
+            == 9)
+        .await,
+        "got {} notifications",
+        notification_ids(&pulse).len()
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let ids = notification_ids(&pulse);
+    assert_eq!(ids.len(), 9, "no duplicate after more time");
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert!(sorted.windows(2).all(|w| w[0] < w[1]));
+    for case in pulse.cases().unwrap() {
+        assert_eq!(case.status.as_str(), "resolved");
+        assert_eq!(case.outcome.as_deref(), Some("Sorted"));
+    }
+}
+
+#[tokio::test]
+async fn a_silently_dead_connection_is_noticed_and_replaced() {
+    let server = Server::start().await;
+    let proxy = FaultProxy::start(server.addr, 1).await;
+    let device = Device::new();
+    // The read timeout is 2 s in tests; the server's keep-alive every 300 ms.
+    let pulse = device.open().await;
+    pulse
+        .sign_in(&proxy.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let case = open_case(&pulse, "Hello").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+
+    // The network dies without closing anything: bytes stop flowing both ways.
+    proxy.set_black_hole(true);
+    let handler = server.handler().await;
+    handler.act(case, "acknowledge", json!({})).await;
+    tokio::time::sleep(Duration::from_millis(2_500)).await;
+    assert!(
+        notification_ids(&pulse).is_empty(),
+        "nothing can arrive through a black hole"
+    );
+    assert_eq!(
+        *pulse.connectivity().borrow(),
+        pulse_client::Connectivity::Offline
+    );
+
+    proxy.set_black_hole(false);
+    assert!(
+        eventually(Duration::from_secs(10), || notification_ids(&pulse).len()
+            == 1)
+        .await
+    );
+    assert_eq!(
+        *pulse.connectivity().borrow(),
+        pulse_client::Connectivity::Online
+    );
+}
+
+#[tokio::test]
+async fn a_case_opened_on_another_device_appears_from_its_events() {
+    let server = Server::start().await;
+    let handler = server.handler().await;
+    let phone = Device::new();
+    let tablet = Device::new();
+    let on_phone = phone.open().await;
+    let on_tablet = tablet.open().await;
+    on_phone
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    on_tablet
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let case = open_case(&on_tablet, "Written on the tablet").await;
+    handler.act(case, "acknowledge", json!({})).await;
+    assert!(
+        eventually(Duration::from_secs(10), || on_phone
+            .cases()
+            .unwrap()
+            .iter()
+            .any(|c| c.id == case && c.status.as_str() == "acknowledged"))
+        .await
+    );
+}

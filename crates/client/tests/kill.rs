@@ -1,0 +1,195 @@
+//! A phone app is killed at any moment. A child process writes drafts and sends them
+//! while the outbox drains; it is killed with SIGKILL at random moments, again and again.
+//! Reopened, its drafts are intact and the outbox finishes with nothing lost and nothing
+//! sent twice.
+//!
+//! The child is this test binary itself, run with `CHILD_DIR` set, so it needs no other
+//! program.
+
+mod helpers;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use helpers::{PARTNER, PASSWORD, Server, eventually, question};
+use pulse_client::{ClientConfig, OutboxPayload, OutboxState, Pulse, RetryPolicy};
+use rand::{Rng, SeedableRng};
+
+const CHILD_DIR: &str = "PULSE_KILL_CHILD_DIR";
+const CHILD_SERVER: &str = "PULSE_KILL_CHILD_SERVER";
+const KILLS: usize = 24;
+
+fn config(dir: &Path, credentials: std::sync::Arc<keyring_core::CredentialStore>) -> ClientConfig {
+    let mut config = ClientConfig::new(dir.join("app"), credentials);
+    config.retry = RetryPolicy {
+        initial: Duration::from_millis(10),
+        max: Duration::from_millis(200),
+    };
+    config
+}
+
+fn credentials(dir: &Path) -> std::sync::Arc<keyring_core::sample::Store> {
+    keyring_core::sample::Store::new_with_backing(dir.join("keychain.ron").to_str().unwrap())
+        .unwrap()
+}
+
+/// The message number `n`, as edited `version` times (None: final).
+fn text(n: usize, version: Option<usize>) -> String {
+    match version {
+        Some(v) => format!("message {n:04} v{v}"),
+        None => format!("message {n:04}"),
+    }
+}
+
+/// The child's life: restore the session, then write and send messages until killed.
+#[test]
+fn child_writes_and_sends_until_killed() {
+    let (Ok(dir), Ok(_)) = (std::env::var(CHILD_DIR), std::env::var(CHILD_SERVER)) else {
+        return; // Not a child: nothing to do in a normal test run.
+    };
+    let dir = Path::new(&dir);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let pulse = Pulse::open(config(dir, credentials(dir))).await.unwrap();
+        assert!(matches!(pulse.auth(), pulse_client::AuthState::SignedIn(_)));
+        loop {
+            let n = pulse.outbox().unwrap().len() + pulse.drafts().unwrap().len();
+            let mut id = None;
+            for version in 0..4 {
+                let draft = pulse
+                    .save_draft(id, &question(&text(n, Some(version))))
+                    .unwrap();
+                id = Some(draft.id);
+                tokio::task::yield_now().await;
+            }
+            let id = id.unwrap();
+            pulse
+                .save_draft(Some(id), &question(&text(n, None)))
+                .unwrap();
+            pulse.send_draft(id).unwrap();
+            // Writing outpaces sending, so kills find a backlog to finish.
+            tokio::task::yield_now().await;
+        }
+    });
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_at_random_moments_nothing_is_lost_or_sent_twice() {
+    let server = Server::start().await;
+    let device = tempfile::tempdir().unwrap();
+    {
+        // Sign in once, as the partner did on first launch.
+        let creds = credentials(device.path());
+        let pulse = Pulse::open(config(device.path(), creds.clone()))
+            .await
+            .unwrap();
+        pulse
+            .sign_in(&server.url(), PARTNER, PASSWORD)
+            .await
+            .unwrap();
+        pulse.close();
+        creds.save().unwrap();
+    }
+
+    let me = std::env::current_exe().unwrap();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
+    for round in 0..KILLS {
+        let mut child = Command::new(&me)
+            .args([
+                "child_writes_and_sends_until_killed",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CHILD_DIR, device.path())
+            .env(CHILD_SERVER, server.url())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lifetime = Duration::from_millis(rng.random_range(60..400));
+        tokio::time::sleep(lifetime).await;
+        if let Ok(Some(status)) = child.try_wait() {
+            let mut err = String::new();
+            use std::io::Read;
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut err)
+                .unwrap();
+            panic!("round {round}: the child ended by itself ({status}): {err}");
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+    }
+
+    // Reopened: the app finishes what it had.
+    let pulse = Pulse::open(config(device.path(), credentials(device.path())))
+        .await
+        .unwrap();
+    let outbox = pulse.outbox().unwrap();
+    let drafts = pulse.drafts().unwrap();
+    assert!(
+        outbox.len() >= KILLS,
+        "the child got some work done: {}",
+        outbox.len()
+    );
+    let unsent = outbox
+        .iter()
+        .filter(|i| !matches!(i.state, OutboxState::Sent { .. }))
+        .count();
+    assert!(unsent > 0, "the kills left a backlog to finish");
+    eprintln!(
+        "after {KILLS} kills: {} messages queued ({unsent} not yet sent), {} drafts left",
+        outbox.len(),
+        drafts.len()
+    );
+    let all_sent = || {
+        pulse
+            .outbox()
+            .unwrap()
+            .iter()
+            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
+    };
+    assert!(
+        eventually(Duration::from_secs(120), all_sent).await,
+        "the outbox drained"
+    );
+
+    // Drafts are intact: each reads as one of the edits the child made.
+    let mut numbers = BTreeSet::new();
+    for draft in &drafts {
+        let body = &draft.content.body;
+        let n: usize = body
+            .strip_prefix("message ")
+            .and_then(|rest| rest.get(..4))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("damaged draft {body:?}"));
+        let edits: Vec<String> = (0..4)
+            .map(|v| text(n, Some(v)))
+            .chain([text(n, None)])
+            .collect();
+        assert!(edits.contains(body), "damaged draft {body:?}");
+        assert!(numbers.insert(n), "draft {n} twice");
+    }
+    // Every queued message is on the server once, in the order it was sent.
+    let mut queued = Vec::new();
+    for item in &outbox {
+        let OutboxPayload::NewCase { case, .. } = &item.payload else {
+            panic!("unexpected item");
+        };
+        let n: usize = case.body["message ".len()..].parse().expect("a final text");
+        assert!(
+            numbers.insert(n),
+            "message {n} both a draft and queued, or queued twice"
+        );
+        queued.push(case.body.clone());
+    }
+    let expected: BTreeSet<usize> = (0..numbers.len()).collect();
+    assert_eq!(numbers, expected, "no message number went missing");
+    let on_server = server.handler().await.bodies().await;
+    assert_eq!(on_server, queued, "each exactly once, in order");
+}

@@ -1,0 +1,243 @@
+//! How the store reaches SQLite: one writer thread that owns the only writing
+//! connection, and a small pool of read-only connections.
+//!
+//! Reads run where they are called, on a read-only connection kept per thread: they are
+//! short indexed queries on a WAL snapshot that never wait for the writer, and handing
+//! each to another thread cost more than the query (measured: it was the largest cost
+//! of a create-case request after the HTTP work itself).
+//!
+//! Each write is a closure sent to the writer thread and run inside its own savepoint.
+//! The thread takes every write waiting at that moment into one transaction (group
+//! commit), so a busy server pays one commit for many writes. A write answers only after
+//! its transaction is committed; one that fails rolls back to its savepoint and
+//! changes nothing. Event ids are assigned by the single writer in commit order.
+
+use std::cell::RefCell;
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use tokio::sync::{mpsc, oneshot, watch};
+
+use super::StoreError;
+
+/// Most writes taken into one transaction.
+const MAX_BATCH: usize = 128;
+
+type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A write as the writer thread sees it, whatever it returns.
+trait Job: Send {
+    /// Runs inside the batch's transaction; the result waits for the commit.
+    fn run(self: Box<Self>, conn: &Connection) -> Box<dyn Finish>;
+}
+
+trait Finish: Send {
+    fn succeeded(&self) -> bool;
+    /// The newest event id this write appended, or 0.
+    fn event_id(&self) -> i64;
+    /// Answers the caller once the transaction's fate is known.
+    fn finish(self: Box<Self>, committed: Result<()>);
+}
+
+struct TypedJob<T, F> {
+    work: F,
+    reply: oneshot::Sender<Result<T>>,
+}
+
+struct TypedFinish<T> {
+    result: Result<(T, i64)>,
+    reply: oneshot::Sender<Result<T>>,
+}
+
+impl<T, F> Job for TypedJob<T, F>
+where
+    T: Send + 'static,
+    F: FnOnce(&Connection) -> Result<(T, i64)> + Send + 'static,
+{
+    fn run(self: Box<Self>, conn: &Connection) -> Box<dyn Finish> {
+        let result = match conn.execute_batch("SAVEPOINT job") {
+            Ok(()) => {
+                let result = (self.work)(conn);
+                let closed = match &result {
+                    Ok(_) => conn.execute_batch("RELEASE job"),
+                    Err(_) => conn.execute_batch("ROLLBACK TO job; RELEASE job"),
+                };
+                match closed {
+                    Ok(()) => result,
+                    Err(e) => Err(e.into()),
+                }
+            }
+            Err(e) => Err(e.into()),
+        };
+        Box::new(TypedFinish {
+            result,
+            reply: self.reply,
+        })
+    }
+}
+
+impl<T: Send + 'static> Finish for TypedFinish<T> {
+    fn succeeded(&self) -> bool {
+        self.result.is_ok()
+    }
+
+    fn event_id(&self) -> i64 {
+        self.result.as_ref().map_or(0, |(_, id)| *id)
+    }
+
+    fn finish(self: Box<Self>, committed: Result<()>) {
+        let answer = match (committed, self.result) {
+            (Ok(()), result) => result.map(|(value, _)| value),
+            // Its own failure says more than the batch's.
+            (Err(_), Err(own)) => Err(own),
+            (Err(batch), Ok(_)) => Err(batch),
+        };
+        // The caller may have gone (a dropped request); the write stands regardless.
+        let _ = self.reply.send(answer);
+    }
+}
+
+/// The connections to one database file.
+pub(super) struct Engine {
+    writes: mpsc::UnboundedSender<Box<dyn Job>>,
+    path: String,
+    /// Tells this engine's per-thread readers from those of an engine opened earlier
+    /// on the same thread (tests open many).
+    id: u64,
+}
+
+thread_local! {
+    /// This thread's read connection, with the id of the engine it belongs to.
+    static READER: RefCell<Option<(u64, Connection)>> = const { RefCell::new(None) };
+}
+
+static ENGINES: AtomicU64 = AtomicU64::new(1);
+
+impl Engine {
+    /// Opens the database with `writer` (already migrated) as its only writer.
+    pub(super) fn start(
+        path: &str,
+        writer: Connection,
+        latest_event: watch::Sender<i64>,
+    ) -> Engine {
+        let (writes, queue) = mpsc::unbounded_channel();
+        std::thread::Builder::new()
+            .name("pulse-store-writer".into())
+            .spawn(move || write_loop(writer, queue, latest_event))
+            .ok();
+        Engine {
+            writes,
+            path: path.to_owned(),
+            id: ENGINES.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// Runs `work` on the writer thread inside a transaction. `work` returns its value
+    /// and the newest event id it appended (0 for none).
+    pub(super) async fn write<T, F>(&self, work: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<(T, i64)> + Send + 'static,
+    {
+        let (reply, answer) = oneshot::channel();
+        self.writes
+            .send(Box::new(TypedJob { work, reply }))
+            .map_err(|_| StoreError::Closed)?;
+        answer.await.map_err(|_| StoreError::Closed)?
+    }
+
+    /// Runs `work` on this thread's read-only connection.
+    pub(super) async fn read<T, F>(&self, work: F) -> Result<T>
+    where
+        F: FnOnce(&Connection) -> Result<T>,
+    {
+        READER.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            if !matches!(&*slot, Some((id, _)) if *id == self.id) {
+                *slot = Some((self.id, open_reader(&self.path)?));
+            }
+            match &*slot {
+                Some((_, conn)) => work(conn),
+                None => Err(StoreError::Closed),
+            }
+        })
+    }
+}
+
+/// Opens the writing connection: WAL, NORMAL sync, foreign keys.
+pub(super) fn open_writer(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // NORMAL in WAL mode: durable across a crash of this process; only a power loss
+    // can take back the last commits.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
+fn open_reader(path: &str) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
+fn write_loop(
+    mut conn: Connection,
+    mut queue: mpsc::UnboundedReceiver<Box<dyn Job>>,
+    latest_event: watch::Sender<i64>,
+) {
+    let mut batch: Vec<Box<dyn Job>> = Vec::with_capacity(MAX_BATCH);
+    while let Some(first) = queue.blocking_recv() {
+        batch.push(first);
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+            Ok(tx) => tx,
+            Err(e) => {
+                let error = StoreError::from(e);
+                tracing::error!(%error, "cannot begin a write transaction");
+                // Dropped unrun: each caller's reply closes and it answers Closed.
+                batch.clear();
+                continue;
+            }
+        };
+        let finishes: Vec<Box<dyn Finish>> = batch.drain(..).map(|job| job.run(&tx)).collect();
+        let newest = finishes
+            .iter()
+            .filter(|f| f.succeeded())
+            .map(|f| f.event_id())
+            .max()
+            .unwrap_or(0);
+        let committed = tx.commit().map_err(StoreError::from);
+        if let Err(error) = &committed {
+            tracing::error!(%error, "a write transaction failed to commit");
+        }
+        let ok = committed.is_ok();
+        for finish in finishes {
+            finish.finish(match &committed {
+                Ok(()) => Ok(()),
+                Err(e) => Err(StoreError::Database(e.to_string())),
+            });
+        }
+        if ok && newest > 0 {
+            latest_event.send_if_modified(|latest| {
+                let newer = newest > *latest;
+                if newer {
+                    *latest = newest;
+                }
+                newer
+            });
+        }
+    }
+}
