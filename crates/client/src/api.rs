@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use pulse_protocol::ErrorBody;
 use pulse_protocol::wire::{
-    Account, AttachmentRef, CaseDetail, CaseEvent, CasePage, EventPage, IDEMPOTENCY_KEY_HEADER,
-    NewCase, NewReply, ResolutionAnswer, Session, SignIn,
+    Account, AttachmentRef, BatchOutcomes, CaseBatch, CaseDetail, CaseEvent, CasePage, EventPage,
+    IDEMPOTENCY_KEY_HEADER, NewCase, NewReply, ResolutionAnswer, Session, SignIn,
 };
 use reqwest::{Method, RequestBuilder, StatusCode, header};
 use serde::de::DeserializeOwned;
@@ -186,6 +186,11 @@ impl Api {
                 .json(case),
         )
         .await
+    }
+
+    /// Opens several cases in one request, in order, each under its own key.
+    pub async fn create_cases(&self, batch: &CaseBatch) -> Result<BatchOutcomes, ApiError> {
+        send(self.request(Method::POST, "/v1/cases/batch").json(batch)).await
     }
 
     pub async fn reply(

@@ -54,6 +54,8 @@ pub struct ClientConfig {
     /// A stream silent for this long is taken for dead and reopened (the server sends
     /// a keep-alive at least every 20 s).
     pub stream_read_timeout: Duration,
+    /// Most new cases sent in one request when several wait (1 sends one by one).
+    pub max_batch: usize,
 }
 
 impl ClientConfig {
@@ -64,6 +66,7 @@ impl ClientConfig {
             http: HttpOptions::default(),
             retry: RetryPolicy::default(),
             stream_read_timeout: Duration::from_secs(45),
+            max_batch: pulse_protocol::wire::MAX_BATCH_CASES,
         }
     }
 }

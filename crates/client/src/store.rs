@@ -300,8 +300,49 @@ impl Store {
             .transpose()
     }
 
-    pub fn mark_sending(&self, id: Uuid) -> Result<()> {
-        self.set_state(id, "sending", None, None)
+    /// Up to `max` items of `account_id` still to send, in order from the head.
+    pub fn outbox_pending(&self, account_id: i64, max: usize) -> Result<Vec<OutboxItem>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {OUTBOX_COLUMNS} FROM outbox
+             WHERE account_id = ?1 AND state IN ('queued', 'sending')
+             ORDER BY seq LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![account_id, max as i64], outbox_row)?;
+        rows.map(|r| r?).collect()
+    }
+
+    /// Marks items as being sent, in one transaction.
+    pub fn mark_sending(&self, ids: &[Uuid]) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        for id in ids {
+            tx.prepare_cached(
+                "UPDATE outbox SET state = 'sending', error_code = NULL, error_message = NULL WHERE id = ?1",
+            )?
+            .execute([id.to_string()])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Marks new cases sent and caches them, in one transaction.
+    pub fn mark_cases_sent(&self, sent: &[(Uuid, &CaseDetail)]) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        for (id, detail) in sent {
+            tx.prepare_cached(
+                "UPDATE outbox SET state = 'sent', case_id = ?2, error_code = NULL, error_message = NULL
+                 WHERE id = ?1",
+            )?
+            .execute(params![id.to_string(), detail.case.id.to_string()])?;
+            cache_summary(&tx, &detail.case)?;
+            for event in &detail.timeline {
+                insert_event(&tx, event)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Keeps the item queued, to try again at `next_attempt_at`.
@@ -328,28 +369,17 @@ impl Store {
         self.set_state(id, "failed", Some(code), Some(message))
     }
 
-    /// Marks an item sent and caches what the server answered, in one transaction.
-    pub fn mark_sent(&self, id: Uuid, case_id: Uuid, answer: Sent<'_>) -> Result<()> {
+    /// Marks an item sent and caches the event the server answered, in one transaction.
+    pub fn mark_event_sent(&self, id: Uuid, event: &CaseEvent) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         tx.execute(
             "UPDATE outbox SET state = 'sent', case_id = ?2, error_code = NULL, error_message = NULL
              WHERE id = ?1",
-            params![id.to_string(), case_id.to_string()],
+            params![id.to_string(), event.case_id.to_string()],
         )?;
-        match answer {
-            Sent::Case(detail) => {
-                cache_summary(&tx, &detail.case)?;
-                for event in &detail.timeline {
-                    insert_event(&tx, event)?;
-                }
-            }
-            Sent::Event(event) => {
-                if insert_event(&tx, event)? {
-                    apply_to_summary(&tx, event)?;
-                }
-            }
-            Sent::Nothing => {}
+        if insert_event(&tx, event)? {
+            apply_to_summary(&tx, event)?;
         }
         tx.commit()?;
         Ok(())
@@ -586,13 +616,6 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
-}
-
-/// What the outbox learnt from a successful send.
-pub enum Sent<'a> {
-    Case(&'a CaseDetail),
-    Event(&'a CaseEvent),
-    Nothing,
 }
 
 /// The result of applying one stream event.

@@ -48,12 +48,11 @@ async fn messages_written_while_the_server_is_down_arrive_once_in_order() {
         *pulse.connectivity().borrow(),
         pulse_client::Connectivity::Offline
     );
-    let waiting = &pulse.outbox().unwrap()[0];
-    assert!(
-        matches!(&waiting.state, OutboxState::Queued { attempts, last_error, .. } if *attempts > 0 && last_error.as_deref() == Some("network")),
-        "{:?}",
-        waiting.state
-    );
+    let waiting = |pulse: &Pulse| {
+        matches!(&pulse.outbox().unwrap()[0].state, OutboxState::Queued { attempts, last_error, .. }
+            if *attempts > 0 && last_error.as_deref() == Some("network"))
+    };
+    assert!(eventually(Duration::from_secs(5), || waiting(&pulse)).await);
 
     server.up().await;
     assert!(eventually(Duration::from_secs(30), || sent_count(&pulse) == 50).await);
@@ -73,8 +72,10 @@ async fn a_faulty_network_loses_nothing_and_duplicates_nothing() {
     let proxy = FaultProxy::start(server.addr, 7).await;
     let device = Device::new();
     let mut config = device.config();
-    // One request per connection, so every request meets its own fate.
+    // One request per connection, so every request meets its own fate; small batches,
+    // so faults strike hundreds of requests, single and batched.
     config.http.keep_alive = false;
+    config.max_batch = 3;
     config.http.request_timeout = Duration::from_secs(5);
     let pulse = Pulse::open(config).await.unwrap();
     pulse.set_foreground(false);
@@ -95,6 +96,13 @@ async fn a_faulty_network_loses_nothing_and_duplicates_nothing() {
         eventually(Duration::from_secs(240), || sent_count(&pulse) == N).await,
         "sent {} of {N}",
         sent_count(&pulse)
+    );
+    eprintln!(
+        "{N} messages through the proxy: {} connections passed, {} refused, {} cut before the server, {} cut after the commit",
+        proxy.count(Fate::Pass),
+        proxy.count(Fate::Refuse),
+        proxy.count(Fate::CutBeforeServer),
+        proxy.count(Fate::CutAfterCommit)
     );
     for fate in [Fate::Refuse, Fate::CutBeforeServer, Fate::CutAfterCommit] {
         assert!(

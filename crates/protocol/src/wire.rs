@@ -341,3 +341,41 @@ pub struct HandlerCasePage {
     pub cases: Vec<HandlerCase>,
     pub next_cursor: Option<String>,
 }
+
+/// Most cases in one `POST /v1/cases/batch`.
+pub const MAX_BATCH_CASES: usize = 100;
+
+/// One case of a batch, with the key that makes it safe to resend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KeyedCase {
+    pub key: Uuid,
+    pub case: NewCase,
+}
+
+/// `POST /v1/cases/batch`: several cases at once, created in the order given. Each
+/// follows the rules of `POST /v1/cases` under its own key; one refused case does not
+/// stop the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseBatch {
+    pub cases: Vec<KeyedCase>,
+}
+
+/// What happened to one case of a batch: the status `POST /v1/cases` would have
+/// answered, with the case or the error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchOutcome {
+    pub key: Uuid,
+    pub status: u16,
+    pub case: Option<CaseDetail>,
+    pub error: Option<crate::error::ErrorBody>,
+}
+
+/// `POST /v1/cases/batch` answer, one outcome per case in the order sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BatchOutcomes {
+    pub outcomes: Vec<BatchOutcome>,
+}

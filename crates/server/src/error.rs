@@ -81,6 +81,18 @@ impl ApiError {
     pub fn code(&self) -> ErrorCode {
         self.code
     }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The JSON body this error answers with.
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody {
+            code: self.code,
+            message: self.message.clone(),
+        }
+    }
 }
 
 impl IntoResponse for ApiError {

@@ -297,3 +297,105 @@ async fn the_list_shows_newest_activity_first_in_pages_with_unread_counts() {
         .await
         .assert_error(404, "not_found");
 }
+
+#[tokio::test]
+async fn a_batch_creates_cases_in_order_each_under_its_own_key() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let other = app.partner("budi@example.test").await;
+    let keys: Vec<Uuid> = (0..5).map(|_| Uuid::new_v4()).collect();
+    let mut cases: Vec<serde_json::Value> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| json!({"key": key, "case": question(&format!("Batch {i}"))}))
+        .collect();
+    cases[2]["case"]["body"] = json!("  ");
+    cases[3]["case"]["property_id"] = json!(other.account().properties[0].id);
+    let batch = json!({ "cases": cases });
+
+    let reply = partner.post("/v1/cases/batch", batch.clone()).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let outcomes = reply.body["outcomes"].as_array().unwrap();
+    let statuses: Vec<_> = outcomes
+        .iter()
+        .map(|o| o["status"].as_u64().unwrap())
+        .collect();
+    assert_eq!(statuses, [201, 201, 422, 422, 201]);
+    assert_eq!(outcomes[2]["error"]["code"], "body_empty");
+    assert_eq!(outcomes[3]["error"]["code"], "unknown_property");
+    for (outcome, key) in outcomes.iter().zip(&keys) {
+        assert_eq!(outcome["key"], key.to_string());
+    }
+
+    // Created in the order given.
+    let page: CasePage = partner.get("/v1/cases").await.json();
+    let bodies: Vec<_> = page.cases.iter().rev().map(|c| c.id).collect::<Vec<_>>();
+    assert_eq!(bodies.len(), 3);
+    assert_eq!(
+        bodies[0].to_string(),
+        outcomes[0]["case"]["case"]["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        bodies[2].to_string(),
+        outcomes[4]["case"]["case"]["id"].as_str().unwrap()
+    );
+
+    // Sent again (a lost answer): the same cases, none new.
+    let again = partner.post("/v1/cases/batch", batch).await;
+    let again = again.body["outcomes"].as_array().unwrap().clone();
+    for i in [0, 1, 4] {
+        assert_eq!(again[i]["case"], outcomes[i]["case"]);
+        assert_eq!(again[i]["status"], 201);
+    }
+    // The same key through the single endpoint answers the same case too.
+    let single = partner
+        .post_keyed("/v1/cases", keys[0], question("Batch 0"))
+        .await;
+    assert_eq!(single.body["case"]["id"], outcomes[0]["case"]["case"]["id"]);
+    let reused = partner
+        .post(
+            "/v1/cases/batch",
+            json!({"cases": [{"key": keys[1], "case": question("Something else")}]}),
+        )
+        .await;
+    assert_eq!(
+        reused.body["outcomes"][0]["error"]["code"],
+        "idempotency_key_reused"
+    );
+    let page: CasePage = partner.get("/v1/cases").await.json();
+    assert_eq!(page.cases.len(), 3);
+}
+
+#[tokio::test]
+async fn a_batch_is_refused_whole_when_malformed_or_too_big() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let too_many: Vec<_> = (0..101)
+        .map(|i| json!({"key": Uuid::new_v4(), "case": question(&format!("n{i}"))}))
+        .collect();
+    partner
+        .post("/v1/cases/batch", json!({ "cases": too_many }))
+        .await
+        .assert_error(422, "invalid_input");
+    partner
+        .post(
+            "/v1/cases/batch",
+            json!({"cases": [{"case": question("no key")}]}),
+        )
+        .await
+        .assert_error(400, "invalid_input");
+    let text = partner
+        .request(reqwest::Method::POST, "/v1/cases/batch")
+        .header("content-type", "text/plain")
+        .body("{}");
+    partner
+        .send(text)
+        .await
+        .assert_error(415, "unsupported_media_type");
+    app.anonymous()
+        .post("/v1/cases/batch", json!({"cases": []}))
+        .await
+        .assert_error(401, "unauthorized");
+    let page: CasePage = partner.get("/v1/cases").await.json();
+    assert!(page.cases.is_empty());
+}

@@ -14,6 +14,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/v1/attachments"),
     ("GET", "/v1/attachments/{id}"),
     ("POST", "/v1/cases"),
+    ("POST", "/v1/cases/batch"),
     ("GET", "/v1/cases"),
     ("GET", "/v1/cases/{id}"),
     ("POST", "/v1/cases/{id}/messages"),

@@ -7,7 +7,8 @@ use axum::response::Response;
 use pulse_protocol::input::{self, MessageBody, ReservationRef, TopicChoice};
 use pulse_protocol::lifecycle::Move;
 use pulse_protocol::wire::{
-    CaseDetail, CaseEvent, CasePage, ContactKind, NewCase, NewReply, ResolutionAnswer,
+    BatchOutcome, BatchOutcomes, CaseBatch, CaseDetail, CaseEvent, CasePage, ContactKind,
+    MAX_BATCH_CASES, NewCase, NewReply, ResolutionAnswer,
 };
 use pulse_protocol::{ErrorBody, ErrorCode};
 use serde::Deserialize;
@@ -28,6 +29,7 @@ use crate::store::{MoveContent, Mover, ValidCase};
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(create_case, list_cases))
+        .routes(routes!(create_cases))
         .routes(routes!(get_case))
         .routes(routes!(reply))
         .routes(routes!(answer_resolution))
@@ -98,6 +100,108 @@ async fn create_case(
     let idem = fingerprint(key, "POST /v1/cases", &request);
     let stored = state.store().create_case(&partner, &idem, &case).await?;
     Ok(stored_response(stored, StatusCode::CREATED))
+}
+
+/// Opens up to 100 cases in one request, in the order given, each under its own key
+/// with the rules of `POST /v1/cases`. For an outbox that has waited offline.
+#[utoipa::path(post, path = "/v1/cases/batch", tag = "partner",
+    security(("bearer" = [])),
+    request_body = CaseBatch,
+    responses(
+        (status = 200, body = BatchOutcomes, description = "one outcome per case, in order"),
+        (status = 400, body = ErrorBody, description = "invalid_input"),
+        (status = 413, body = ErrorBody, description = "payload_too_large"),
+        (status = 422, body = ErrorBody, description = "invalid_input: more than 100 cases"),
+    ))]
+async fn create_cases(
+    State(state): State<AppState>,
+    Partner(partner): Partner,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Body,
+) -> Result<Json<BatchOutcomes>, ApiError> {
+    let is_json = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !is_json {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnsupportedMediaType,
+            "send JSON",
+        ));
+    }
+    // Each case may be as large as one sent alone.
+    let limit = state
+        .limits()
+        .max_json_bytes
+        .saturating_mul(MAX_BATCH_CASES);
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::PayloadTooLarge,
+            "the batch is too large",
+        )
+    })?;
+    let batch: CaseBatch = serde_json::from_slice(&bytes)
+        .map_err(|e| ApiError::bad_request(format!("the batch is not valid: {e}")))?;
+    if batch.cases.len() > MAX_BATCH_CASES {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidInput,
+            format!("at most {MAX_BATCH_CASES} cases at once"),
+        ));
+    }
+    // Parse every case at the edge; only valid ones reach the store, in order.
+    let mut outcomes: Vec<Option<BatchOutcome>> = Vec::with_capacity(batch.cases.len());
+    let mut valid = Vec::new();
+    for item in &batch.cases {
+        match parse_case(&item.case) {
+            Ok(case) => {
+                valid.push((fingerprint(item.key, "POST /v1/cases", &item.case), case));
+                outcomes.push(None);
+            }
+            Err(error) => outcomes.push(Some(failed(item.key, &error))),
+        }
+    }
+    let mut stored = state
+        .store()
+        .create_cases(&partner, valid)
+        .await?
+        .into_iter();
+    let outcomes = batch
+        .cases
+        .iter()
+        .zip(outcomes)
+        .map(|(item, outcome)| match outcome {
+            Some(outcome) => outcome,
+            None => match stored.next() {
+                Some(Ok(crate::store::Stored::Fresh(case))) => BatchOutcome {
+                    key: item.key,
+                    status: 201,
+                    case: Some(case),
+                    error: None,
+                },
+                Some(Ok(crate::store::Stored::Replayed { status, body })) => BatchOutcome {
+                    key: item.key,
+                    status,
+                    case: serde_json::from_str(&body).ok(),
+                    error: None,
+                },
+                Some(Err(error)) => failed(item.key, &ApiError::from(error)),
+                None => failed(item.key, &ApiError::internal("a batch result is missing")),
+            },
+        })
+        .collect();
+    Ok(Json(BatchOutcomes { outcomes }))
+}
+
+fn failed(key: Uuid, error: &ApiError) -> BatchOutcome {
+    BatchOutcome {
+        key,
+        status: error.status().as_u16(),
+        case: None,
+        error: Some(error.body()),
+    }
 }
 
 /// The partner's own cases, newest activity first.

@@ -388,6 +388,33 @@ impl Store {
             .await
     }
 
+    /// Creates several cases in the order given, each under its own key and in its own
+    /// savepoint: one refused case leaves the others as they are.
+    pub async fn create_cases(
+        &self,
+        partner: &AuthAccount,
+        cases: Vec<(IdempotencyKey, ValidCase)>,
+    ) -> Result<Vec<Result<Stored<CaseDetail>>>> {
+        let partner = partner.clone();
+        self.engine
+            .write(move |conn| {
+                let mut newest = 0;
+                let mut results = Vec::with_capacity(cases.len());
+                for (idem, case) in &cases {
+                    conn.prepare_cached("SAVEPOINT item")?.execute([])?;
+                    let result = create_case(conn, &partner, idem, case);
+                    match &result {
+                        Ok((_, event_id)) => newest = newest.max(*event_id),
+                        Err(_) => conn.execute_batch("ROLLBACK TO item")?,
+                    }
+                    conn.prepare_cached("RELEASE item")?.execute([])?;
+                    results.push(result.map(|(stored, _)| stored));
+                }
+                Ok((results, newest))
+            })
+            .await
+    }
+
     /// A page of one partner's cases, newest activity first. `before` is the previous
     /// page's cursor (an event id).
     pub async fn partner_cases(
