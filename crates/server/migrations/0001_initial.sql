@@ -50,7 +50,9 @@ CREATE INDEX cases_status_activity ON cases (status, last_event_id);
 -- timelines and for the live stream.
 CREATE TABLE case_events (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
-    case_id       TEXT    NOT NULL REFERENCES cases (id),
+    -- Checked at commit: a new case's first event is written before the case row,
+    -- which then carries the event's id from the start.
+    case_id       TEXT    NOT NULL REFERENCES cases (id) DEFERRABLE INITIALLY DEFERRED,
     partner_id    INTEGER NOT NULL,
     kind          TEXT    NOT NULL,
     status        TEXT    NOT NULL,

@@ -56,19 +56,21 @@ where
     F: FnOnce(&Connection) -> Result<(T, i64)> + Send + 'static,
 {
     fn run(self: Box<Self>, conn: &Connection) -> Box<dyn Finish> {
-        let result = match conn.execute_batch("SAVEPOINT job") {
+        let result = match run_sql(conn, "SAVEPOINT job") {
             Ok(()) => {
                 let result = (self.work)(conn);
                 let closed = match &result {
-                    Ok(_) => conn.execute_batch("RELEASE job"),
-                    Err(_) => conn.execute_batch("ROLLBACK TO job; RELEASE job"),
+                    Ok(_) => run_sql(conn, "RELEASE job"),
+                    Err(_) => {
+                        run_sql(conn, "ROLLBACK TO job").and_then(|()| run_sql(conn, "RELEASE job"))
+                    }
                 };
                 match closed {
                     Ok(()) => result,
-                    Err(e) => Err(e.into()),
+                    Err(e) => Err(e),
                 }
             }
-            Err(e) => Err(e.into()),
+            Err(e) => Err(e),
         };
         Box::new(TypedFinish {
             result,
@@ -98,6 +100,12 @@ impl<T: Send + 'static> Finish for TypedFinish<T> {
     }
 }
 
+/// Runs one statement without parameters, parsed once per connection.
+pub(super) fn run_sql(conn: &Connection, sql: &str) -> Result<()> {
+    conn.prepare_cached(sql)?.execute([])?;
+    Ok(())
+}
+
 /// The connections to one database file.
 pub(super) struct Engine {
     writes: mpsc::UnboundedSender<Box<dyn Job>>,
@@ -122,9 +130,19 @@ impl Engine {
         latest_event: watch::Sender<i64>,
     ) -> Engine {
         let (writes, queue) = mpsc::unbounded_channel();
+        let alive = std::sync::Arc::new(());
+        let watched = std::sync::Arc::downgrade(&alive);
         std::thread::Builder::new()
             .name("pulse-store-writer".into())
-            .spawn(move || write_loop(writer, queue, latest_event))
+            .spawn(move || {
+                let _alive = alive;
+                write_loop(writer, queue, latest_event)
+            })
+            .ok();
+        let checkpointed = path.to_owned();
+        std::thread::Builder::new()
+            .name("pulse-store-checkpoint".into())
+            .spawn(move || checkpoint_loop(checkpointed, watched))
             .ok();
         Engine {
             writes,
@@ -175,7 +193,32 @@ pub(super) fn open_writer(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.set_prepared_statement_cache_capacity(64);
+    // Checkpoints (copying the WAL back into the database, with an fsync) would run on
+    // this connection at commit and stall every write behind them; the checkpointer
+    // thread does them instead.
+    conn.pragma_update(None, "wal_autocheckpoint", 0)?;
     Ok(conn)
+}
+
+/// How often the checkpointer copies the WAL back into the database.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Checkpoints the WAL off the writer's path until the writer is gone. Passive: it
+/// never blocks the writer or readers, and catches up on its next round.
+fn checkpoint_loop(path: String, writer_alive: std::sync::Weak<()>) {
+    let conn = match Connection::open(&path) {
+        Ok(conn) => conn,
+        Err(error) => {
+            tracing::error!(%error, "the checkpointer cannot open the database");
+            return;
+        }
+    };
+    while writer_alive.upgrade().is_some() {
+        std::thread::sleep(CHECKPOINT_EVERY);
+        if let Err(error) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+            tracing::warn!(%error, "checkpoint");
+        }
+    }
 }
 
 fn open_reader(path: &str) -> Result<Connection> {

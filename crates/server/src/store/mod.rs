@@ -401,13 +401,13 @@ impl Store {
                 let mut newest = 0;
                 let mut results = Vec::with_capacity(cases.len());
                 for (idem, case) in &cases {
-                    conn.prepare_cached("SAVEPOINT item")?.execute([])?;
+                    engine::run_sql(conn, "SAVEPOINT item")?;
                     let result = create_case(conn, &partner, idem, case);
                     match &result {
                         Ok((_, event_id)) => newest = newest.max(*event_id),
-                        Err(_) => conn.execute_batch("ROLLBACK TO item")?,
+                        Err(_) => engine::run_sql(conn, "ROLLBACK TO item")?,
                     }
-                    conn.prepare_cached("RELEASE item")?.execute([])?;
+                    engine::run_sql(conn, "RELEASE item")?;
                     results.push(result.map(|(stored, _)| stored));
                 }
                 Ok((results, newest))
@@ -624,26 +624,6 @@ fn create_case(
     }
     let id = Uuid::new_v4();
     let now = OffsetDateTime::now_utc();
-    conn.prepare_cached(
-        "INSERT INTO cases (id, partner_id, kind, topic, subtopic, property_id,
-            reservation_ref, status, diagnostics, contact, client_created_at, created_at,
-            last_activity_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
-    )?
-    .execute(params![
-        id.to_string(),
-        partner.id,
-        wire_str(&case.kind),
-        case.choice.topic().as_str(),
-        case.choice.subtopic(),
-        case.property_id,
-        case.reservation_ref.as_ref().map(|r| r.as_str()),
-        CaseStatus::Submitted.as_str(),
-        to_json_opt(&case.diagnostics),
-        to_json_opt(&case.contact),
-        ms(case.client_created_at),
-        ms(now),
-    ])?;
     let content = MoveContent {
         body: Some(case.body.clone()),
         attachment_ids: case.attachment_ids.clone(),
@@ -664,6 +644,27 @@ fn create_case(
         partner.id,
         now,
     )?;
+    conn.prepare_cached(
+        "INSERT INTO cases (id, partner_id, kind, topic, subtopic, property_id,
+            reservation_ref, status, diagnostics, contact, client_created_at, created_at,
+            last_activity_at, last_event_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+    )?
+    .execute(params![
+        id.to_string(),
+        partner.id,
+        wire_str(&case.kind),
+        case.choice.topic().as_str(),
+        case.choice.subtopic(),
+        case.property_id,
+        case.reservation_ref.as_ref().map(|r| r.as_str()),
+        CaseStatus::Submitted.as_str(),
+        to_json_opt(&case.diagnostics),
+        to_json_opt(&case.contact),
+        ms(case.client_created_at),
+        ms(now),
+        event.id,
+    ])?;
     // The answer is built from what was just written, not read back.
     let detail = CaseDetail {
         case: CaseSummary {
@@ -721,6 +722,7 @@ fn apply_move(
         role: mover.actor,
         name: mover.name.clone(),
     };
+    let now = OffsetDateTime::now_utc();
     let event = append_event(
         conn,
         case_id,
@@ -730,17 +732,20 @@ fn apply_move(
         author,
         content,
         mover.account_id,
-        OffsetDateTime::now_utc(),
+        now,
     )?;
     conn.prepare_cached(
         "UPDATE cases SET status = ?1, outcome = COALESCE(?2, outcome),
-            expected_next = COALESCE(?3, expected_next)
-         WHERE id = ?4",
+            expected_next = COALESCE(?3, expected_next), last_event_id = ?4,
+            last_activity_at = ?5
+         WHERE id = ?6",
     )?
     .execute(params![
         to.as_str(),
         content.outcome,
         content.expected_next,
+        event.id,
+        ms(now),
         case_id.to_string()
     ])?;
     if let (Some((idem, status)), Some(partner)) = (idem, mover.partner_scope) {
@@ -750,30 +755,26 @@ fn apply_move(
     Ok((Stored::Fresh(event), event_id))
 }
 
-/// Claims `idem` for `account_id` in this transaction. `None`: the key is new, go on.
+/// Looks `idem` up for `account_id`. `None`: the key is new, go on (the one writer
+/// means nobody else can take it before this transaction stores its answer).
 /// `Some`: the stored answer of the request that used it first.
 fn claim_key(
     conn: &Connection,
     account_id: i64,
     idem: &IdempotencyKey,
 ) -> Result<Option<(u16, String)>> {
-    let inserted = conn
-        .prepare_cached(
-            "INSERT INTO idempotency (account_id, key, request_hash, response_status, response_body, created_at)
-             VALUES (?1, ?2, ?3, 0, '', ?4) ON CONFLICT DO NOTHING",
-        )?
-        .execute(params![account_id, idem.key, &idem.request_hash[..], now_ms()])?;
-    if inserted == 1 {
-        return Ok(None);
-    }
-    let (hash, status, body): (Vec<u8>, i64, String) = conn
+    let stored: Option<(Vec<u8>, i64, String)> = conn
         .prepare_cached(
             "SELECT request_hash, response_status, response_body FROM idempotency
              WHERE account_id = ?1 AND key = ?2",
         )?
         .query_row(params![account_id, idem.key], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
+        })
+        .optional()?;
+    let Some((hash, status, body)) = stored else {
+        return Ok(None);
+    };
     if hash != idem.request_hash {
         return Err(StoreError::IdempotencyKeyReused);
     }
@@ -789,15 +790,22 @@ fn store_answer<T: serde::Serialize>(
 ) -> Result<()> {
     let body = serde_json::to_string(answer).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     conn.prepare_cached(
-        "UPDATE idempotency SET response_status = ?1, response_body = ?2
-         WHERE account_id = ?3 AND key = ?4",
+        "INSERT INTO idempotency (account_id, key, request_hash, response_status, response_body, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![i64::from(status), body, account_id, idem.key])?;
+    .execute(params![
+        account_id,
+        idem.key,
+        &idem.request_hash[..],
+        i64::from(status),
+        body,
+        now_ms()
+    ])?;
     Ok(())
 }
 
-/// Appends one event, attaches the uploader's unused attachments to it and moves the
-/// case's activity marker. Returns the event as written.
+/// Appends one event and attaches the uploader's unused attachments to it; the caller
+/// moves the case's activity marker. Returns the event as written.
 #[allow(clippy::too_many_arguments)]
 fn append_event(
     conn: &Connection,
@@ -850,10 +858,6 @@ fn append_event(
             size: size as u64,
         });
     }
-    conn.prepare_cached(
-        "UPDATE cases SET last_event_id = ?1, last_activity_at = ?2 WHERE id = ?3",
-    )?
-    .execute(params![event_id, now, case_id.to_string()])?;
     Ok(CaseEvent {
         id: event_id,
         case_id,
