@@ -101,18 +101,23 @@ async fn the_session_survives_a_restart_and_its_token_stays_out_of_the_database(
     let cases = pulse.refresh_cases().await.unwrap();
     assert!(cases.is_empty(), "the restored token works");
 
-    // Nothing on disk holds the token.
-    let token = pulse_client::Vault::new(device.credentials.clone())
-        .load(&format!("{}#{}", server.url(), account.id))
+    // The token is in the keychain, and in no file of the app's.
+    let token = device
+        .credentials
+        .build("pulse-companion", &format!("{}#{}", server.url(), account.id), None)
         .unwrap()
+        .get_password()
         .expect("the token is in the keychain");
-    let token = format!("{token:?}");
-    assert_eq!(token, "Token(…)");
-    for entry in walk(device.dir.path()) {
-        let bytes = std::fs::read(&entry).unwrap();
-        let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("Bearer"), "{}", entry.display());
+    assert!(token.len() >= 32);
+    let files = walk(device.dir.path());
+    assert!(files.iter().any(|f| f.ends_with("pulse.db")));
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        let found = bytes.windows(token.len()).any(|w| w == token.as_bytes());
+        assert!(!found, "the token is in {}", file.display());
     }
+    let shown = format!("{:?}", pulse_client::Token::new(token.clone()));
+    assert!(!shown.contains(&token));
 
     pulse.sign_out().await.unwrap();
     assert_eq!(pulse.auth(), AuthState::SignedOut);
