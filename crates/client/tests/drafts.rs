@@ -104,7 +104,11 @@ async fn the_session_survives_a_restart_and_its_token_stays_out_of_the_database(
     // The token is in the keychain, and in no file of the app's.
     let token = device
         .credentials
-        .build("pulse-companion", &format!("{}#{}", server.url(), account.id), None)
+        .build(
+            "pulse-companion",
+            &format!("{}#{}", server.url(), account.id),
+            None,
+        )
         .unwrap()
         .get_password()
         .expect("the token is in the keychain");
