@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use crate::app::AppState;
 use crate::error::ApiError;
 use crate::store::AuthAccount;
+use crate::store::Database;
 
 /// Hashes a password with argon2id and a fresh salt (slow on purpose: run it off the
 /// async threads).

@@ -8,6 +8,7 @@ use pulse_protocol::input::MessageBody;
 use pulse_protocol::lifecycle::{Actor, CaseStatus, Move};
 use tokio_util::sync::CancellationToken;
 
+use crate::store::Database;
 use crate::store::{MoveContent, Mover, NewAccount, Store, StoreError};
 
 /// The password of every demo account.

@@ -7,6 +7,7 @@ use clap::Parser;
 use pulse_protocol::Actor;
 use pulse_protocol::input::Country;
 use pulse_server::cli::{AccountCommand, Cli, Command};
+use pulse_server::store::Database;
 use pulse_server::store::{NewAccount, Store};
 
 #[tokio::main]

@@ -24,6 +24,7 @@ use super::{
 use crate::app::AppState;
 use crate::auth::Partner;
 use crate::error::ApiError;
+use crate::store::Database;
 use crate::store::{MoveContent, Mover, ValidCase};
 
 pub fn routes() -> OpenApiRouter<AppState> {

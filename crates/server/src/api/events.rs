@@ -24,6 +24,7 @@ use super::ApiQuery;
 use crate::app::AppState;
 use crate::auth::Partner;
 use crate::error::ApiError;
+use crate::store::Database;
 use crate::store::Store;
 
 pub fn routes() -> OpenApiRouter<AppState> {

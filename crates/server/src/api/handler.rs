@@ -21,6 +21,7 @@ use super::{ApiJson, ApiPath, ApiQuery, page_limit, parse_cursor, stored_respons
 use crate::app::AppState;
 use crate::auth::Handler;
 use crate::error::ApiError;
+use crate::store::Database;
 use crate::store::{AuthAccount, MoveContent, Mover};
 
 pub fn routes() -> OpenApiRouter<AppState> {

@@ -14,6 +14,7 @@ use super::ApiJson;
 use crate::app::AppState;
 use crate::auth::{self, Caller, RateLimit};
 use crate::error::ApiError;
+use crate::store::Database;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

@@ -8,7 +8,7 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use pulse_protocol::Actor;
 use pulse_protocol::wire::{Account, CaseDetail, CaseEvent, Session};
-use pulse_server::store::NewAccount;
+use pulse_server::store::{Database, NewAccount};
 use pulse_server::{Limits, RunningServer, ServerConfig};
 use serde_json::{Value, json};
 use tempfile::TempDir;
