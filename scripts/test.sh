@@ -11,5 +11,9 @@ echo "== formatting"
 cargo fmt --all -- --check
 echo "== lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-echo "== tests"
+echo "== tests (SQLite)"
 cargo test --workspace --locked
+
+echo "== server tests on PostgreSQL"
+source scripts/postgres.sh
+cargo test --locked -p pulse-server --tests

@@ -13,6 +13,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::auth::RateLimit;
 use crate::demo::{self, DemoOptions};
+use crate::error::ApiError;
 use crate::store::{Store, StoreError};
 
 /// Limits an operator can tune.
@@ -91,8 +92,24 @@ impl AppState {
         &self.0.limits
     }
 
-    pub fn rate_limit(&self) -> &RateLimit {
-        &self.0.rate_limit
+    /// Takes one request from `key`'s allowance: in memory on SQLite (one instance),
+    /// in the database on PostgreSQL (shared by every instance).
+    pub async fn check_rate(&self, key: &[u8; 32]) -> Result<(), ApiError> {
+        match self.store().postgres() {
+            Some(db) => {
+                let limits = &self.0.limits;
+                match db
+                    .take_request(key, limits.rate_per_second.get(), limits.rate_burst.get())
+                    .await?
+                {
+                    Ok(()) => Ok(()),
+                    Err(wait) => Err(ApiError::rate_limited(
+                        wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+                    )),
+                }
+            }
+            None => self.0.rate_limit.check(key),
+        }
     }
 
     pub fn attachments_dir(&self) -> &PathBuf {
@@ -225,8 +242,14 @@ async fn forget_idle_rate_limits(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(60));
     loop {
         tokio::select! {
-            _ = tick.tick() => state.rate_limit().forget_idle(),
+            _ = tick.tick() => {}
             _ = state.shutdown().cancelled() => return,
+        }
+        state.0.rate_limit.forget_idle();
+        if let Some(db) = state.store().postgres()
+            && let Err(error) = db.forget_old_windows().await
+        {
+            tracing::warn!(%error, "forgetting old rate-limit windows");
         }
     }
 }

@@ -112,7 +112,7 @@ impl FromRequestParts<AppState> for Caller {
             .session_account(&token_hash)
             .await?
             .ok_or_else(ApiError::unauthorized)?;
-        state.rate_limit().check(&token_hash)?;
+        state.check_rate(&token_hash).await?;
         Ok(Caller {
             account,
             token_hash,

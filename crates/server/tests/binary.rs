@@ -29,11 +29,31 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// The database the binary should use in this run: its default SQLite file, or a
+/// fresh PostgreSQL database when the suite runs there.
+async fn database_env() -> Vec<(&'static str, String)> {
+    match std::env::var("PULSE_TEST_POSTGRES") {
+        Ok(base) if !base.is_empty() => {
+            use sqlx::Connection;
+            let name = format!("pulse_test_{}", uuid::Uuid::new_v4().simple());
+            let mut admin = sqlx::PgConnection::connect(&base).await.unwrap();
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .await
+                .unwrap();
+            let (server, _) = base.rsplit_once('/').unwrap();
+            vec![("PULSE_DATABASE_URL", format!("{server}/{name}"))]
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Starts the binary with `args` and waits for its "listening" line.
-fn serve(dir: &std::path::Path, args: &[&str]) -> Running {
+fn serve(dir: &std::path::Path, args: &[&str], env: &[(&str, String)]) -> Running {
     let port = free_port();
     let mut child = Command::new(BIN)
         .args(args)
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .env("PULSE_LISTEN", format!("127.0.0.1:{port}"))
         .env("PULSE_DATA_DIR", dir)
         .env("RUST_LOG", "info")
@@ -79,7 +99,10 @@ async fn sign_in(http: &reqwest::Client, base: &str, email: &str, password: &str
 #[tokio::test]
 async fn accounts_are_added_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
+    let db = database_env().await;
+    let db = db.iter().map(|(k, v)| (*k, v.as_str()));
     let add = Command::new(BIN)
+        .envs(db.clone())
         .args([
             "account",
             "add",
@@ -108,6 +131,7 @@ async fn accounts_are_added_from_the_command_line() {
     assert!(String::from_utf8_lossy(&add.stdout).contains("created account"));
 
     let again = Command::new(BIN)
+        .envs(db.clone())
         .args([
             "account",
             "add",
@@ -126,6 +150,7 @@ async fn accounts_are_added_from_the_command_line() {
 
     // A handler, with the password on standard input.
     let mut handler = Command::new(BIN)
+        .envs(db.clone())
         .args([
             "account",
             "add",
@@ -152,7 +177,8 @@ async fn accounts_are_added_from_the_command_line() {
         .unwrap();
     assert!(handler.wait().unwrap().success());
 
-    let server = serve(dir.path(), &[]);
+    let env: Vec<(&str, String)> = db.map(|(k, v)| (k, v.to_owned())).collect();
+    let server = serve(dir.path(), &[], &env);
     let http = reqwest::Client::new();
     let token = sign_in(&http, &server.base, "host@example.test", "a-long-password").await;
     let me: Value = http
@@ -179,7 +205,8 @@ async fn accounts_are_added_from_the_command_line() {
 #[tokio::test]
 async fn demo_mode_seeds_accounts_and_moves_a_new_case_by_itself() {
     let dir = tempfile::tempdir().unwrap();
-    let mut server = serve(dir.path(), &["--demo"]);
+    let env = database_env().await;
+    let mut server = serve(dir.path(), &["--demo"], &env);
     let http = reqwest::Client::new();
     let token = sign_in(&http, &server.base, "partner@demo.test", "demo-password").await;
     let other = sign_in(&http, &server.base, "partner2@demo.test", "demo-password").await;

@@ -35,9 +35,7 @@ async fn sign_in(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ApiJson(request): ApiJson<SignIn>,
 ) -> Result<(StatusCode, Json<Session>), ApiError> {
-    state
-        .rate_limit()
-        .check(&RateLimit::address_key(peer.ip()))?;
+    state.check_rate(&RateLimit::address_key(peer.ip())).await?;
     let record = state.store().login_record(&request.email).await?;
     let (account_id, hash) = match record {
         Some((id, hash)) => (Some(id), hash),

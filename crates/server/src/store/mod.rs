@@ -7,6 +7,7 @@
 //! id order, so a stream that reads "everything after id N" never skips an event that
 //! commits late.
 
+pub mod postgres;
 pub mod sqlite;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use time::OffsetDateTime;
 use tokio::sync::watch;
 use uuid::Uuid;
 
+pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
 /// What can go wrong in storage, in terms the API can answer with.
@@ -223,24 +225,37 @@ pub trait Database: Send + Sync {
 #[derive(Clone)]
 pub enum Store {
     Sqlite(SqliteStore),
+    Postgres(PgStore),
 }
 
 macro_rules! on_backend {
     ($store:expr, $db:ident => $call:expr) => {
         match $store {
             Store::Sqlite($db) => $call,
+            Store::Postgres($db) => $call,
         }
     };
 }
 
 impl Store {
     /// Opens (creating if needed) and migrates the database at `url`:
-    /// `sqlite:path/to/file.db`.
+    /// `sqlite:path/to/file.db` or `postgres://user@host:port/database`.
     pub async fn open(url: &str) -> Result<Store> {
         if url.starts_with("sqlite:") {
             return Ok(Store::Sqlite(SqliteStore::open(url).await?));
         }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Store::Postgres(PgStore::open(url).await?));
+        }
         Err(StoreError::UnsupportedUrl(url.to_owned()))
+    }
+
+    /// The PostgreSQL backend, when this is one (its rate limits are shared).
+    pub fn postgres(&self) -> Option<&PgStore> {
+        match self {
+            Store::Postgres(db) => Some(db),
+            Store::Sqlite(_) => None,
+        }
     }
 }
 

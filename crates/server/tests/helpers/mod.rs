@@ -22,6 +22,35 @@ fn password_hash() -> String {
         .clone()
 }
 
+/// A fresh database for one test: a SQLite file in `dir`, or, when
+/// `PULSE_TEST_POSTGRES` names a PostgreSQL server, a new database on it.
+pub async fn database_url(dir: &std::path::Path) -> String {
+    match postgres_base() {
+        Some(base) => fresh_postgres_database(&base).await,
+        None => format!("sqlite:{}", dir.join("pulse.db").display()),
+    }
+}
+
+pub fn postgres_base() -> Option<String> {
+    std::env::var("PULSE_TEST_POSTGRES")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+pub async fn fresh_postgres_database(base: &str) -> String {
+    use sqlx::Connection;
+    let name = format!("pulse_test_{}", Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(base)
+        .await
+        .expect("the test PostgreSQL answers");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("a test database");
+    let (server, _) = base.rsplit_once('/').expect("a database URL");
+    format!("{server}/{name}")
+}
+
 /// A running server with its own data directory.
 pub struct TestServer {
     server: Option<RunningServer>,
@@ -40,7 +69,7 @@ impl TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut config = ServerConfig {
             listen: "127.0.0.1:0".parse().expect("addr"),
-            database_url: format!("sqlite:{}", dir.path().join("pulse.db").display()),
+            database_url: database_url(dir.path()).await,
             data_dir: dir.path().to_path_buf(),
             limits: Limits {
                 rate_per_second: 10_000.try_into().expect("nonzero"),
