@@ -19,8 +19,8 @@ if ! "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
     mkdir -p "$pg_dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
     as_pg "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres >/dev/null
-    # Tests only: no fsync; the benchmark sets its own durability per session.
+    # PULSE_PG_SETTINGS: tests need no fsync; the benchmark asks for real durability.
     as_pg "$pg_bin/pg_ctl" -s -D "$pg_dir/data" -l "$pg_dir/log" -w start \
-        -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400"
+        -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=400 ${PULSE_PG_SETTINGS:--c fsync=off}"
 fi
 export PULSE_TEST_POSTGRES="postgres://postgres@127.0.0.1:$pg_port/postgres"

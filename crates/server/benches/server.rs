@@ -15,7 +15,8 @@
 //! the ratio says what the server's own work (auth, validation, the SQLite transaction,
 //! the event log) costs compared to HTTP and JSON alone.
 //!
-//! Run with `cargo bench -p pulse-server --bench server`.
+//! Run with `bash scripts/bench.sh` (both backends) or `cargo bench -p pulse-server --bench
+//! server` (SQLite; PostgreSQL too when `PULSE_BENCH_POSTGRES` names a server).
 
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
@@ -66,56 +67,92 @@ fn main() -> Result<()> {
     runtime.block_on(run())
 }
 
+/// One backend's figures, with the baseline measured right after it.
+struct BackendRun {
+    name: &'static str,
+    real: Throughput,
+    bare: Throughput,
+    latency: Latency,
+}
+
 async fn run() -> Result<()> {
     let dir = tempfile::tempdir().context("creating a temporary directory")?;
-    let server = start_server(dir.path()).await?;
     let bare = start_bare_endpoint().await?;
     let client = reqwest::Client::new();
-    let base = format!("http://{}", server.addr());
     let load = LoadSettings {
         concurrency: CONCURRENCY,
         warm_up: WARM_UP,
         measure: MEASURE,
     };
-
-    let partner = add_account(&server, Actor::Partner, "partner@bench.test").await?;
-    let token = sign_in(&client, &base, &partner).await?;
     let body = Bytes::from(serde_json::to_vec(&new_case())?);
 
-    let real = Target {
-        url: format!("{base}/v1/cases"),
-        token: token.clone(),
-    };
-    let real = measure_throughput(&client, &real, &body, &load).await?;
-    let bare_target = Target {
-        url: format!("http://{}/v1/cases", bare.addr),
-        token,
-    };
-    let bare_result = measure_throughput(&client, &bare_target, &body, &load).await?;
+    let mut backends = vec![(
+        "SQLite",
+        format!("sqlite:{}", dir.path().join("pulse.db").display()),
+    )];
+    if let Ok(base) = std::env::var("PULSE_BENCH_POSTGRES")
+        && !base.is_empty()
+    {
+        backends.push(("PostgreSQL", fresh_postgres_database(&base).await?));
+    }
 
-    let latency = measure_event_latency(&client, &server, &base).await?;
-
-    print_report(&load, &real, &bare_result, &latency);
-
+    let mut runs = Vec::new();
+    for (name, url) in backends {
+        let server = start_server(dir.path(), &url).await?;
+        let base = format!("http://{}", server.addr());
+        let partner = add_account(&server, Actor::Partner, "partner@bench.test").await?;
+        let token = sign_in(&client, &base, &partner).await?;
+        let real_target = Target {
+            url: format!("{base}/v1/cases"),
+            token: token.clone(),
+        };
+        let real = measure_throughput(&client, &real_target, &body, &load).await?;
+        let bare_target = Target {
+            url: format!("http://{}/v1/cases", bare.addr),
+            token,
+        };
+        let bare_result = measure_throughput(&client, &bare_target, &body, &load).await?;
+        let latency = measure_event_latency(&client, &server, &base).await?;
+        server.stop().await.context("stopping the server")?;
+        runs.push(BackendRun {
+            name,
+            real,
+            bare: bare_result,
+            latency,
+        });
+    }
     bare.task.abort();
-    server.stop().await.context("stopping the server")?;
-    ensure!(
-        real.failed == 0 && bare_result.failed == 0,
-        "{} requests to the real server and {} to the bare endpoint failed",
-        real.failed,
-        bare_result.failed
-    );
+
+    print_report(&load, &runs);
+    let failed: u64 = runs.iter().map(|r| r.real.failed + r.bare.failed).sum();
+    ensure!(failed == 0, "{failed} requests failed");
     Ok(())
+}
+
+/// A new, empty database on the PostgreSQL server at `base`.
+async fn fresh_postgres_database(base: &str) -> Result<String> {
+    use sqlx::Connection;
+    let name = format!("pulse_bench_{}", Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(base)
+        .await
+        .context("connecting to PULSE_BENCH_POSTGRES")?;
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await?;
+    let (server, _) = base
+        .rsplit_once('/')
+        .context("PULSE_BENCH_POSTGRES is a database URL")?;
+    Ok(format!("{server}/{name}"))
 }
 
 // ----- the two servers -----
 
 /// The real server on a free loopback port, storing in `dir`.
-async fn start_server(dir: &std::path::Path) -> Result<RunningServer> {
+async fn start_server(dir: &std::path::Path, database_url: &str) -> Result<RunningServer> {
     let wide_open = NonZeroU32::new(1_000_000).context("a non-zero rate")?;
     let config = ServerConfig {
         listen: "127.0.0.1:0".parse()?,
-        database_url: format!("sqlite:{}", dir.join("pulse.db").display()),
+        database_url: database_url.to_owned(),
         data_dir: dir.to_path_buf(),
         limits: Limits {
             rate_per_second: wide_open,
@@ -508,38 +545,61 @@ fn summarise(mut samples: Vec<Duration>) -> Latency {
 
 // ----- report -----
 
-fn print_report(load: &LoadSettings, real: &Throughput, bare: &Throughput, latency: &Latency) {
-    let ratio = real.per_second / bare.per_second;
+fn print_report(load: &LoadSettings, runs: &[BackendRun]) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!();
-    println!("pulse-server benchmark (loopback, one run, SQLite)");
+    println!("pulse-server benchmark (loopback, one run)");
     println!(
         "load: {} concurrent requests, {:.0} s warm-up, {:.0} s measured per endpoint",
         load.concurrency,
         load.warm_up.as_secs_f64(),
         load.measure.as_secs_f64()
     );
-    print_throughput("create case (real server)", real);
-    print_throughput("bare axum JSON endpoint", bare);
-    println!(
-        "{:<30}{:>6.2}   (target ≥ {TARGET_RATIO}: {})",
-        "ratio real/bare",
-        ratio,
-        verdict(ratio >= TARGET_RATIO)
+    print!("{:<32}", "");
+    for run in runs {
+        print!("{:>30}", run.name);
+    }
+    println!();
+    let row = |label: &str, cell: &dyn Fn(&BackendRun) -> String| {
+        print!("{label:<32}");
+        for run in runs {
+            print!("{:>30}", cell(run));
+        }
+        println!();
+    };
+    row("create case, req/s", &|r| {
+        format!("{:.0}", r.real.per_second)
+    });
+    row("bare axum JSON endpoint, req/s", &|r| {
+        format!("{:.0}", r.bare.per_second)
+    });
+    row(&format!("ratio (target ≥ {TARGET_RATIO})"), &|r| {
+        let ratio = r.real.per_second / r.bare.per_second;
+        format!("{ratio:.2} {}", verdict(ratio >= TARGET_RATIO))
+    });
+    row("acknowledge → stream p50", &|r| {
+        format!("{:.1} ms", ms(r.latency.p50))
+    });
+    row(
+        &format!("acknowledge → stream p99 (≤ {} ms)", TARGET_P99.as_millis()),
+        &|r| {
+            format!(
+                "{:.1} ms {}",
+                ms(r.latency.p99),
+                verdict(r.latency.p99 <= TARGET_P99)
+            )
+        },
     );
-    println!(
-        "{:<30}p50 {:.1} ms  p99 {:.1} ms  max {:.1} ms over {} events (target p99 ≤ {} ms: {})",
-        "acknowledge → SSE event",
-        ms(latency.p50),
-        ms(latency.p99),
-        ms(latency.max),
-        latency.events,
-        TARGET_P99.as_millis(),
-        verdict(latency.p99 <= TARGET_P99)
-    );
-    for (name, run) in [("real server", real), ("bare endpoint", bare)] {
-        for failure in &run.first_failures {
-            println!("failure ({name}): {failure}");
+    row("acknowledge → stream max", &|r| {
+        format!("{:.1} ms", ms(r.latency.max))
+    });
+    row("events timed", &|r| r.latency.events.to_string());
+    for run in runs {
+        for (name, t) in [("real server", &run.real), ("bare endpoint", &run.bare)] {
+            print_throughput(&format!("{} {name}", run.name), t);
+            for failure in &t.first_failures {
+                println!("failure ({} {name}): {failure}", run.name);
+            }
         }
     }
 }

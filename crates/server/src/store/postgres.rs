@@ -3,7 +3,8 @@
 //! - Every transaction that appends events first takes one transaction-scoped advisory
 //!   lock, so event ids become visible in id order across instances (a stream reading
 //!   "after N" never skips a late commit) and one idempotency key raced through two
-//!   instances makes one case.
+//!   instances makes one case. (Ordering by transaction id instead would let writers run
+//!   in parallel, but then the public event ids would no longer be monotonic.)
 //! - Commits that append events `NOTIFY pulse_events`; every instance LISTENs and wakes
 //!   its open streams. The event log stays the truth: each instance also polls for the
 //!   newest id once a second, so a lost notification costs latency, never an event.
@@ -74,6 +75,15 @@ impl PgStore {
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    // A safety net: an abandoned transaction would hold every stream back.
+                    sqlx::query("SET idle_in_transaction_session_timeout = '10s'")
+                        .execute(conn)
+                        .await?;
+                    Ok(())
+                })
+            })
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
@@ -147,6 +157,26 @@ impl PgStore {
             .execute(&mut *tx)
             .await?;
         Ok(tx)
+    }
+
+    /// Ends a transaction that may have appended events: commits on success, telling
+    /// every instance about the newest event; on failure rolls back at once. (An open
+    /// transaction holds back every stream in the cluster, so none may linger.)
+    async fn finish<T>(
+        &self,
+        tx: Transaction<'static, Postgres>,
+        result: Result<(T, i64)>,
+    ) -> Result<T> {
+        match result {
+            Ok((value, newest)) => {
+                self.commit_events(tx, newest).await?;
+                Ok(value)
+            }
+            Err(error) => {
+                tx.rollback().await?;
+                Err(error)
+            }
+        }
     }
 
     /// Commits, telling every instance about `newest` (0: no events).
@@ -371,9 +401,8 @@ impl Database for PgStore {
         case: &ValidCase,
     ) -> Result<Stored<CaseDetail>> {
         let mut tx = self.begin_events().await?;
-        let (stored, newest) = create_case(&mut tx, partner, idem, case).await?;
-        self.commit_events(tx, newest).await?;
-        Ok(stored)
+        let result = create_case(&mut tx, partner, idem, case).await;
+        self.finish(tx, result).await
     }
 
     async fn create_cases(
@@ -382,25 +411,8 @@ impl Database for PgStore {
         cases: Vec<(IdempotencyKey, ValidCase)>,
     ) -> Result<Vec<Result<Stored<CaseDetail>>>> {
         let mut tx = self.begin_events().await?;
-        let mut newest = 0;
-        let mut results = Vec::with_capacity(cases.len());
-        for (idem, case) in &cases {
-            // A savepoint per case: one refused case leaves the others.
-            let mut item = sqlx::Connection::begin(&mut *tx).await?;
-            match create_case(&mut item, partner, idem, case).await {
-                Ok((stored, id)) => {
-                    item.commit().await?;
-                    newest = newest.max(id);
-                    results.push(Ok(stored));
-                }
-                Err(error) => {
-                    item.rollback().await?;
-                    results.push(Err(error));
-                }
-            }
-        }
-        self.commit_events(tx, newest).await?;
-        Ok(results)
+        let result = create_cases(&mut tx, partner, &cases).await;
+        self.finish(tx, result).await
     }
 
     async fn partner_cases(
@@ -486,63 +498,8 @@ impl Database for PgStore {
         idem: Option<(&IdempotencyKey, u16)>,
     ) -> Result<Stored<CaseEvent>> {
         let mut tx = self.begin_events().await?;
-        if let (Some((idem, _)), Some(partner)) = (idem, mover.partner_scope)
-            && let Some((status, body)) = claim_key(&mut tx, partner, idem).await?
-        {
-            return Ok(Stored::Replayed { status, body });
-        }
-        let row = sqlx::query(
-            "SELECT c.status, c.partner_id, a.in_eea FROM cases c
-             JOIN accounts a ON a.id = c.partner_id
-             WHERE c.id = $1 AND ($2::BIGINT IS NULL OR c.partner_id = $2)
-             FOR UPDATE OF c",
-        )
-        .bind(case_id)
-        .bind(mover.partner_scope)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        let from: CaseStatus = from_wire(row.try_get("status")?)?;
-        let partner_id: i64 = row.try_get("partner_id")?;
-        let in_eea: bool = row.try_get("in_eea")?;
-        let to = lifecycle::apply(from, mv, mover.actor, in_eea)?;
-        let now = OffsetDateTime::now_utc();
-        let author = Author {
-            role: mover.actor,
-            name: mover.name.clone(),
-        };
-        let event = append_event(
-            &mut tx,
-            case_id,
-            partner_id,
-            EventKind::of(mv),
-            to,
-            author,
-            content,
-            mover.account_id,
-            now,
-        )
-        .await?;
-        sqlx::query(
-            "UPDATE cases SET status = $1, outcome = COALESCE($2, outcome),
-                expected_next = COALESCE($3, expected_next), last_event_id = $4,
-                last_activity_at = $5
-             WHERE id = $6",
-        )
-        .bind(to.as_str())
-        .bind(&content.outcome)
-        .bind(&content.expected_next)
-        .bind(event.id)
-        .bind(ms(now))
-        .bind(case_id)
-        .execute(&mut *tx)
-        .await?;
-        if let (Some((idem, status)), Some(partner)) = (idem, mover.partner_scope) {
-            store_answer(&mut tx, partner, idem, status, &event).await?;
-        }
-        let newest = event.id;
-        self.commit_events(tx, newest).await?;
-        Ok(Stored::Fresh(event))
+        let result = apply_move(&mut tx, case_id, mover, mv, content, idem).await;
+        self.finish(tx, result).await
     }
 
     async fn events_after(
@@ -553,7 +510,8 @@ impl Database for PgStore {
     ) -> Result<Vec<CaseEvent>> {
         let mut conn = self.pool.acquire().await?;
         let rows = sqlx::query(&format!(
-            "SELECT {EVENT_COLUMNS} FROM case_events WHERE partner_id = $1 AND id > $2
+            "SELECT {EVENT_COLUMNS} FROM case_events
+             WHERE partner_id = $1 AND id > $2
              ORDER BY id LIMIT $3"
         ))
         .bind(partner_id)
@@ -576,6 +534,97 @@ impl Database for PgStore {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+async fn apply_move(
+    tx: &mut PgConnection,
+    case_id: Uuid,
+    mover: &Mover,
+    mv: Move,
+    content: &MoveContent,
+    idem: Option<(&IdempotencyKey, u16)>,
+) -> Result<(Stored<CaseEvent>, i64)> {
+    if let (Some((idem, _)), Some(partner)) = (idem, mover.partner_scope)
+        && let Some((status, body)) = claim_key(&mut *tx, partner, idem).await?
+    {
+        return Ok((Stored::Replayed { status, body }, 0));
+    }
+    let row = sqlx::query(
+        "SELECT c.status, c.partner_id, a.in_eea FROM cases c
+         JOIN accounts a ON a.id = c.partner_id
+         WHERE c.id = $1 AND ($2::BIGINT IS NULL OR c.partner_id = $2)
+         FOR UPDATE OF c",
+    )
+    .bind(case_id)
+    .bind(mover.partner_scope)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let from: CaseStatus = from_wire(row.try_get("status")?)?;
+    let partner_id: i64 = row.try_get("partner_id")?;
+    let in_eea: bool = row.try_get("in_eea")?;
+    let to = lifecycle::apply(from, mv, mover.actor, in_eea)?;
+    let now = OffsetDateTime::now_utc();
+    let author = Author {
+        role: mover.actor,
+        name: mover.name.clone(),
+    };
+    let event = append_event(
+        &mut *tx,
+        case_id,
+        partner_id,
+        EventKind::of(mv),
+        to,
+        author,
+        content,
+        mover.account_id,
+        now,
+    )
+    .await?;
+    sqlx::query(
+        "UPDATE cases SET status = $1, outcome = COALESCE($2, outcome),
+            expected_next = COALESCE($3, expected_next), last_event_id = $4,
+            last_activity_at = $5
+         WHERE id = $6",
+    )
+    .bind(to.as_str())
+    .bind(&content.outcome)
+    .bind(&content.expected_next)
+    .bind(event.id)
+    .bind(ms(now))
+    .bind(case_id)
+    .execute(&mut *tx)
+    .await?;
+    if let (Some((idem, status)), Some(partner)) = (idem, mover.partner_scope) {
+        store_answer(&mut *tx, partner, idem, status, &event).await?;
+    }
+    let newest = event.id;
+    Ok((Stored::Fresh(event), newest))
+}
+
+async fn create_cases(
+    tx: &mut PgConnection,
+    partner: &AuthAccount,
+    cases: &[(IdempotencyKey, ValidCase)],
+) -> Result<(Vec<Result<Stored<CaseDetail>>>, i64)> {
+    let mut newest = 0;
+    let mut results = Vec::with_capacity(cases.len());
+    for (idem, case) in cases {
+        // A savepoint per case: one refused case leaves the others.
+        let mut item = sqlx::Connection::begin(&mut *tx).await?;
+        match create_case(&mut item, partner, idem, case).await {
+            Ok((stored, id)) => {
+                item.commit().await?;
+                newest = newest.max(id);
+                results.push(Ok(stored));
+            }
+            Err(error) => {
+                item.rollback().await?;
+                results.push(Err(error));
+            }
+        }
+    }
+    Ok((results, newest))
 }
 
 async fn create_case(
@@ -668,13 +717,28 @@ async fn create_case(
     Ok((Stored::Fresh(detail), event_id))
 }
 
-/// The stored answer for `idem`, if the key was used before (the event lock means no
-/// other transaction can be storing it at the same time).
+/// Claims `idem` for `account_id` in this transaction. `None`: the key is new, go on.
+/// `Some`: the stored answer of the request that used it first. A concurrent request
+/// with the same key waits here until the first one commits (or rolls back).
 async fn claim_key(
     conn: &mut PgConnection,
     account_id: i64,
     idem: &IdempotencyKey,
 ) -> Result<Option<(u16, String)>> {
+    let inserted = sqlx::query(
+        "INSERT INTO idempotency (account_id, key, request_hash, response_status, response_body, created_at)
+         VALUES ($1, $2, $3, 0, '', $4) ON CONFLICT DO NOTHING",
+    )
+    .bind(account_id)
+    .bind(&idem.key)
+    .bind(&idem.request_hash[..])
+    .bind(now_ms())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if inserted == 1 {
+        return Ok(None);
+    }
     let stored: Option<(Vec<u8>, i32, String)> = sqlx::query_as(
         "SELECT request_hash, response_status, response_body FROM idempotency
          WHERE account_id = $1 AND key = $2",
@@ -701,15 +765,13 @@ async fn store_answer<T: serde::Serialize>(
 ) -> Result<()> {
     let body = serde_json::to_string(answer).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     sqlx::query(
-        "INSERT INTO idempotency (account_id, key, request_hash, response_status, response_body, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "UPDATE idempotency SET response_status = $1, response_body = $2
+         WHERE account_id = $3 AND key = $4",
     )
-    .bind(account_id)
-    .bind(&idem.key)
-    .bind(&idem.request_hash[..])
     .bind(i32::from(status))
     .bind(body)
-    .bind(now_ms())
+    .bind(account_id)
+    .bind(&idem.key)
     .execute(&mut *conn)
     .await?;
     Ok(())
