@@ -4,8 +4,8 @@ mod helpers;
 
 use std::time::Duration;
 
-use helpers::{Device, PARTNER, PASSWORD, Server, eventually, question};
-use pulse_client::{AuthState, ClientError, DraftField, OutboxState};
+use helpers::{Device, PARTNER, PASSWORD, Server, eventually, question, sent_case};
+use pulse_client::{AuthState, ClientError, DraftField};
 use pulse_protocol::input::InputError;
 
 #[tokio::test]
@@ -144,16 +144,7 @@ async fn cases_and_notifications_can_be_read_with_no_network() {
         .save_draft(None, &question("Is the sauna open in winter?"))
         .unwrap();
     let item = pulse.send_draft(draft.id).unwrap();
-    assert!(
-        eventually(Duration::from_secs(10), || matches!(
-            pulse.outbox_item(item.id).unwrap().state,
-            OutboxState::Sent { .. }
-        ))
-        .await
-    );
-    let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).unwrap().state else {
-        unreachable!()
-    };
+    let case_id = sent_case(&pulse, item.id).await;
     handler
         .act(
             case_id,

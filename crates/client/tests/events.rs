@@ -6,8 +6,8 @@ mod helpers;
 use std::collections::HashSet;
 use std::time::Duration;
 
-use helpers::{Device, FaultProxy, PARTNER, PASSWORD, Server, eventually, question};
-use pulse_client::{Change, OutboxState, Pulse};
+use helpers::{Device, FaultProxy, PARTNER, PASSWORD, Server, eventually, question, sent_case};
+use pulse_client::{Change, Pulse};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -15,17 +15,7 @@ async fn open_case(pulse: &Pulse, text: &str) -> Uuid {
     let item = pulse
         .send_draft(pulse.save_draft(None, &question(text)).unwrap().id)
         .unwrap();
-    assert!(
-        eventually(Duration::from_secs(10), || matches!(
-            pulse.outbox_item(item.id).unwrap().state,
-            OutboxState::Sent { .. }
-        ))
-        .await
-    );
-    match pulse.outbox_item(item.id).unwrap().state {
-        OutboxState::Sent { case_id } => case_id,
-        _ => unreachable!(),
-    }
+    sent_case(pulse, item.id).await
 }
 
 /// Notifications are distinct events, newest first; returns their event ids.

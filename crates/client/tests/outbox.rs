@@ -6,7 +6,9 @@ mod helpers;
 use std::collections::HashSet;
 use std::time::Duration;
 
-use helpers::{Device, Fate, FaultProxy, PARTNER, PASSWORD, Server, eventually, question};
+use helpers::{
+    Device, Fate, FaultProxy, PARTNER, PASSWORD, Server, eventually, question, sent_case,
+};
 use pulse_client::{AuthState, OutboxState, Pulse};
 use serde_json::json;
 
@@ -147,13 +149,7 @@ async fn a_refused_item_fails_with_the_servers_code_and_the_queue_goes_on() {
     let good = pulse
         .send_draft(pulse.save_draft(None, &question("Fine")).unwrap().id)
         .unwrap();
-    assert!(
-        eventually(Duration::from_secs(10), || matches!(
-            pulse.outbox_item(good.id).unwrap().state,
-            OutboxState::Sent { .. }
-        ))
-        .await
-    );
+    sent_case(&pulse, good.id).await;
     let failed = pulse.outbox_item(bad.id).unwrap();
     assert!(
         matches!(&failed.state, OutboxState::Failed { code, .. } if code == "unknown_property"),
@@ -169,13 +165,7 @@ async fn a_refused_item_fails_with_the_servers_code_and_the_queue_goes_on() {
     fixed.property_id = None;
     pulse.save_draft(Some(draft.id), &fixed).unwrap();
     let resent = pulse.send_draft(draft.id).unwrap();
-    assert!(
-        eventually(Duration::from_secs(10), || matches!(
-            pulse.outbox_item(resent.id).unwrap().state,
-            OutboxState::Sent { .. }
-        ))
-        .await
-    );
+    sent_case(&pulse, resent.id).await;
 
     // A reply to a closed case fails; retry fails again; discard removes it.
     let OutboxState::Sent { case_id } = pulse.outbox_item(good.id).unwrap().state else {
@@ -186,13 +176,7 @@ async fn a_refused_item_fails_with_the_servers_code_and_the_queue_goes_on() {
         .act(case_id, "resolve", json!({"outcome": "Done"}))
         .await;
     let accept = pulse.answer_resolution(case_id, true, None).unwrap();
-    assert!(
-        eventually(Duration::from_secs(10), || matches!(
-            pulse.outbox_item(accept.id).unwrap().state,
-            OutboxState::Sent { .. }
-        ))
-        .await
-    );
+    sent_case(&pulse, accept.id).await;
     handler.act(case_id, "close", json!(null)).await;
     let late = pulse.reply(case_id, "One more thing", vec![]).unwrap();
     let is_failed = |pulse: &Pulse| matches!(&pulse.outbox_item(late.id).unwrap().state, OutboxState::Failed { code, .. } if code == "invalid_transition");
@@ -309,16 +293,7 @@ async fn photos_are_uploaded_once_and_travel_with_their_message() {
     let item = pulse
         .send_draft(pulse.save_draft(None, &content).unwrap().id)
         .unwrap();
-    assert!(
-        eventually(Duration::from_secs(10), || matches!(
-            pulse.outbox_item(item.id).unwrap().state,
-            OutboxState::Sent { .. }
-        ))
-        .await
-    );
-    let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).unwrap().state else {
-        unreachable!()
-    };
+    let case_id = sent_case(&pulse, item.id).await;
     let detail = pulse.open_case(case_id).await.unwrap().unwrap();
     let attached: Vec<_> = detail.timeline[0]
         .attachments

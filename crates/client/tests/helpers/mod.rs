@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use pulse_client::{ClientConfig, Pulse, RetryPolicy};
+use pulse_client::{ClientConfig, OutboxState, Pulse, RetryPolicy};
 use pulse_protocol::Actor;
 use pulse_protocol::wire::{CaseEvent, HandlerCasePage};
 use pulse_server::store::{Database, NewAccount};
@@ -260,6 +260,24 @@ pub async fn eventually<F: FnMut() -> bool>(within: Duration, mut check: F) -> b
             return false;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Waits until outbox item `id` is sent; returns the case it made or answered.
+pub async fn sent_case(pulse: &Pulse, id: Uuid) -> Uuid {
+    let sent = || {
+        matches!(
+            pulse.outbox_item(id).unwrap().state,
+            OutboxState::Sent { .. }
+        )
+    };
+    assert!(
+        eventually(Duration::from_secs(10), sent).await,
+        "item {id} was not sent"
+    );
+    match pulse.outbox_item(id).unwrap().state {
+        OutboxState::Sent { case_id } => case_id,
+        _ => unreachable!(),
     }
 }
 

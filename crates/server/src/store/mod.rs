@@ -96,6 +96,43 @@ pub struct ValidCase {
     pub contact: Option<ContactDetails>,
 }
 
+impl ValidCase {
+    /// What the new case's first event carries: the partner's message and files.
+    pub(crate) fn first_message(&self) -> MoveContent {
+        MoveContent {
+            body: Some(self.body.clone()),
+            attachment_ids: self.attachment_ids.clone(),
+            ..MoveContent::default()
+        }
+    }
+
+    /// The answer to creating this case as `id` at `at`, built from what was written
+    /// rather than read back.
+    pub(crate) fn created(&self, id: Uuid, at: OffsetDateTime, first: CaseEvent) -> CaseDetail {
+        CaseDetail {
+            case: CaseSummary {
+                id,
+                kind: self.kind,
+                topic: self.choice.topic(),
+                subtopic: self.choice.subtopic().to_owned(),
+                property_id: self.property_id,
+                reservation_ref: self.reservation_ref.as_ref().map(|r| r.as_str().to_owned()),
+                status: CaseStatus::Submitted,
+                outcome: None,
+                created_at: truncate_ms(at),
+                last_activity_at: truncate_ms(at),
+                last_event_id: first.id,
+                unread_count: 0,
+            },
+            expected_next: None,
+            diagnostics: self.diagnostics.clone(),
+            contact: self.contact.clone(),
+            mediation_offered: false,
+            timeline: vec![first],
+        }
+    }
+}
+
 /// A write's Idempotency-Key and the fingerprint of the request it came with.
 #[derive(Debug, Clone)]
 pub struct IdempotencyKey {

@@ -518,11 +518,7 @@ fn create_case(
     }
     let id = Uuid::new_v4();
     let now = OffsetDateTime::now_utc();
-    let content = MoveContent {
-        body: Some(case.body.clone()),
-        attachment_ids: case.attachment_ids.clone(),
-        ..MoveContent::default()
-    };
+    let content = case.first_message();
     let author = Author {
         role: Actor::Partner,
         name: partner.name.clone(),
@@ -560,27 +556,7 @@ fn create_case(
         event.id,
     ])?;
     // The answer is built from what was just written, not read back.
-    let detail = CaseDetail {
-        case: CaseSummary {
-            id,
-            kind: case.kind,
-            topic: case.choice.topic(),
-            subtopic: case.choice.subtopic().to_owned(),
-            property_id: case.property_id,
-            reservation_ref: case.reservation_ref.as_ref().map(|r| r.as_str().to_owned()),
-            status: CaseStatus::Submitted,
-            outcome: None,
-            created_at: truncate_ms(now),
-            last_activity_at: truncate_ms(now),
-            last_event_id: event.id,
-            unread_count: 0,
-        },
-        expected_next: None,
-        diagnostics: case.diagnostics.clone(),
-        contact: case.contact.clone(),
-        mediation_offered: false,
-        timeline: vec![event],
-    };
+    let detail = case.created(id, now, event);
     store_answer(conn, partner.id, idem, 201, &detail)?;
     let event_id = detail.case.last_event_id;
     Ok((Stored::Fresh(detail), event_id))
