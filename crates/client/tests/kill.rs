@@ -52,7 +52,11 @@ fn child_writes_and_sends_until_killed() {
     let dir = Path::new(&dir);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
-        let pulse = Pulse::open(config(dir, credentials(dir))).await.unwrap();
+        let mut config = config(dir, credentials(dir));
+        // One message per request: writing outpaces sending, so kills find a backlog
+        // (the reopened app then drains it in batches).
+        config.max_batch = 1;
+        let pulse = Pulse::open(config).await.unwrap();
         assert!(matches!(pulse.auth(), pulse_client::AuthState::SignedIn(_)));
         loop {
             let n = pulse.outbox().unwrap().len() + pulse.drafts().unwrap().len();
