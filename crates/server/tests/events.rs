@@ -170,7 +170,7 @@ async fn a_quiet_stream_sends_keep_alive_comments() {
             .await;
     let partner = app.partner("anna@example.test").await;
     let mut stream = partner.stream(None).await;
-    assert!(stream.next(Duration::from_millis(900)).await.is_none());
+    assert!(stream.next(Duration::from_millis(1_500)).await.is_none());
     assert!(stream.comments >= 2, "keep-alives: {}", stream.comments);
 }
 
