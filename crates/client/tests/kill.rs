@@ -136,11 +136,7 @@ async fn killed_at_random_moments_nothing_is_lost_or_sent_twice() {
         .unwrap();
     let outbox = pulse.outbox().unwrap();
     let drafts = pulse.drafts().unwrap();
-    assert!(
-        outbox.len() >= KILLS,
-        "the child got some work done: {}",
-        outbox.len()
-    );
+    assert!(!outbox.is_empty(), "the child got some work done");
     let unsent = outbox
         .iter()
         .filter(|i| !matches!(i.state, OutboxState::Sent { .. }))
