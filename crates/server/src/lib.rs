@@ -1,6 +1,6 @@
 //! pulse-server: the Pulse Companion backend — partner and handler accounts, cases and
-//! their event log, attachments, and the live event stream, over HTTP (axum) and SQLite
-//! (rusqlite).
+//! their event log, attachments, and the live event stream, over HTTP (axum), stored in
+//! SQLite (one file, the default) or PostgreSQL (several instances; see [`store`]).
 //!
 //! It owns storage and access control: a partner only ever sees their own cases, and the
 //! case lifecycle of `pulse_protocol` is the only way a case changes. It must never send

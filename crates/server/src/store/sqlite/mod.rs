@@ -1,5 +1,5 @@
-//! The SQLite backend: one file (WAL), written by one thread and read inline (see
-//! [`engine`] for why). The default: zero set-up, one machine.
+//! The SQLite backend: one file (WAL), written by one thread and read inline (the
+//! `engine` module says why). The default: zero set-up, one machine.
 
 mod engine;
 
