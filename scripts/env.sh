@@ -33,3 +33,14 @@ ensure_debian_packages() {
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
     fi
 }
+
+# Adds Rust targets that are not installed yet.
+ensure_rust_targets() {
+    local missing=()
+    for target in "$@"; do
+        rustup target list --installed 2>/dev/null | grep -qx "$target" || missing+=("$target")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        rustup target add "${missing[@]}"
+    fi
+}

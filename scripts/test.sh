@@ -14,6 +14,16 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== tests (SQLite)"
 cargo test --workspace --locked
 
+echo "== Android: cargo check of pulse-client"
+# There is no Android NDK here: Debian's clang and the arm64 glibc headers stand in so
+# that ring and SQLite's C code pass the check. For checking only; nothing built so ships.
+ensure_rust_targets aarch64-linux-android
+ensure_debian_packages clang llvm libc6-dev-arm64-cross
+CC_aarch64_linux_android=clang \
+AR_aarch64_linux_android=llvm-ar \
+CFLAGS_aarch64_linux_android="--target=aarch64-linux-android24 -isystem /usr/aarch64-linux-gnu/include" \
+    cargo check --locked -p pulse-client --target aarch64-linux-android
+
 echo "== server tests on PostgreSQL"
 source scripts/postgres.sh
 cargo test --locked -p pulse-server --tests
