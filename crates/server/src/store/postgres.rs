@@ -1,10 +1,14 @@
 //! The PostgreSQL backend, for as many stateless instances as needed on one database.
 //!
-//! - Every transaction that appends events first takes one transaction-scoped advisory
-//!   lock, so event ids become visible in id order across instances (a stream reading
-//!   "after N" never skips a late commit) and one idempotency key raced through two
-//!   instances makes one case. (Ordering by transaction id instead would let writers run
-//!   in parallel, but then the public event ids would no longer be monotonic.)
+//! - Writes do their work in parallel, then take one transaction-scoped advisory lock
+//!   for the last steps only: the event insert (which assigns its id), the case's
+//!   marker, the notification and the commit. Ids therefore become visible in id order
+//!   across instances (a stream reading "after N" never skips a late commit), while the
+//!   lock is held for a few round trips. Every writer takes its row locks before the
+//!   advisory lock, so the two cannot deadlock. (Ordering by transaction id instead would
+//!   need no lock at all, but then the public event ids would no longer be monotonic.)
+//! - An idempotency key is claimed by inserting it first: a second request with the same
+//!   key, on any instance, waits for the first to commit and then gets its answer.
 //! - Commits that append events `NOTIFY pulse_events`; every instance LISTENs and wakes
 //!   its open streams. The event log stays the truth: each instance also polls for the
 //!   newest id once a second, so a lost notification costs latency, never an event.
@@ -31,7 +35,7 @@ use super::{
     truncate_ms, wire_str,
 };
 
-/// The advisory lock that orders event-appending transactions.
+/// The advisory lock that orders event inserts and commits across instances.
 const EVENT_LOCK: i64 = 0x5055_4c53_4556; // "PULSEV"
 const CHANNEL: &str = "pulse_events";
 /// How often an instance looks for events it was not told about.
@@ -149,14 +153,9 @@ impl PgStore {
         Ok(())
     }
 
-    /// Begins a transaction that may append events: ordered by the event lock.
+    /// Begins a transaction that may append events (see [`append_event`] for their order).
     async fn begin_events(&self) -> Result<Transaction<'static, Postgres>> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("SELECT pg_advisory_xact_lock($1)")
-            .bind(EVENT_LOCK)
-            .execute(&mut *tx)
-            .await?;
-        Ok(tx)
+        Ok(self.pool.begin().await?)
     }
 
     /// Ends a transaction that may have appended events: commits on success, telling
@@ -179,19 +178,9 @@ impl PgStore {
         }
     }
 
-    /// Commits, telling every instance about `newest` (0: no events).
-    async fn commit_events(
-        &self,
-        mut tx: Transaction<'static, Postgres>,
-        newest: i64,
-    ) -> Result<()> {
-        if newest > 0 {
-            sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(CHANNEL)
-                .bind(newest.to_string())
-                .execute(&mut *tx)
-                .await?;
-        }
+    /// Commits (the events' notification is already queued by [`append_event`], and
+    /// goes out with the commit) and wakes this instance's streams.
+    async fn commit_events(&self, tx: Transaction<'static, Postgres>, newest: i64) -> Result<()> {
         tx.commit().await?;
         if newest > 0 {
             bump(&self.latest_event, newest);
@@ -581,20 +570,6 @@ async fn apply_move(
         now,
     )
     .await?;
-    sqlx::query(
-        "UPDATE cases SET status = $1, outcome = COALESCE($2, outcome),
-            expected_next = COALESCE($3, expected_next), last_event_id = $4,
-            last_activity_at = $5
-         WHERE id = $6",
-    )
-    .bind(to.as_str())
-    .bind(&content.outcome)
-    .bind(&content.expected_next)
-    .bind(event.id)
-    .bind(ms(now))
-    .bind(case_id)
-    .execute(&mut *tx)
-    .await?;
     if let (Some((idem, status)), Some(partner)) = (idem, mover.partner_scope) {
         store_answer(&mut *tx, partner, idem, status, &event).await?;
     }
@@ -654,23 +629,11 @@ async fn create_case(
         role: Actor::Partner,
         name: partner.name.clone(),
     };
-    let event = append_event(
-        conn,
-        id,
-        partner.id,
-        EventKind::Submitted,
-        CaseStatus::Submitted,
-        author,
-        &content,
-        partner.id,
-        now,
-    )
-    .await?;
     sqlx::query(
         "INSERT INTO cases (id, partner_id, kind, topic, subtopic, property_id,
             reservation_ref, status, diagnostics, contact, client_created_at, created_at,
-            last_activity_at, last_event_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)",
+            last_activity_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)",
     )
     .bind(id)
     .bind(partner.id)
@@ -684,8 +647,19 @@ async fn create_case(
     .bind(to_json_opt(&case.contact))
     .bind(ms(case.client_created_at))
     .bind(ms(now))
-    .bind(event.id)
     .execute(&mut *conn)
+    .await?;
+    let event = append_event(
+        conn,
+        id,
+        partner.id,
+        EventKind::Submitted,
+        CaseStatus::Submitted,
+        author,
+        &content,
+        partner.id,
+        now,
+    )
     .await?;
     let detail = case.created(id, now, event);
     store_answer(conn, partner.id, idem, 201, &detail).await?;
@@ -765,10 +739,22 @@ async fn append_event(
     uploader: i64,
     at: OffsetDateTime,
 ) -> Result<CaseEvent> {
+    // One round trip: take the ordering lock (held to the commit), insert the event,
+    // move the case (status, outcome, marker) and queue the notification.
     let event_id: i64 = sqlx::query_scalar(
-        "INSERT INTO case_events (case_id, partner_id, kind, status, author_role, author_name,
-            body, outcome, expected_next, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        "WITH ordered AS (SELECT pg_advisory_xact_lock($11)),
+         event AS (
+            INSERT INTO case_events (case_id, partner_id, kind, status, author_role,
+                author_name, body, outcome, expected_next, created_at)
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM ordered
+            RETURNING id),
+         moved AS (
+            UPDATE cases SET status = $4, outcome = COALESCE($8, outcome),
+                expected_next = COALESCE($9, expected_next),
+                last_event_id = event.id, last_activity_at = $10
+            FROM event WHERE cases.id = $1),
+         told AS (SELECT pg_notify($12, event.id::TEXT) FROM event)
+         SELECT event.id FROM event, told",
     )
     .bind(case_id)
     .bind(partner_id)
@@ -780,6 +766,8 @@ async fn append_event(
     .bind(&content.outcome)
     .bind(&content.expected_next)
     .bind(ms(at))
+    .bind(EVENT_LOCK)
+    .bind(CHANNEL)
     .fetch_one(&mut *conn)
     .await?;
     let mut attachments = Vec::with_capacity(content.attachment_ids.len());
