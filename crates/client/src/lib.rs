@@ -32,7 +32,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use pulse_protocol::input::{self, AttachmentKind, InputError, MessageBody};
-use pulse_protocol::wire::{Account, CaseDetail, CaseSummary, ResolutionAnswer};
+use pulse_protocol::wire::{Account, CaseDetail, CaseSummary, NewReply, ResolutionAnswer};
 use time::OffsetDateTime;
 use tokio::sync::{Notify, broadcast, watch};
 use uuid::Uuid;
@@ -433,11 +433,15 @@ impl Pulse {
         let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
         let body = MessageBody::parse(body)?;
         input::check_attachment_count(files.len())?;
-        self.enqueue(
-            session.account.id,
-            model::reply_payload(case_id, body, files),
-            None,
-        )
+        let payload = OutboxPayload::Reply {
+            case_id,
+            reply: NewReply {
+                body: body.into_string(),
+                attachment_ids: Vec::new(),
+            },
+            files,
+        };
+        self.enqueue(session.account.id, payload, None)
     }
 
     /// Queues the partner's answer to an outcome: accept, or disagree with a comment.
@@ -454,11 +458,8 @@ impl Pulse {
             (true, _) => None,
         };
         let answer = ResolutionAnswer { accept, comment };
-        self.enqueue(
-            session.account.id,
-            model::resolution_payload(case_id, answer),
-            None,
-        )
+        let payload = OutboxPayload::Resolution { case_id, answer };
+        self.enqueue(session.account.id, payload, None)
     }
 
     /// Queues a request for mediation on a disputed case.

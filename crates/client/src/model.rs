@@ -266,19 +266,3 @@ pub enum Change {
     Connectivity(Connectivity),
     Auth,
 }
-
-/// Replies and answers wait in the outbox like new cases.
-pub(crate) fn reply_payload(case_id: Uuid, body: MessageBody, files: Vec<Uuid>) -> OutboxPayload {
-    OutboxPayload::Reply {
-        case_id,
-        reply: NewReply {
-            body: body.into_string(),
-            attachment_ids: Vec::new(),
-        },
-        files,
-    }
-}
-
-pub(crate) fn resolution_payload(case_id: Uuid, answer: ResolutionAnswer) -> OutboxPayload {
-    OutboxPayload::Resolution { case_id, answer }
-}

@@ -283,23 +283,6 @@ impl Store {
         outbox_item(&self.conn(), id)
     }
 
-    /// The first item of `account_id` still to send (queued, or interrupted while
-    /// sending), in order. Failed and sent items do not hold the queue up.
-    pub fn outbox_head(&self, account_id: i64) -> Result<Option<OutboxItem>> {
-        self.conn()
-            .query_row(
-                &format!(
-                    "SELECT {OUTBOX_COLUMNS} FROM outbox
-                     WHERE account_id = ?1 AND state IN ('queued', 'sending')
-                     ORDER BY seq LIMIT 1"
-                ),
-                [account_id],
-                outbox_row,
-            )
-            .optional()?
-            .transpose()
-    }
-
     /// Up to `max` items of `account_id` still to send, in order from the head.
     pub fn outbox_pending(&self, account_id: i64, max: usize) -> Result<Vec<OutboxItem>> {
         let conn = self.conn();

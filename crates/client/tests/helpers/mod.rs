@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -437,9 +437,4 @@ where
             return;
         }
     }
-}
-
-/// The file path of a test data directory, for messages.
-pub fn show(path: &Path) -> String {
-    path.display().to_string()
 }

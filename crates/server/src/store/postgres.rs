@@ -153,11 +153,6 @@ impl PgStore {
         Ok(())
     }
 
-    /// Begins a transaction that may append events (see [`append_event`] for their order).
-    async fn begin_events(&self) -> Result<Transaction<'static, Postgres>> {
-        Ok(self.pool.begin().await?)
-    }
-
     /// Ends a transaction that may have appended events: commits on success, telling
     /// every instance about the newest event; on failure rolls back at once. (An open
     /// transaction holds back every stream in the cluster, so none may linger.)
@@ -389,7 +384,7 @@ impl Database for PgStore {
         idem: &IdempotencyKey,
         case: &ValidCase,
     ) -> Result<Stored<CaseDetail>> {
-        let mut tx = self.begin_events().await?;
+        let mut tx = self.pool.begin().await?;
         let result = create_case(&mut tx, partner, idem, case).await;
         self.finish(tx, result).await
     }
@@ -399,7 +394,7 @@ impl Database for PgStore {
         partner: &AuthAccount,
         cases: Vec<(IdempotencyKey, ValidCase)>,
     ) -> Result<Vec<Result<Stored<CaseDetail>>>> {
-        let mut tx = self.begin_events().await?;
+        let mut tx = self.pool.begin().await?;
         let result = create_cases(&mut tx, partner, &cases).await;
         self.finish(tx, result).await
     }
@@ -486,7 +481,7 @@ impl Database for PgStore {
         content: &MoveContent,
         idem: Option<(&IdempotencyKey, u16)>,
     ) -> Result<Stored<CaseEvent>> {
-        let mut tx = self.begin_events().await?;
+        let mut tx = self.pool.begin().await?;
         let result = apply_move(&mut tx, case_id, mover, mv, content, idem).await;
         self.finish(tx, result).await
     }
