@@ -112,12 +112,19 @@ pub struct Api {
 
 impl Api {
     pub fn new(base: &str, options: &HttpOptions) -> Result<Api, ApiError> {
-        let mut builder = reqwest::Client::builder()
-            .connect_timeout(options.connect_timeout)
-            .user_agent(concat!("pulse-companion/", env!("CARGO_PKG_VERSION")));
-        if !options.keep_alive {
-            builder = builder.pool_max_idle_per_host(0);
-        }
+        let builder = reqwest::Client::builder();
+        // In a browser, connections and the user agent are the browser's business.
+        #[cfg(not(target_family = "wasm"))]
+        let builder = {
+            let builder = builder
+                .connect_timeout(options.connect_timeout)
+                .user_agent(concat!("pulse-companion/", env!("CARGO_PKG_VERSION")));
+            if options.keep_alive {
+                builder
+            } else {
+                builder.pool_max_idle_per_host(0)
+            }
+        };
         let http = builder.build().map_err(|_| ApiError::Unexpected)?;
         Ok(Api {
             http,

@@ -23,6 +23,7 @@ pub mod api;
 mod live;
 pub mod model;
 mod outbox;
+mod rt;
 pub mod sse;
 pub mod store;
 pub mod vault;
@@ -45,7 +46,8 @@ pub use vault::{Vault, VaultError};
 /// How the engine is set up.
 #[derive(Clone)]
 pub struct ClientConfig {
-    /// The app's private data directory: the database and attachment copies live here.
+    /// The app's private data directory, where the database lives (in a browser, the
+    /// name of the IndexedDB database).
     pub data_dir: PathBuf,
     /// Where session tokens are kept (see [`vault::platform_store`]).
     pub credentials: Arc<keyring_core::CredentialStore>,
@@ -116,8 +118,6 @@ pub enum ClientError {
     Vault(#[from] VaultError),
     #[error("nobody is signed in")]
     NotSignedIn,
-    #[error("a file could not be kept: {0}")]
-    File(#[from] std::io::Error),
 }
 
 /// The signed-in account and its authorised client.
@@ -131,7 +131,6 @@ struct Session {
 
 pub(crate) struct Inner {
     store: Store,
-    files_dir: PathBuf,
     vault: Vault,
     config: ClientConfig,
     session: RwLock<Option<Session>>,
@@ -219,17 +218,13 @@ const META_ACCOUNT: &str = "account";
 impl Pulse {
     /// Opens the local store, restores the session from the keychain, and starts the
     /// outbox worker and (while in the foreground) the live event stream. Needs a Tokio
-    /// runtime.
+    /// runtime, except in a browser.
     pub async fn open(config: ClientConfig) -> Result<Pulse, ClientError> {
-        std::fs::create_dir_all(&config.data_dir)?;
-        let files_dir = config.data_dir.join("files");
-        std::fs::create_dir_all(&files_dir)?;
-        let store = Store::open(&config.data_dir.join("pulse.db"))?;
+        let store = Store::open(&config.data_dir).await?;
         let vault = Vault::new(config.credentials.clone());
         let (changes, _) = broadcast::channel(256);
         let inner = Arc::new(Inner {
             store,
-            files_dir,
             vault,
             session: RwLock::new(None),
             changes,
@@ -241,8 +236,8 @@ impl Pulse {
             config,
         });
         restore_session(&inner)?;
-        tokio::spawn(outbox::run(inner.clone()));
-        tokio::spawn(live::run(inner.clone()));
+        rt::spawn(outbox::run(inner.clone()));
+        rt::spawn(live::run(inner.clone()));
         Ok(Pulse { inner })
     }
 
@@ -373,19 +368,13 @@ impl Pulse {
     /// Keeps a copy of a photo or document in app storage, checked by its content.
     pub fn add_file(&self, bytes: &[u8]) -> Result<LocalFile, ClientError> {
         let kind = AttachmentKind::check_upload(bytes, input::MAX_ATTACHMENT_BYTES)?;
-        let id = Uuid::new_v4();
-        let path = self.inner.files_dir.join(id.to_string());
-        let partial = path.with_extension("part");
-        std::fs::write(&partial, bytes)?;
-        std::fs::rename(&partial, &path)?;
         let file = LocalFile {
-            id,
-            path,
+            id: Uuid::new_v4(),
             media_type: kind.media_type().to_owned(),
             size: bytes.len() as u64,
             remote_id: None,
         };
-        self.inner.store.add_file(&file)?;
+        self.inner.store.add_file(&file, bytes)?;
         Ok(file)
     }
 
@@ -393,10 +382,13 @@ impl Pulse {
         Ok(self.inner.store.file(id)?)
     }
 
+    /// The bytes of a kept file, for a thumbnail.
+    pub fn file_bytes(&self, id: Uuid) -> Result<Vec<u8>, ClientError> {
+        Ok(self.inner.store.file_bytes(id)?)
+    }
+
     pub fn remove_file(&self, id: Uuid) -> Result<(), ClientError> {
-        if let Some(path) = self.inner.store.remove_file(id)? {
-            let _ = std::fs::remove_file(path);
-        }
+        self.inner.store.remove_file(id)?;
         Ok(())
     }
 

@@ -53,7 +53,7 @@ pub(crate) async fn run(inner: Arc<Inner>) {
         let delay = inner.config.retry.delay(failures, None);
         failures = failures.saturating_add(1);
         tokio::select! {
-            _ = tokio::time::sleep(delay) => {}
+            _ = crate::rt::sleep(delay) => {}
             _ = auth.changed() => {}
             _ = shutdown.changed() => return,
         }
@@ -80,7 +80,7 @@ async fn follow(inner: &Inner, session: &Session, connected: &mut bool) -> Resul
     let mut body = response.bytes_stream();
     let mut parser = SseParser::default();
     loop {
-        let chunk = tokio::time::timeout(inner.config.stream_read_timeout, body.next()).await;
+        let chunk = crate::rt::timeout(inner.config.stream_read_timeout, body.next()).await;
         let bytes = match chunk {
             Ok(Some(Ok(bytes))) => bytes,
             // Silence past the keep-alive interval, an error, or the end: reconnect.

@@ -2,7 +2,6 @@
 //! connectivity and sign-in state. Plain data; the store and the worker fill it in.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use pulse_protocol::input::{self, InputError, MessageBody, ReservationRef, TopicChoice};
 use pulse_protocol::wire::{
@@ -141,11 +140,10 @@ pub struct Draft {
     pub updated_at: OffsetDateTime,
 }
 
-/// A photo or document copied into the app's storage, waiting to be sent.
+/// A photo or document copied into the local store, waiting to be sent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocalFile {
     pub id: Uuid,
-    pub path: PathBuf,
     pub media_type: String,
     pub size: u64,
     /// The server's id once uploaded.

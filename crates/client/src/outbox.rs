@@ -39,7 +39,7 @@ pub(crate) async fn run(inner: Arc<Inner>) {
         };
         tokio::select! {
             _ = inner.outbox_wake.notified() => {}
-            _ = tokio::time::sleep(wait) => {}
+            _ = crate::rt::sleep(wait) => {}
             _ = shutdown.changed() => return,
         }
     }
@@ -263,8 +263,9 @@ async fn send(inner: &Inner, api: &Api, item: &OutboxItem) -> Result<Answer, Fai
             attachment_ids.push(remote);
             continue;
         }
-        let bytes = tokio::fs::read(&file.path)
-            .await
+        let bytes = inner
+            .store
+            .file_bytes(file.id)
             .map_err(|_| Failure::LocalFile(*file_id))?;
         let uploaded = api.upload(bytes, &file.media_type).await?;
         // Remembered at once, so a retry sends the same ids (and the same request).

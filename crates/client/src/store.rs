@@ -10,6 +10,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use pulse_protocol::lifecycle::Actor;
 use pulse_protocol::wire::{CaseDetail, CaseEvent, CaseSummary};
+#[cfg(target_family = "wasm")]
+use rusqlite::OpenFlags;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -31,6 +33,8 @@ pub enum StoreError {
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+const DATABASE_FILE: &str = "pulse.db";
+
 const MIGRATIONS: &[&str] = &[r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE drafts (
@@ -40,9 +44,11 @@ CREATE TABLE drafts (
     -- Orders drafts by their last edit, where the clock is too coarse to.
     edit_seq   INTEGER NOT NULL DEFAULT 0
 );
+-- The bytes live here too: one place to keep, back up and delete, on every platform
+-- (a browser has no folder to write to).
 CREATE TABLE files (
     id         TEXT PRIMARY KEY,
-    path       TEXT NOT NULL,
+    bytes      BLOB NOT NULL,
     media_type TEXT NOT NULL,
     size       INTEGER NOT NULL,
     remote_id  TEXT
@@ -87,13 +93,38 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating and migrating) the store at `path`.
-    pub fn open(path: &Path) -> Result<Store> {
-        let mut conn = Connection::open(path)?;
+    /// Opens (creating and migrating) the store `pulse.db` in the folder `dir`.
+    #[cfg(not(target_family = "wasm"))]
+    pub async fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let conn = Connection::open(dir.join(DATABASE_FILE))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // NORMAL in WAL mode: a commit survives an app kill; only a power loss can undo
         // the last few, which is the trade every phone app makes for fast saves.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Store::prepare(conn)
+    }
+
+    /// Opens (creating and migrating) the store in the browser's IndexedDB, under the
+    /// name `dir`. Pages are mirrored in memory and written back after each commit, so
+    /// a closed tab loses at most the write in flight.
+    #[cfg(target_family = "wasm")]
+    pub async fn open(dir: &Path) -> Result<Store> {
+        use sqlite_wasm_vfs::relaxed_idb::{RelaxedIdbCfg, install};
+        let vfs = "pulse-idb";
+        let config = RelaxedIdbCfg {
+            vfs_name: vfs.to_owned(),
+            ..RelaxedIdbCfg::default()
+        };
+        install::<sqlite_wasm_rs::WasmOsCallback>(&config, false)
+            .await
+            .map_err(|e| StoreError::Corrupt(format!("browser storage: {e}")))?;
+        let name = format!("{}/{DATABASE_FILE}", dir.display());
+        let conn = Connection::open_with_flags_and_vfs(&name, OpenFlags::default(), vfs)?;
+        Store::prepare(conn)
+    }
+
+    fn prepare(mut conn: Connection) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate(&mut conn)?;
@@ -180,12 +211,12 @@ impl Store {
 
     // ----- files -----
 
-    pub fn add_file(&self, file: &LocalFile) -> Result<()> {
+    pub fn add_file(&self, file: &LocalFile, bytes: &[u8]) -> Result<()> {
         self.conn().execute(
-            "INSERT INTO files (id, path, media_type, size) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO files (id, bytes, media_type, size) VALUES (?1, ?2, ?3, ?4)",
             params![
                 file.id.to_string(),
-                file.path.to_string_lossy(),
+                bytes,
                 file.media_type,
                 file.size as i64
             ],
@@ -193,27 +224,36 @@ impl Store {
         Ok(())
     }
 
+    pub fn file_bytes(&self, id: Uuid) -> Result<Vec<u8>> {
+        self.conn()
+            .query_row(
+                "SELECT bytes FROM files WHERE id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound("file"))
+    }
+
     pub fn file(&self, id: Uuid) -> Result<LocalFile> {
         self.conn()
             .query_row(
-                "SELECT id, path, media_type, size, remote_id FROM files WHERE id = ?1",
+                "SELECT id, media_type, size, remote_id FROM files WHERE id = ?1",
                 [id.to_string()],
                 |r| {
                     Ok((
                         r.get::<_, String>(0)?,
                         r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, i64>(3)?,
-                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, Option<String>>(3)?,
                     ))
                 },
             )
             .optional()?
             .ok_or(StoreError::NotFound("file"))
-            .and_then(|(id, path, media_type, size, remote)| {
+            .and_then(|(id, media_type, size, remote)| {
                 Ok(LocalFile {
                     id: parse_uuid(&id)?,
-                    path: path.into(),
                     media_type,
                     size: size as u64,
                     remote_id: remote.as_deref().map(parse_uuid).transpose()?,
@@ -230,18 +270,11 @@ impl Store {
         Ok(())
     }
 
-    /// Forgets a file; returns its path for the caller to delete.
-    pub fn remove_file(&self, id: Uuid) -> Result<Option<String>> {
-        let conn = self.conn();
-        let path: Option<String> = conn
-            .query_row(
-                "SELECT path FROM files WHERE id = ?1",
-                [id.to_string()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        conn.execute("DELETE FROM files WHERE id = ?1", [id.to_string()])?;
-        Ok(path)
+    /// Forgets a file and its bytes.
+    pub fn remove_file(&self, id: Uuid) -> Result<()> {
+        self.conn()
+            .execute("DELETE FROM files WHERE id = ?1", [id.to_string()])?;
+        Ok(())
     }
 
     // ----- outbox -----

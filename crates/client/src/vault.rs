@@ -66,7 +66,8 @@ impl Vault {
 ///
 /// Android: the Keystore (android-native-keyring-store); iOS: the protected data
 /// keychain (apple-native-keyring-store); Linux desktops: the Secret Service, with the
-/// `secret-service` feature. Elsewhere there is none and the app must pass one.
+/// `secret-service` feature; a browser: the site's local storage, the only place a page
+/// can keep anything across reloads. Elsewhere there is none and the app must pass one.
 pub fn platform_store() -> Result<Arc<CredentialStore>, VaultError> {
     platform::store()
 }
@@ -95,9 +96,117 @@ mod platform {
     }
 }
 
+#[cfg(target_family = "wasm")]
+mod platform {
+    use super::*;
+    pub fn store() -> Result<Arc<CredentialStore>, VaultError> {
+        Ok(Arc::new(web::LocalStorage))
+    }
+}
+
+#[cfg(target_family = "wasm")]
+mod web {
+    //! keyring-core's store contract over `window.localStorage`. Nothing is held between
+    //! calls, so the store is trivially `Send + Sync` on the browser's single thread.
+
+    use std::any::Any;
+    use std::collections::HashMap;
+    use std::sync::Arc;
+
+    use keyring_core::api::{Credential, CredentialApi, CredentialStoreApi};
+    use keyring_core::{Entry, Error, Result};
+
+    #[derive(Debug)]
+    pub struct LocalStorage;
+
+    #[derive(Debug)]
+    struct Item {
+        service: String,
+        user: String,
+    }
+
+    fn storage() -> Result<web_sys::Storage> {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .ok_or_else(|| Error::NoStorageAccess("no local storage in this page".into()))
+    }
+
+    fn failed(_: wasm_bindgen::JsValue) -> Error {
+        Error::PlatformFailure("local storage refused the call".into())
+    }
+
+    impl Item {
+        fn key(&self) -> String {
+            format!("keyring:{}:{}", self.service, self.user)
+        }
+    }
+
+    impl CredentialApi for Item {
+        fn set_secret(&self, secret: &[u8]) -> Result<()> {
+            let text = String::from_utf8(secret.to_vec())
+                .map_err(|_| Error::Invalid("secret".into(), "not UTF-8".into()))?;
+            storage()?.set_item(&self.key(), &text).map_err(failed)
+        }
+
+        fn get_secret(&self) -> Result<Vec<u8>> {
+            match storage()?.get_item(&self.key()).map_err(failed)? {
+                Some(text) => Ok(text.into_bytes()),
+                None => Err(Error::NoEntry),
+            }
+        }
+
+        fn delete_credential(&self) -> Result<()> {
+            let storage = storage()?;
+            if storage.get_item(&self.key()).map_err(failed)?.is_none() {
+                return Err(Error::NoEntry);
+            }
+            storage.remove_item(&self.key()).map_err(failed)
+        }
+
+        fn get_credential(&self) -> Result<Option<Arc<Credential>>> {
+            self.get_secret().map(|_| None)
+        }
+
+        fn get_specifiers(&self) -> Option<(String, String)> {
+            Some((self.service.clone(), self.user.clone()))
+        }
+
+        fn as_any(&self) -> &dyn Any {
+            self
+        }
+    }
+
+    impl CredentialStoreApi for LocalStorage {
+        fn vendor(&self) -> String {
+            "pulse-companion web".into()
+        }
+
+        fn id(&self) -> String {
+            "localStorage".into()
+        }
+
+        fn build(
+            &self,
+            service: &str,
+            user: &str,
+            _modifiers: Option<&HashMap<&str, &str>>,
+        ) -> Result<Entry> {
+            Ok(Entry::new_with_credential(Arc::new(Item {
+                service: service.to_owned(),
+                user: user.to_owned(),
+            })))
+        }
+
+        fn as_any(&self) -> &dyn Any {
+            self
+        }
+    }
+}
+
 #[cfg(not(any(
     target_os = "android",
     target_os = "ios",
+    target_family = "wasm",
     all(target_os = "linux", feature = "secret-service")
 )))]
 mod platform {

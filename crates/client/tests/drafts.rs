@@ -69,13 +69,13 @@ async fn files_are_checked_and_copied_into_app_storage() {
     let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
     let file = pulse.add_file(&jpeg).unwrap();
     assert_eq!(file.media_type, "image/jpeg");
-    assert_eq!(std::fs::read(&file.path).unwrap(), jpeg);
+    assert_eq!(pulse.file_bytes(file.id).unwrap(), jpeg);
     assert!(matches!(
         pulse.add_file(b"GIF89a"),
         Err(ClientError::Input(InputError::UnsupportedMediaType))
     ));
     pulse.remove_file(file.id).unwrap();
-    assert!(!file.path.exists());
+    assert!(pulse.file_bytes(file.id).is_err());
 }
 
 #[tokio::test]

@@ -136,7 +136,7 @@ async fn fresh_postgres_database(base: &str) -> Result<String> {
     let mut admin = sqlx::PgConnection::connect(base)
         .await
         .context("connecting to PULSE_BENCH_POSTGRES")?;
-    sqlx::query(&format!("CREATE DATABASE {name}"))
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut admin)
         .await?;
     let (server, _) = base

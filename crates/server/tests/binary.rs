@@ -37,7 +37,7 @@ async fn database_env() -> Vec<(&'static str, String)> {
             use sqlx::Connection;
             let name = format!("pulse_test_{}", uuid::Uuid::new_v4().simple());
             let mut admin = sqlx::PgConnection::connect(&base).await.unwrap();
-            sqlx::query(&format!("CREATE DATABASE {name}"))
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                 .execute(&mut admin)
                 .await
                 .unwrap();

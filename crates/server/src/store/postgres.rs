@@ -24,7 +24,7 @@ use pulse_protocol::wire::{
     Property,
 };
 use sqlx::postgres::{PgConnectOptions, PgListener, PgPool, PgPoolOptions, PgRow};
-use sqlx::{PgConnection, Postgres, Row, Transaction};
+use sqlx::{AssertSqlSafe, PgConnection, Postgres, Row, Transaction};
 use time::OffsetDateTime;
 use tokio::sync::watch;
 use uuid::Uuid;
@@ -405,10 +405,10 @@ impl Database for PgStore {
         before: Option<i64>,
         limit: u32,
     ) -> Result<(Vec<CaseSummary>, Option<i64>)> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT {CASE_COLUMNS} FROM cases c WHERE c.partner_id = $1 AND c.last_event_id < $2
              ORDER BY c.last_event_id DESC LIMIT $3"
-        ))
+        )))
         .bind(partner_id)
         .bind(before.unwrap_or(i64::MAX))
         .bind(i64::from(limit) + 1)
@@ -424,12 +424,12 @@ impl Database for PgStore {
         before: Option<i64>,
         limit: u32,
     ) -> Result<(Vec<HandlerCase>, Option<i64>)> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT {CASE_COLUMNS}, a.id AS partner_id, a.name AS partner_name, a.in_eea
              FROM cases c JOIN accounts a ON a.id = c.partner_id
              WHERE ($1::TEXT IS NULL OR c.status = $1) AND c.last_event_id < $2
              ORDER BY c.last_event_id DESC LIMIT $3"
-        ))
+        )))
         .bind(status.map(|s| s.as_str()))
         .bind(before.unwrap_or(i64::MAX))
         .bind(i64::from(limit) + 1)
@@ -493,11 +493,11 @@ impl Database for PgStore {
         limit: u32,
     ) -> Result<Vec<CaseEvent>> {
         let mut conn = self.pool.acquire().await?;
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT {EVENT_COLUMNS} FROM case_events
              WHERE partner_id = $1 AND id > $2
              ORDER BY id LIMIT $3"
-        ))
+        )))
         .bind(partner_id)
         .bind(after)
         .bind(i64::from(limit))
@@ -806,19 +806,19 @@ async fn case_detail(
     partner_scope: Option<i64>,
     partner_in_eea: bool,
 ) -> Result<CaseDetail> {
-    let row = sqlx::query(&format!(
+    let row = sqlx::query(AssertSqlSafe(format!(
         "SELECT {CASE_COLUMNS}, c.expected_next, c.diagnostics, c.contact FROM cases c
          WHERE c.id = $1 AND ($2::BIGINT IS NULL OR c.partner_id = $2)"
-    ))
+    )))
     .bind(id)
     .bind(partner_scope)
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(StoreError::NotFound)?;
     let case = case_summary(&row)?;
-    let rows = sqlx::query(&format!(
+    let rows = sqlx::query(AssertSqlSafe(format!(
         "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = $1 ORDER BY id"
-    ))
+    )))
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;

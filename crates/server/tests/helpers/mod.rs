@@ -43,7 +43,7 @@ pub async fn fresh_postgres_database(base: &str) -> String {
     let mut admin = sqlx::PgConnection::connect(base)
         .await
         .expect("the test PostgreSQL answers");
-    sqlx::query(&format!("CREATE DATABASE {name}"))
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
         .execute(&mut admin)
         .await
         .expect("a test database");
