@@ -75,6 +75,7 @@ async fn drain_rate(dir: &std::path::Path) -> (f64, Duration) {
             ..Limits::default()
         },
         demo: None,
+        web_app: None,
     };
     std::fs::create_dir_all(&data).expect("server dir");
     let server = pulse_server::start(config.clone())

@@ -101,6 +101,38 @@ pub struct ContactDetails {
     pub email: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// Who is complaining, as the dispute-resolution form asks first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complainant: Option<Complainant>,
+}
+
+/// The complainant's relation to the partner's account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Complainant {
+    /// The partner: the owner or manager of the property.
+    Partner,
+    /// Someone working for the partner.
+    Staff,
+    /// Someone representing the partner (a lawyer, an agency…).
+    Representative,
+}
+
+impl Complainant {
+    pub const ALL: [Complainant; 3] = [
+        Complainant::Partner,
+        Complainant::Staff,
+        Complainant::Representative,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Complainant::Partner => "partner",
+            Complainant::Staff => "staff",
+            Complainant::Representative => "representative",
+        }
+    }
 }
 
 /// `POST /v1/cases`.

@@ -160,6 +160,7 @@ async fn start_server(dir: &std::path::Path, database_url: &str) -> Result<Runni
             ..Limits::default()
         },
         demo: None,
+        web_app: None,
     };
     Ok(pulse_server::start(config).await?)
 }

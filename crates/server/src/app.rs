@@ -54,6 +54,8 @@ pub struct ServerConfig {
     pub limits: Limits,
     /// Seed demo accounts and run the automatic demo handler.
     pub demo: Option<DemoOptions>,
+    /// A built web app to serve at `/`, next to the API (same origin: no CORS).
+    pub web_app: Option<PathBuf>,
 }
 
 /// Why the server could not start.
@@ -218,7 +220,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
     }
     tokio::spawn(forget_idle_rate_limits(state.clone()));
 
-    let router = crate::api::router(state);
+    let router = crate::api::router(state, config.web_app.clone());
     let stop = shutdown.clone();
     let task = tokio::spawn(async move {
         axum::serve(

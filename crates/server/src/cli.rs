@@ -80,6 +80,9 @@ pub struct ServeArgs {
     /// Seed demo accounts and run an automatic handler.
     #[arg(long, env = "PULSE_DEMO")]
     pub demo: bool,
+    /// A built web app (a folder with index.html) to serve at `/`.
+    #[arg(long, env = "PULSE_WEB_APP")]
+    pub web_app: Option<PathBuf>,
 }
 
 impl ServeArgs {
@@ -111,6 +114,7 @@ impl ServeArgs {
                 keep_alive: Duration::from_secs(self.keep_alive_secs.max(1)),
             },
             demo: self.demo.then(DemoOptions::default),
+            web_app: self.web_app.clone(),
         }
     }
 }

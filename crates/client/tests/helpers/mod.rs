@@ -94,6 +94,7 @@ impl Server {
                 ..self.limits.clone()
             },
             demo: None,
+            web_app: None,
         };
         // The old socket may linger for a moment after a stop.
         let mut tries = 0;

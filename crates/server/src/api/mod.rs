@@ -7,9 +7,10 @@ mod events;
 mod handler;
 mod sessions;
 
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -17,7 +18,9 @@ use axum::{Json, Router};
 use pulse_protocol::wire::{IDEMPOTENCY_KEY_HEADER, TopicEntry};
 use pulse_protocol::{ErrorBody, ErrorCode};
 use sha2::{Digest, Sha256};
+use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -69,11 +72,14 @@ pub fn openapi() -> &'static utoipa::openapi::OpenApi {
 }
 
 /// The whole service.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, web_app: Option<PathBuf>) -> Router {
     let max_json = state.limits().max_json_bytes;
     let (router, _) = routes().split_for_parts();
+    let router = match web_app {
+        None => router.fallback(error::no_route),
+        Some(dir) => router.fallback(move |request: Request| web_app_file(dir.clone(), request)),
+    };
     router
-        .fallback(error::no_route)
         .method_not_allowed_fallback(error::no_method)
         .layer(DefaultBodyLimit::max(max_json))
         .layer(CatchPanicLayer::custom(|_| {
@@ -81,6 +87,24 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// A file of the web app; any other path outside the API is the app's own route, so it
+/// gets `index.html`. Unknown API paths keep their JSON 404.
+async fn web_app_file(dir: PathBuf, request: Request) -> Response {
+    let path = request.uri().path();
+    if path == "/v1" || path.starts_with("/v1/") {
+        return error::no_route().await.into_response();
+    }
+    let index = dir.join("index.html");
+    match ServeDir::new(&dir)
+        .fallback(ServeFile::new(index))
+        .oneshot(request)
+        .await
+    {
+        Ok(response) => response.into_response(),
+        Err(never) => match never {},
+    }
 }
 
 /// The API described as OpenAPI 3.

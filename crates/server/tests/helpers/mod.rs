@@ -77,6 +77,7 @@ impl TestServer {
                 ..Limits::default()
             },
             demo: None,
+            web_app: None,
         };
         tune(&mut config);
         let server = pulse_server::start(config).await.expect("server starts");
