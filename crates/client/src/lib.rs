@@ -23,7 +23,7 @@ pub mod api;
 mod live;
 pub mod model;
 mod outbox;
-mod rt;
+pub mod rt;
 pub mod sse;
 pub mod store;
 pub mod vault;
@@ -210,6 +210,13 @@ impl Inner {
 #[derive(Clone)]
 pub struct Pulse {
     inner: Arc<Inner>,
+}
+
+/// Two handles are equal when they are the same engine.
+impl PartialEq for Pulse {
+    fn eq(&self, other: &Pulse) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
 }
 
 const META_SERVER: &str = "server";
@@ -582,6 +589,28 @@ impl Pulse {
         self.inner.store.mark_read(scope)?;
         self.inner.emit(Change::Notifications);
         Ok(())
+    }
+
+    // ----- the partner's preferences -----
+
+    /// A setting of the app's (the chosen language…), kept in the local store.
+    pub fn preference(&self, key: &str) -> Result<Option<String>, ClientError> {
+        Ok(self.inner.store.meta(&format!("pref.{key}"))?)
+    }
+
+    /// Remembers a setting; `None` forgets it.
+    pub fn set_preference(&self, key: &str, value: Option<&str>) -> Result<(), ClientError> {
+        Ok(self.inner.store.set_meta(&format!("pref.{key}"), value)?)
+    }
+
+    /// The account signed in (or waiting to sign in again), if any.
+    pub fn account(&self) -> Option<Account> {
+        self.inner.session().map(|s| s.account)
+    }
+
+    /// The server this phone talks to (or last talked to).
+    pub fn server(&self) -> Option<String> {
+        self.inner.store.meta(META_SERVER).ok().flatten()
     }
 
     // ----- what the app watches -----
