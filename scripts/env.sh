@@ -44,3 +44,18 @@ ensure_rust_targets() {
         rustup target add "${missing[@]}"
     fi
 }
+
+# Installs a cargo tool at an exact version unless that version is already there.
+ensure_cargo_tool() {
+    local crate="$1" version="$2" binary="$3"
+    if ! "$binary" --version 2>/dev/null | grep -q " ${version}\$"; then
+        # Without --locked: wasm-bindgen-cli's own lock names a crate version the
+        # registry no longer has.
+        cargo install "$crate" --version "$version" --force
+    fi
+}
+
+# The version of a package in Cargo.lock.
+locked_version() {
+    awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}

@@ -1,1 +1,5 @@
-fn main() {}
+//! The app's entry point on every platform.
+
+fn main() {
+    pulse_companion::launch();
+}

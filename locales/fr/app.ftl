@@ -1,0 +1,360 @@
+# The app's texts: French. Every other language has exactly these ids.
+# Ids: <screen>-<what>; topic-<topic id>, subtopic-<topic id>-<subtopic id>,
+# status-<case status>, event-<event kind>, error-<error code> follow the wire's ids.
+
+## The shell
+
+app-name = Pulse Companion
+# The language's own name, as the language picker shows it.
+language-name = Français
+tab-home = Accueil
+tab-messages = Messages
+tab-notifications = Notifications
+tab-more = Plus
+nav-back = Retour
+unread-badge = { $count ->
+    [one] { $count } notification non lue
+   *[other] { $count } notifications non lues
+}
+line-offline = Vous êtes hors ligne. Ce que vous écrivez est conservé et sera envoyé dès le retour de la connexion.
+line-waiting = { $count ->
+    [one] { $count } message en attente d’envoi
+   *[other] { $count } messages en attente d’envoi
+}
+banner-label = Du nouveau de la part du support partenaires
+loading = Chargement…
+fatal-storage = L’appli n’a pas pu ouvrir son espace de stockage sur cet appareil : { $reason }
+
+## Signing in
+
+sign-in-title = Connexion
+sign-in-intro = Connectez-vous avec votre compte partenaire pour contacter le support partenaires.
+sign-in-again-intro = Votre session a expiré. Reconnectez-vous : vos brouillons et vos messages en attente sont conservés.
+sign-in-server = Adresse du serveur
+sign-in-email = Adresse e-mail
+sign-in-password = Mot de passe
+sign-in-submit = Se connecter
+sign-in-busy = Connexion en cours…
+
+## Home
+
+home-greeting = Bonjour { $name }
+home-intro = Comment pouvons-nous vous aider aujourd’hui ?
+home-write = Nous envoyer un message
+home-help = Aide et articles
+home-recent = Messages récents
+home-see-all = Voir tous les messages
+home-no-cases = Vous n’avez pas encore écrit au support partenaires.
+home-drafts = { $count ->
+    [one] Vous avez { $count } brouillon inachevé
+   *[other] Vous avez { $count } brouillons inachevés
+}
+
+## More
+
+more-title = Plus
+more-help = Aide
+more-drafts = Brouillons
+more-outbox = En attente d’envoi
+more-settings = Paramètres
+more-sign-out = Se déconnecter
+
+## Help
+
+help-title = Aide
+help-search = Rechercher dans les articles d’aide
+help-search-empty = Aucun article ne correspond à « { $query } ».
+help-write = Nous envoyer un message
+help-report-technical = Signaler un problème technique
+help-submit-complaint = Envoyer une réclamation
+help-call = Nous appeler
+help-call-note = Pour les urgences, par exemple lorsqu’un client se présente à votre porte et qu’aucune chambre n’est disponible.
+help-call-number = +31 20 794 7000
+help-guests-note = Vous êtes client ? Utilisez les pages d’aide destinées aux clients : cette ligne est réservée aux partenaires.
+help-articles = Articles
+## Writing a message
+
+compose-title = Nous envoyer un message
+compose-technical-title = Signaler un problème technique
+compose-complaint-title = Envoyer une réclamation
+compose-intro = Choisissez un thème et expliquez-nous ce qui s’est passé. Nous nous efforçons de répondre sous 24 heures.
+compose-technical-intro = Expliquez-nous ce qui n’a pas fonctionné. Les informations sur l’appareil ci-dessous sont jointes à votre signalement.
+compose-complaint-intro = Vous n’êtes pas satisfait de la façon dont une situation a été traitée ? Indiquez-nous qui dépose la réclamation, comment vous joindre et ce qu’elle concerne.
+compose-continue-draft = Reprendre votre brouillon inachevé
+compose-topic = Thème
+compose-topic-choose = Choisissez un thème
+compose-subtopic = Sous-thème
+compose-subtopic-choose = Choisissez un sous-thème
+compose-reservation = Numéro de confirmation
+compose-reservation-hint = Le numéro de confirmation de la réservation, composé uniquement de chiffres.
+compose-property = Établissement
+compose-property-any = Tous mes établissements
+compose-message = Message
+compose-message-placeholder = Décrivez ce qui s’est passé et ce dont vous avez besoin de notre part.
+compose-characters = { $count } / { $max }
+compose-photos = Photos
+compose-add-photo = Ajouter une photo
+compose-photo-alt = Photo { $number }
+compose-remove-photo = Supprimer
+compose-send = Envoyer
+compose-saved = Brouillon enregistré sur ce téléphone
+compose-delete-draft = Supprimer le brouillon
+compose-diagnostics = Informations sur l’appareil
+compose-diagnostics-note = Ces informations nous aident à identifier le problème. Elles sont jointes à votre signalement.
+complaint-who = Qui dépose la réclamation ?
+complaint-who-partner = Je suis le partenaire (propriétaire ou gérant)
+complaint-who-staff = Je travaille pour le partenaire
+complaint-who-representative = Je représente le partenaire
+complaint-name = Votre nom
+complaint-email = Adresse e-mail
+complaint-phone = Numéro de téléphone (facultatif)
+
+diag-app_version = Version de l’appli
+diag-platform = Plateforme
+diag-language = Langue
+diag-connection = Connexion
+diag-user_agent = Navigateur
+diag-online = En ligne
+diag-offline = Hors ligne
+diag-unknown = Pas encore connu
+
+## After Send
+
+sent-title = Votre message est en route
+sent-reply-aim = Nous nous efforçons de répondre sous 24 heures.
+sent-queued = En attente de connexion
+sent-queued-retry = En attente de connexion ({ $attempts ->
+    [one] { $attempts } tentative
+   *[other] { $attempts } tentatives
+})
+sent-sending = Envoi en cours…
+sent-sent = Envoyé
+sent-failed = Non envoyé : { $reason }
+sent-gone = Ce message n’est plus en attente d’envoi.
+sent-retry = Réessayer
+sent-edit = Modifier
+sent-discard = Supprimer
+sent-view-case = Voir le message
+sent-done = Terminé
+
+## Drafts and the outbox
+
+drafts-title = Brouillons
+drafts-empty = Aucun brouillon. Tout ce que vous commencez à écrire est conservé ici jusqu’à l’envoi.
+draft-untitled = Brouillon sans thème
+draft-edited = Modifié { $when }
+outbox-title = En attente d’envoi
+outbox-empty = Rien n’est en attente : tout ce que vous avez envoyé est bien parvenu au support partenaires.
+outbox-new-case = Nouveau message
+outbox-reply = Réponse
+outbox-resolution = Réponse à un résultat
+outbox-mediation = Demande de médiation
+
+## Messages (cases)
+
+messages-title = Messages
+messages-empty = Aucun message pour l’instant. Écrivez-nous depuis la rubrique Aide.
+messages-unread = { $count ->
+    [one] { $count } nouveau
+   *[other] { $count } nouveaux
+}
+messages-cached = Affiché depuis ce téléphone : ce n’est peut-être pas la version la plus récente.
+case-not-found = Ce message n’est pas encore sur ce téléphone. Ouvrez-le à nouveau lorsque vous serez en ligne.
+case-reservation = Numéro de confirmation { $number }
+case-created = Envoyé { $when }
+case-expected-next = Prochaines étapes
+case-reply-aim = Nous nous efforçons de répondre sous 24 heures.
+case-info-needed-title = Le support partenaires a besoin d’informations complémentaires
+case-info-needed-body = Répondez ci-dessous pour que nous puissions poursuivre le traitement de votre dossier.
+case-reply = Répondre
+case-reply-placeholder = Rédigez votre réponse
+case-reply-send = Envoyer la réponse
+case-pending = { $count ->
+    [one] { $count } message en attente d’envoi pour ce dossier
+   *[other] { $count } messages en attente d’envoi pour ce dossier
+}
+case-resolved-title = Le support partenaires a résolu ce dossier
+case-outcome = Résultat : { $outcome }
+case-answer-intro = Ce résultat résout-il votre problème ?
+case-accept = Accepter le résultat
+case-disagree = Je ne suis pas d’accord
+case-disagree-comment = Expliquez-nous pourquoi vous n’êtes pas d’accord
+case-disagree-send = Envoyer mon désaccord
+case-mediation-title = Médiation indépendante
+case-mediation-body = En tant que partenaire établi dans l’Espace économique européen, vous pouvez demander à un médiateur indépendant d’examiner ce dossier.
+case-mediation-request = Demander une médiation
+case-attachments = { $count ->
+    [one] { $count } pièce jointe
+   *[other] { $count } pièces jointes
+}
+case-you = Vous
+case-support = Support partenaires
+
+kind-question = Question
+kind-technical_issue = Problème technique
+kind-complaint = Réclamation
+
+status-queued = En attente d’envoi
+status-submitted = Envoyé
+status-acknowledged = Réception confirmée
+status-in_progress = En cours de traitement
+status-awaiting_partner = Informations complémentaires requises
+status-resolved = Résolu
+status-accepted = Accepté
+status-disputed = Contesté
+status-mediation = En médiation
+status-closed = Clôturé
+
+event-submitted = Vous avez envoyé votre message
+event-acknowledged = Le support partenaires a bien reçu votre message
+event-update = Mise à jour du support partenaires
+event-info_requested = Le support partenaires a besoin d’informations complémentaires
+event-reply = Réponse
+event-resolved = Résolu
+event-accepted = Vous avez accepté le résultat
+event-disputed = Vous avez contesté le résultat
+event-mediation_requested = Médiation demandée
+event-closed = Dossier clôturé
+
+## Notifications
+
+notifications-title = Notifications
+notifications-empty = Aucune notification. Lorsque le support partenaires vous répondra, vous le verrez ici.
+notifications-mark-all = Tout marquer comme lu
+notification-unread = Non lue
+notify-acknowledged = Votre message concernant « { $topic } » a bien été reçu.
+notify-update = Nouvelle mise à jour concernant « { $topic } ».
+notify-info_requested = Des informations complémentaires sont nécessaires concernant « { $topic } ».
+notify-reply = Nouvelle réponse concernant « { $topic } ».
+notify-resolved = Votre dossier concernant « { $topic } » est résolu.
+notify-accepted = Le résultat concernant « { $topic } » a été accepté.
+notify-disputed = Votre désaccord concernant « { $topic } » a été enregistré.
+notify-mediation_requested = Une médiation a été demandée concernant « { $topic } ».
+notify-closed = Votre dossier concernant « { $topic } » est clôturé.
+notify-submitted = Votre message concernant « { $topic } » a été envoyé.
+
+## Settings
+
+settings-title = Paramètres
+settings-language = Langue
+settings-language-device = Langue du téléphone
+settings-account = Compte
+settings-account-name = Nom
+settings-account-email = Adresse e-mail
+settings-account-properties = { $count ->
+    [one] { $count } établissement
+   *[other] { $count } établissements
+}
+settings-server = Serveur
+settings-about = À propos
+settings-version = Version { $version }
+settings-sign-out = Se déconnecter
+
+## Times
+
+time-just-now = à l’instant
+time-minutes-ago = { $count ->
+    [one] il y a une minute
+   *[other] il y a { $count } minutes
+}
+time-hours-ago = { $count ->
+    [one] il y a une heure
+   *[other] il y a { $count } heures
+}
+time-yesterday = hier
+time-days-ago = { $count ->
+    [one] il y a un jour
+   *[other] il y a { $count } jours
+}
+date-time = { $day } { $month } { $year } à { $time }
+month-1 = janv.
+month-2 = févr.
+month-3 = mars
+month-4 = avr.
+month-5 = mai
+month-6 = juin
+month-7 = juil.
+month-8 = août
+month-9 = sept.
+month-10 = oct.
+month-11 = nov.
+month-12 = déc.
+
+## Errors: the server's codes and the app's own
+
+error-network = Impossible de joindre le serveur. Votre message est conservé et sera envoyé plus tard.
+error-unexpected = Une erreur s’est produite de notre côté. Veuillez réessayer.
+error-invalid_input = Un élément de ce formulaire est incorrect. Veuillez le vérifier.
+error-body_empty = Rédigez un message.
+error-body_too_long = Le message est trop long : { $max } caractères maximum.
+error-unknown_topic = Choisissez un thème.
+error-unknown_subtopic = Choisissez un sous-thème.
+error-reservation_ref_invalid = Un numéro de confirmation ne contient que des chiffres.
+error-unknown_property = Cet établissement n’est pas associé à votre compte.
+error-too_many_attachments = { $max } photos maximum par message.
+error-unknown_attachment = Une photo est introuvable. Supprimez-la, puis ajoutez-la à nouveau.
+error-attachment_too_large = Ce fichier est trop volumineux : { $max } Mo maximum.
+error-unsupported_media_type = Seuls les photos (JPEG, PNG, WebP, HEIC) et les fichiers PDF peuvent être envoyés.
+error-payload_too_large = Ce contenu est trop volumineux pour être envoyé.
+error-idempotency_key_missing = L’appli a envoyé une requête incomplète. Veuillez réessayer.
+error-idempotency_key_invalid = L’appli a envoyé une requête incomplète. Veuillez réessayer.
+error-idempotency_key_reused = Ce message a déjà été envoyé avec un contenu différent.
+error-invalid_credentials = L’adresse e-mail ou le mot de passe est incorrect.
+error-unauthorized = Votre session a expiré. Reconnectez-vous.
+error-forbidden = Vous n’êtes pas autorisé à effectuer cette action.
+error-not_found = Élément introuvable.
+error-invalid_transition = Ce dossier a évolué entre-temps. Actualisez et réessayez.
+error-mediation_not_available = La médiation est proposée aux partenaires établis dans l’Espace économique européen.
+error-rate_limited = Trop de tentatives. Veuillez patienter un instant.
+error-internal = Une erreur s’est produite de notre côté. Veuillez réessayer.
+error-contact_required = Saisissez votre nom et une adresse e-mail valide.
+error-server_address = Saisissez l’adresse du serveur, en commençant par http:// ou https://.
+
+## Topics and subtopics (the catalog's ids)
+
+topic-rates_availability = Tarifs et disponibilités
+topic-promotions = Promotions
+topic-reservations = Réservations
+topic-opportunities = Opportunités
+topic-guest_reviews = Commentaires clients
+topic-invoices_commission = Factures et commission
+topic-payouts = Réception des versements
+topic-statistics = Statistiques
+topic-property_details = Informations sur l’établissement
+topic-account = Compte
+subtopic-rates_availability-rates = Tarifs
+subtopic-rates_availability-availability = Disponibilités
+subtopic-rates_availability-restrictions = Restrictions
+subtopic-rates_availability-other = Autre
+subtopic-promotions-create_promotion = Créer une promotion
+subtopic-promotions-promotion_display = Affichage d’une promotion
+subtopic-promotions-other = Autre
+subtopic-reservations-cancellations = Annulations
+subtopic-reservations-changes = Modifications
+subtopic-reservations-questions = Questions
+subtopic-opportunities-opportunity_centre = Centre des opportunités
+subtopic-opportunities-commercial_advice = Conseils commerciaux
+subtopic-opportunities-other = Autre
+subtopic-guest_reviews-guest_comment = Commentaire d’un client
+subtopic-guest_reviews-review_reply = Ma réponse à un commentaire
+subtopic-guest_reviews-other = Autre
+subtopic-invoices_commission-invoices = Factures
+subtopic-invoices_commission-commission = Commission
+subtopic-invoices_commission-other = Autre
+subtopic-payouts-payouts = Versements
+subtopic-payouts-payments_service = Service de paiement
+subtopic-payouts-virtual_cards = Cartes virtuelles
+subtopic-payouts-bank_details = Coordonnées bancaires
+subtopic-statistics-analytics = Analyses
+subtopic-statistics-performance = Performances
+subtopic-statistics-other = Autre
+subtopic-property_details-star_rating = Classement par étoiles
+subtopic-property_details-facilities = Équipements
+subtopic-property_details-location = Emplacement
+subtopic-property_details-other = Autre
+subtopic-account-password = Mot de passe
+subtopic-account-contacts = Contacts
+subtopic-account-channel_manager = Gestionnaire de canaux (channel manager)
+subtopic-account-devices = Appareils
+subtopic-account-contract_termination = Résiliation du contrat
+subtopic-account-other = Autre

@@ -1,0 +1,372 @@
+# The app's texts: Portuguese (Brazil). Every other language has exactly these ids.
+# Ids: <screen>-<what>; topic-<topic id>, subtopic-<topic id>-<subtopic id>,
+# status-<case status>, event-<event kind>, error-<error code> follow the wire's ids.
+# CLDR "one" in Portuguese covers 0 and 1, so the one variants show { $count }.
+
+## The shell
+
+app-name = Pulse Companion
+# The language's own name, as the language picker shows it.
+language-name = Português
+tab-home = Início
+tab-messages = Mensagens
+tab-notifications = Notificações
+tab-more = Mais
+nav-back = Voltar
+unread-badge = { $count ->
+    [one] { $count } notificação não lida
+    [many] { $count } notificações não lidas
+   *[other] { $count } notificações não lidas
+}
+line-offline = Você está sem conexão. O que você escrever fica guardado e será enviado quando a conexão voltar.
+line-waiting = { $count ->
+    [one] { $count } mensagem aguardando envio
+    [many] { $count } mensagens aguardando envio
+   *[other] { $count } mensagens aguardando envio
+}
+banner-label = Novidade do suporte para parceiros
+loading = Carregando…
+fatal-storage = O app não conseguiu abrir o armazenamento neste dispositivo: { $reason }
+
+## Signing in
+
+sign-in-title = Entrar
+sign-in-intro = Entre com sua conta de parceiro para falar com o suporte para parceiros.
+sign-in-again-intro = Sua sessão expirou. Entre novamente: seus rascunhos e mensagens aguardando envio estão seguros.
+sign-in-server = Endereço do servidor
+sign-in-email = Endereço de e-mail
+sign-in-password = Senha
+sign-in-submit = Entrar
+sign-in-busy = Entrando…
+
+## Home
+
+home-greeting = Olá, { $name }
+home-intro = Como podemos ajudar você hoje?
+home-write = Enviar uma mensagem
+home-help = Ajuda e artigos
+home-recent = Mensagens recentes
+home-see-all = Ver todas as mensagens
+home-no-cases = Você ainda não escreveu para o suporte para parceiros.
+home-drafts = { $count ->
+    [one] Você tem { $count } rascunho não finalizado
+    [many] Você tem { $count } rascunhos não finalizados
+   *[other] Você tem { $count } rascunhos não finalizados
+}
+
+## More
+
+more-title = Mais
+more-help = Ajuda
+more-drafts = Rascunhos
+more-outbox = Aguardando envio
+more-settings = Configurações
+more-sign-out = Sair
+
+## Help
+
+help-title = Ajuda
+help-search = Pesquisar artigos de ajuda
+help-search-empty = Nenhum artigo corresponde a “{ $query }”.
+help-write = Enviar uma mensagem
+help-report-technical = Relatar um problema técnico
+help-submit-complaint = Fazer uma reclamação
+help-call = Ligar para nós
+help-call-note = Para assuntos urgentes, como um hóspede na sua porta sem quarto disponível.
+help-call-number = +31 20 794 7000
+help-guests-note = Você é hóspede? Use as páginas de ajuda para hóspedes: esta linha é exclusiva para parceiros.
+help-articles = Artigos
+## Writing a message
+
+compose-title = Enviar uma mensagem
+compose-technical-title = Relatar um problema técnico
+compose-complaint-title = Fazer uma reclamação
+compose-intro = Escolha um tema e conte o que aconteceu. Nosso objetivo é responder em até 24 horas.
+compose-technical-intro = Conte o que deu errado. As informações do dispositivo abaixo são enviadas junto com o seu relato.
+compose-complaint-intro = Algo não foi tratado como você esperava? Informe quem está fazendo a reclamação, como podemos falar com você e do que se trata.
+compose-continue-draft = Continuar seu rascunho não finalizado
+compose-topic = Tema
+compose-topic-choose = Escolha um tema
+compose-subtopic = Subtema
+compose-subtopic-choose = Escolha um subtema
+compose-reservation = Número de confirmação
+compose-reservation-hint = O número de confirmação da reserva, somente dígitos.
+compose-property = Propriedade
+compose-property-any = Todas as minhas propriedades
+compose-message = Mensagem
+compose-message-placeholder = Descreva o que aconteceu e do que você precisa.
+compose-characters = { $count } / { $max }
+compose-photos = Fotos
+compose-add-photo = Adicionar foto
+compose-photo-alt = Foto { $number }
+compose-remove-photo = Remover
+compose-send = Enviar
+compose-saved = Rascunho salvo neste celular
+compose-delete-draft = Excluir rascunho
+compose-diagnostics = Informações do dispositivo
+compose-diagnostics-note = Essas informações nos ajudam a encontrar o problema e são enviadas junto com o seu relato.
+complaint-who = Quem está fazendo a reclamação?
+complaint-who-partner = Sou o parceiro (proprietário ou gerente)
+complaint-who-staff = Trabalho para o parceiro
+complaint-who-representative = Represento o parceiro
+complaint-name = Seu nome
+complaint-email = Endereço de e-mail
+complaint-phone = Telefone (opcional)
+
+diag-app_version = Versão do app
+diag-platform = Plataforma
+diag-language = Idioma
+diag-connection = Conexão
+diag-user_agent = Navegador
+diag-online = Conectado
+diag-offline = Sem conexão
+diag-unknown = Ainda não disponível
+
+## After Send
+
+sent-title = Sua mensagem está a caminho
+sent-reply-aim = Nosso objetivo é responder em até 24 horas.
+sent-queued = Aguardando conexão
+sent-queued-retry = Aguardando conexão ({ $attempts ->
+    [one] { $attempts } tentativa
+    [many] { $attempts } tentativas
+   *[other] { $attempts } tentativas
+})
+sent-sending = Enviando…
+sent-sent = Enviada
+sent-failed = Não enviada: { $reason }
+sent-gone = Esta mensagem não está mais aguardando envio.
+sent-retry = Tentar novamente
+sent-edit = Editar
+sent-discard = Descartar
+sent-view-case = Ver a mensagem
+sent-done = Concluir
+
+## Drafts and the outbox
+
+drafts-title = Rascunhos
+drafts-empty = Nenhum rascunho. Tudo o que você começar a escrever fica guardado aqui até ser enviado.
+draft-untitled = Rascunho sem tema
+draft-edited = Editado { $when }
+outbox-title = Aguardando envio
+outbox-empty = Nada aguardando envio: tudo o que você enviou chegou ao suporte para parceiros.
+outbox-new-case = Nova mensagem
+outbox-reply = Resposta
+outbox-resolution = Resposta a um resultado
+outbox-mediation = Pedido de mediação
+
+## Messages (cases)
+
+messages-title = Mensagens
+messages-empty = Nenhuma mensagem ainda. Escreva para nós em Ajuda.
+messages-unread = { $count ->
+    [one] { $count } nova
+    [many] { $count } novas
+   *[other] { $count } novas
+}
+messages-cached = Exibido a partir deste celular: pode não ser a versão mais recente.
+case-not-found = Esta mensagem ainda não está neste celular. Abra-a novamente quando tiver conexão.
+case-reservation = Número de confirmação { $number }
+case-created = Enviada { $when }
+case-expected-next = Próximas etapas
+case-reply-aim = Nosso objetivo é responder em até 24 horas.
+case-info-needed-title = O suporte para parceiros precisa de mais informações
+case-info-needed-body = Responda abaixo para que possamos dar continuidade ao seu caso.
+case-reply = Responder
+case-reply-placeholder = Escreva sua resposta
+case-reply-send = Enviar resposta
+case-pending = { $count ->
+    [one] { $count } mensagem aguardando envio neste caso
+    [many] { $count } mensagens aguardando envio neste caso
+   *[other] { $count } mensagens aguardando envio neste caso
+}
+case-resolved-title = O suporte para parceiros resolveu este caso
+case-outcome = Resultado: { $outcome }
+case-answer-intro = Este resultado resolve o seu problema?
+case-accept = Aceitar o resultado
+case-disagree = Não concordo
+case-disagree-comment = Conte por que você não concorda
+case-disagree-send = Enviar minha discordância
+case-mediation-title = Mediação independente
+case-mediation-body = Como parceiro no Espaço Econômico Europeu, você pode pedir que um mediador independente analise este caso.
+case-mediation-request = Solicitar mediação
+case-attachments = { $count ->
+    [one] { $count } anexo
+    [many] { $count } anexos
+   *[other] { $count } anexos
+}
+case-you = Você
+case-support = Suporte para parceiros
+
+kind-question = Dúvida
+kind-technical_issue = Problema técnico
+kind-complaint = Reclamação
+
+status-queued = Aguardando envio
+status-submitted = Enviada
+status-acknowledged = Recebida
+status-in_progress = Em andamento
+status-awaiting_partner = Aguardando mais informações
+status-resolved = Resolvida
+status-accepted = Resultado aceito
+status-disputed = Resultado contestado
+status-mediation = Em mediação
+status-closed = Encerrada
+
+event-submitted = Você enviou sua mensagem
+event-acknowledged = O suporte para parceiros recebeu sua mensagem
+event-update = Atualização do suporte para parceiros
+event-info_requested = O suporte para parceiros precisa de mais informações
+event-reply = Resposta
+event-resolved = Caso resolvido
+event-accepted = Você aceitou o resultado
+event-disputed = Você discordou do resultado
+event-mediation_requested = Mediação solicitada
+event-closed = Caso encerrado
+
+## Notifications
+
+notifications-title = Notificações
+notifications-empty = Nenhuma notificação. Quando o suporte para parceiros responder, você verá aqui.
+notifications-mark-all = Marcar todas como lidas
+notification-unread = Não lida
+notify-acknowledged = Sua mensagem sobre { $topic } foi recebida.
+notify-update = Nova atualização sobre { $topic }.
+notify-info_requested = Precisamos de mais informações sobre { $topic }.
+notify-reply = Nova resposta sobre { $topic }.
+notify-resolved = Seu caso sobre { $topic } foi resolvido.
+notify-accepted = O resultado sobre { $topic } foi aceito.
+notify-disputed = Sua discordância sobre { $topic } foi registrada.
+notify-mediation_requested = A mediação sobre { $topic } foi solicitada.
+notify-closed = Seu caso sobre { $topic } foi encerrado.
+notify-submitted = Sua mensagem sobre { $topic } foi enviada.
+
+## Settings
+
+settings-title = Configurações
+settings-language = Idioma
+settings-language-device = Idioma do celular
+settings-account = Conta
+settings-account-name = Nome
+settings-account-email = Endereço de e-mail
+settings-account-properties = { $count ->
+    [one] { $count } propriedade
+    [many] { $count } propriedades
+   *[other] { $count } propriedades
+}
+settings-server = Servidor
+settings-about = Sobre
+settings-version = Versão { $version }
+settings-sign-out = Sair
+
+## Times
+
+time-just-now = agora mesmo
+time-minutes-ago = { $count ->
+    [one] há { $count } minuto
+    [many] há { $count } minutos
+   *[other] há { $count } minutos
+}
+time-hours-ago = { $count ->
+    [one] há { $count } hora
+    [many] há { $count } horas
+   *[other] há { $count } horas
+}
+time-yesterday = ontem
+time-days-ago = { $count ->
+    [one] há { $count } dia
+    [many] há { $count } dias
+   *[other] há { $count } dias
+}
+date-time = { $day } de { $month } de { $year }, { $time }
+month-1 = jan.
+month-2 = fev.
+month-3 = mar.
+month-4 = abr.
+month-5 = mai.
+month-6 = jun.
+month-7 = jul.
+month-8 = ago.
+month-9 = set.
+month-10 = out.
+month-11 = nov.
+month-12 = dez.
+
+## Errors: the server's codes and the app's own
+
+error-network = Não foi possível conectar ao servidor. Sua mensagem fica guardada e será enviada mais tarde.
+error-unexpected = Algo deu errado do nosso lado. Tente novamente.
+error-invalid_input = Há algo incorreto neste formulário. Confira os dados.
+error-body_empty = Escreva uma mensagem.
+error-body_too_long = A mensagem é longa demais: no máximo { $max } caracteres.
+error-unknown_topic = Escolha um tema.
+error-unknown_subtopic = Escolha um subtema.
+error-reservation_ref_invalid = O número de confirmação deve conter somente dígitos.
+error-unknown_property = Esta propriedade não está vinculada à sua conta.
+error-too_many_attachments = No máximo { $max } fotos por mensagem.
+error-unknown_attachment = Não foi possível encontrar uma foto. Remova-a e adicione-a novamente.
+error-attachment_too_large = Este arquivo é grande demais: no máximo { $max } MB.
+error-unsupported_media_type = Só é possível enviar fotos (JPEG, PNG, WebP, HEIC) e arquivos PDF.
+error-payload_too_large = O conteúdo é grande demais para ser enviado.
+error-idempotency_key_missing = O app enviou uma solicitação incompleta. Tente novamente.
+error-idempotency_key_invalid = O app enviou uma solicitação incompleta. Tente novamente.
+error-idempotency_key_reused = Esta mensagem já foi enviada com outro conteúdo.
+error-invalid_credentials = O endereço de e-mail ou a senha estão incorretos.
+error-unauthorized = Sua sessão expirou. Entre novamente.
+error-forbidden = Você não tem permissão para fazer isso.
+error-not_found = Não foi possível encontrar o item.
+error-invalid_transition = A situação deste caso mudou. Atualize e tente novamente.
+error-mediation_not_available = A mediação está disponível para parceiros no Espaço Econômico Europeu.
+error-rate_limited = Muitas tentativas. Aguarde um momento.
+error-internal = Algo deu errado do nosso lado. Tente novamente.
+error-contact_required = Informe seu nome e um endereço de e-mail válido.
+error-server_address = Informe o endereço do servidor, começando com http:// ou https://.
+
+## Topics and subtopics (the catalog's ids)
+
+topic-rates_availability = Tarifas e disponibilidade
+topic-promotions = Promoções
+topic-reservations = Reservas
+topic-opportunities = Oportunidades
+topic-guest_reviews = Avaliações de hóspedes
+topic-invoices_commission = Faturas e comissão
+topic-payouts = Recebimento de pagamentos
+topic-statistics = Estatísticas
+topic-property_details = Detalhes da propriedade
+topic-account = Conta
+subtopic-rates_availability-rates = Tarifas
+subtopic-rates_availability-availability = Disponibilidade
+subtopic-rates_availability-restrictions = Restrições
+subtopic-rates_availability-other = Outros
+subtopic-promotions-create_promotion = Criar uma promoção
+subtopic-promotions-promotion_display = Como a promoção é exibida
+subtopic-promotions-other = Outros
+subtopic-reservations-cancellations = Cancelamentos
+subtopic-reservations-changes = Alterações
+subtopic-reservations-questions = Dúvidas
+subtopic-opportunities-opportunity_centre = Central de Oportunidades
+subtopic-opportunities-commercial_advice = Consultoria comercial
+subtopic-opportunities-other = Outros
+subtopic-guest_reviews-guest_comment = Comentário de um hóspede
+subtopic-guest_reviews-review_reply = Minha resposta a uma avaliação
+subtopic-guest_reviews-other = Outros
+subtopic-invoices_commission-invoices = Faturas
+subtopic-invoices_commission-commission = Comissão
+subtopic-invoices_commission-other = Outros
+subtopic-payouts-payouts = Pagamentos
+subtopic-payouts-payments_service = Serviço de pagamentos
+subtopic-payouts-virtual_cards = Cartões virtuais
+subtopic-payouts-bank_details = Dados bancários
+subtopic-statistics-analytics = Análises
+subtopic-statistics-performance = Desempenho
+subtopic-statistics-other = Outros
+subtopic-property_details-star_rating = Classificação por estrelas
+subtopic-property_details-facilities = Comodidades
+subtopic-property_details-location = Localização
+subtopic-property_details-other = Outros
+subtopic-account-password = Senha
+subtopic-account-contacts = Contatos
+subtopic-account-channel_manager = Gerenciador de canais
+subtopic-account-devices = Dispositivos
+subtopic-account-contract_termination = Rescisão de contrato
+subtopic-account-other = Outros

@@ -1,0 +1,86 @@
+//! The app's root: open the engine, pick the language, provide the state, route.
+
+use std::rc::Rc;
+
+use dioxus::prelude::*;
+use pulse_client::{ClientConfig, Pulse};
+
+use crate::i18n::{LANG, Language, t};
+use crate::platform;
+use crate::route::Route;
+use crate::state::use_app_state;
+use crate::tr;
+
+const CSS: &str = include_str!("../assets/app.css");
+
+/// Starts the app on the platform it was built for.
+pub fn launch() {
+    #[cfg(feature = "desktop")]
+    {
+        use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
+        let window = WindowBuilder::new()
+            .with_title(crate::i18n::LANGUAGES[0].format("app-name", None))
+            .with_inner_size(LogicalSize::new(420.0, 860.0));
+        dioxus::LaunchBuilder::desktop()
+            .with_cfg(Config::new().with_window(window).with_menu(None))
+            .launch(App);
+    }
+    #[cfg(not(feature = "desktop"))]
+    dioxus::launch(App);
+}
+
+/// Opens the engine (the local store and the keychain), then shows the app.
+#[component]
+pub fn App() -> Element {
+    let engine = use_resource(|| async {
+        let config = ClientConfig::new(platform::data_dir(), platform::credentials());
+        Pulse::open(config).await.map_err(|e| e.to_string())
+    });
+    let engine = engine.read();
+    match &*engine {
+        None => rsx! {
+            document::Style { {CSS} }
+            div { class: "app", p { class: "center muted", {t("loading")} } }
+        },
+        Some(Err(reason)) => rsx! {
+            document::Style { {CSS} }
+            div { class: "app",
+                p { class: "center", role: "alert", {tr!("fatal-storage", reason = reason.clone())} }
+            }
+        },
+        Some(Ok(pulse)) => rsx! {
+            Root { pulse: pulse.clone() }
+        },
+    }
+}
+
+/// The app around an open engine. `path` starts it at a screen with an in-memory
+/// history (screen tests); without it the platform's history is used.
+#[component]
+pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
+    use_hook(|| {
+        if let Some(path) = &path {
+            dioxus::history::provide_history_context(Rc::new(
+                dioxus::history::MemoryHistory::with_initial_path(path.clone()),
+            ));
+        }
+    });
+    use_hook(|| {
+        let chosen = pulse
+            .preference("language")
+            .ok()
+            .flatten()
+            .and_then(|code| Language::by_code(&code));
+        *LANG.write() =
+            chosen.unwrap_or_else(|| Language::negotiate(&platform::device_languages()));
+    });
+    use_app_state(pulse);
+    let language = LANG();
+    rsx! {
+        document::Style { {CSS} }
+        document::Title { {t("app-name")} }
+        div { class: "app", dir: language.dir(), lang: language.code,
+            Router::<Route> {}
+        }
+    }
+}

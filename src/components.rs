@@ -1,0 +1,115 @@
+//! Small pieces several screens share: icons, status chips, an outbox item's state,
+//! times, the top bar.
+
+use dioxus::prelude::*;
+use pulse_client::{OutboxItem, OutboxState};
+use pulse_protocol::lifecycle::CaseStatus;
+use time::OffsetDateTime;
+
+use crate::i18n::{self, t};
+use crate::tr;
+
+/// The icons the app draws (Material-style paths on a 24 × 24 grid).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Icon {
+    Home,
+    Messages,
+    Bell,
+    More,
+    Envelope,
+    Back,
+    Camera,
+}
+
+impl Icon {
+    fn path(self) -> &'static str {
+        match self {
+            Icon::Home => "M10 20v-6h4v6h5v-8h3L12 3 2 12h3v8z",
+            Icon::Messages => "M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z",
+            Icon::Bell => {
+                "M12 22a2 2 0 0 0 2-2h-4a2 2 0 0 0 2 2zm6-6V11a6 6 0 0 0-5-5.9V4a1 1 0 0 0-2 0v1.1A6 6 0 0 0 6 11v5l-2 2v1h16v-1z"
+            }
+            Icon::More => {
+                "M6 10a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm6 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm6 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4z"
+            }
+            Icon::Envelope => {
+                "M20 4H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2zm0 4-8 5-8-5V6l8 5 8-5z"
+            }
+            Icon::Back => "M20 11H7.8l5.6-5.6L12 4l-8 8 8 8 1.4-1.4L7.8 13H20z",
+            Icon::Camera => {
+                "M12 15.2a3.2 3.2 0 1 0 0-6.4 3.2 3.2 0 0 0 0 6.4zM9 2 7.2 4H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-3.2L15 2z"
+            }
+        }
+    }
+}
+
+#[component]
+pub fn Svg(icon: Icon) -> Element {
+    rsx! {
+        svg { view_box: "0 0 24 24", "aria-hidden": "true",
+            path { d: icon.path() }
+        }
+    }
+}
+
+/// The blue bar at the top of a screen, with a back button where there is a way back.
+#[component]
+pub fn TopBar(title: String, #[props(default)] back: bool, children: Element) -> Element {
+    rsx! {
+        header { class: "bar",
+            if back {
+                button {
+                    class: "icon-button",
+                    "aria-label": t("nav-back"),
+                    onclick: move |_| navigator().go_back(),
+                    Svg { icon: Icon::Back }
+                }
+            }
+            h1 { {title} }
+            {children}
+        }
+    }
+}
+
+/// A case status as a coloured chip.
+#[component]
+pub fn StatusChip(status: CaseStatus) -> Element {
+    let id = status.as_str();
+    rsx! {
+        span { class: "chip {id}", "data-status": id, {t(&format!("status-{id}"))} }
+    }
+}
+
+/// Where an outbox item stands, in words, for the partner.
+pub fn outbox_state_text(item: &OutboxItem) -> String {
+    match &item.state {
+        OutboxState::Queued { attempts: 0, .. } => t("sent-queued"),
+        OutboxState::Queued { attempts, .. } => tr!("sent-queued-retry", attempts = *attempts),
+        OutboxState::Sending => t("sent-sending"),
+        OutboxState::Sent { .. } => t("sent-sent"),
+        OutboxState::Failed { code, .. } => tr!("sent-failed", reason = i18n::error_text(code)),
+    }
+}
+
+/// The CSS class and test id for an outbox state.
+pub fn outbox_state_class(state: &OutboxState) -> &'static str {
+    match state {
+        OutboxState::Queued { .. } => "queued",
+        OutboxState::Sending => "sending",
+        OutboxState::Sent { .. } => "sent",
+        OutboxState::Failed { .. } => "failed",
+    }
+}
+
+#[component]
+pub fn OutboxStateLine(item: OutboxItem) -> Element {
+    let class = outbox_state_class(&item.state);
+    rsx! {
+        p { class: "state {class}", "data-state": class, {outbox_state_text(&item)} }
+    }
+}
+
+/// "5 minutes ago" from the device's clock.
+pub fn ago(at: OffsetDateTime) -> String {
+    i18n::relative_time(at, OffsetDateTime::now_utc())
+}

@@ -1,0 +1,301 @@
+//! The partner's language: the app's Fluent files for every language it ships, the
+//! phone's preference negotiated against them (falling back to English), and [`t`] /
+//! [`tr!`], the only ways a screen gets a text. Switching language re-renders every
+//! screen that used one, without a restart.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use dioxus::prelude::*;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_langneg::LanguageIdentifier;
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use time::OffsetDateTime;
+
+/// One language the app ships: `locales/<code>/app.ftl` and `help.ftl`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Language {
+    /// BCP 47 code, also the folder name under `locales/`.
+    pub code: &'static str,
+    /// Written right to left (Arabic, Hebrew…): the layout mirrors.
+    pub rtl: bool,
+    /// The Fluent sources, in the order they are added to the bundle.
+    pub sources: &'static [&'static str],
+}
+
+macro_rules! language {
+    ($code:literal, $rtl:literal) => {
+        Language {
+            code: $code,
+            rtl: $rtl,
+            sources: &[
+                include_str!(concat!("../locales/", $code, "/app.ftl")),
+                include_str!(concat!("../locales/", $code, "/help.ftl")),
+            ],
+        }
+    };
+}
+
+/// Every language of the app; the first is the fallback.
+pub static LANGUAGES: &[Language] = &[
+    language!("en", false),
+    language!("nl", false),
+    language!("sv", false),
+    language!("fr", false),
+    language!("id", false),
+    language!("de", false),
+    language!("es", false),
+    language!("it", false),
+    language!("pt", false),
+    language!("ar", true),
+];
+
+/// The language every screen speaks right now.
+pub static LANG: GlobalSignal<&'static Language> = Signal::global(|| &LANGUAGES[0]);
+
+impl Language {
+    pub fn by_code(code: &str) -> Option<&'static Language> {
+        LANGUAGES.iter().find(|l| l.code == code)
+    }
+
+    /// The best of the app's languages for a list of preferred locales ("sv-SE",
+    /// "pt_BR", "id"…), most preferred first; English when none fits.
+    pub fn negotiate<S: AsRef<str>>(preferred: &[S]) -> &'static Language {
+        let requested: Vec<LanguageIdentifier> = preferred
+            .iter()
+            .filter_map(|p| p.as_ref().replace('_', "-").parse().ok())
+            .collect();
+        let available: Vec<LanguageIdentifier> = LANGUAGES
+            .iter()
+            .filter_map(|l| l.code.parse().ok())
+            .collect();
+        let fallback: LanguageIdentifier = LANGUAGES[0].code.parse().unwrap_or_default();
+        negotiate_languages(
+            &requested,
+            &available,
+            Some(&fallback),
+            NegotiationStrategy::Lookup,
+        )
+        .first()
+        .and_then(|id| Language::by_code(&id.to_string()))
+        .unwrap_or(&LANGUAGES[0])
+    }
+
+    /// `dir` for the document: "rtl" or "ltr".
+    pub fn dir(&self) -> &'static str {
+        if self.rtl { "rtl" } else { "ltr" }
+    }
+
+    /// Formats message `id` (or `id.attribute`) with `args`. A missing message gives
+    /// the English text, and a message English lacks too gives its id, so a gap shows
+    /// but never breaks a screen (a test keeps every file complete).
+    pub fn format(&'static self, id: &str, args: Option<&FluentArgs>) -> String {
+        with_bundle(self, |bundle| format_in(bundle, id, args))
+            .or_else(|| with_bundle(&LANGUAGES[0], |bundle| format_in(bundle, id, args)))
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// Whether the language has message `id` (or `id.attribute`).
+    pub fn has(&'static self, id: &str) -> bool {
+        with_bundle(self, |bundle| {
+            let (message, attribute) = split_id(id);
+            bundle.get_message(message).and_then(|m| match attribute {
+                None => m.value().map(|_| ()),
+                Some(a) => m.get_attribute(a).map(|_| ()),
+            })
+        })
+        .is_some()
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+thread_local! {
+    // Bundles are not Sync and cost a parse to build: one per language per thread.
+    static BUNDLES: RefCell<HashMap<&'static str, Rc<Bundle>>> = RefCell::new(HashMap::new());
+}
+
+/// Builds (once) and lends the bundle of `language`.
+pub fn with_bundle<T>(
+    language: &'static Language,
+    f: impl FnOnce(&Bundle) -> Option<T>,
+) -> Option<T> {
+    let bundle = BUNDLES.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(language.code)
+            .or_insert_with(|| Rc::new(build_bundle(language)))
+            .clone()
+    });
+    f(&bundle)
+}
+
+fn build_bundle(language: &Language) -> Bundle {
+    let id = language.code.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![id]);
+    // Isolation marks would reach the screen as invisible characters around every
+    // variable; `dir` on the document handles mixed directions instead.
+    bundle.set_use_isolating(false);
+    for source in language.sources {
+        // A syntax error drops only the broken entry (and a test fails on it).
+        let resource = match FluentResource::try_new((*source).to_owned()) {
+            Ok(resource) => resource,
+            Err((resource, _)) => resource,
+        };
+        bundle.add_resource_overriding(resource);
+    }
+    bundle
+}
+
+fn split_id(id: &str) -> (&str, Option<&str>) {
+    match id.split_once('.') {
+        Some((message, attribute)) => (message, Some(attribute)),
+        None => (id, None),
+    }
+}
+
+fn format_in(bundle: &Bundle, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let (message, attribute) = split_id(id);
+    let message = bundle.get_message(message)?;
+    let pattern = match attribute {
+        None => message.value()?,
+        Some(a) => message.get_attribute(a)?.value(),
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    if !errors.is_empty() {
+        tracing::warn!(id, ?errors, "a text could not be formatted completely");
+    }
+    Some(text.into_owned())
+}
+
+/// The text `id` in the current language.
+pub fn t(id: &str) -> String {
+    LANG().format(id, None)
+}
+
+/// The text `id` in the current language, with arguments.
+pub fn t_with(id: &str, args: &[(&str, Arg)]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Number(n) => fluent.set(*name, FluentValue::from(*n)),
+            Arg::Text(s) => fluent.set(*name, FluentValue::from(s.clone())),
+        }
+    }
+    LANG().format(id, Some(&fluent))
+}
+
+/// A Fluent argument: numbers choose plural forms, texts are inserted as they are.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Number(i64),
+    Text(String),
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Arg {
+        Arg::Number(n)
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Number(n.into())
+    }
+}
+impl From<u64> for Arg {
+    fn from(n: u64) -> Arg {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_owned())
+    }
+}
+impl From<&String> for Arg {
+    fn from(s: &String) -> Arg {
+        Arg::Text(s.clone())
+    }
+}
+
+/// `tr!("id")` or `tr!("id", count = n, topic = label)`: a text in the current language.
+#[macro_export]
+macro_rules! tr {
+    ($id:expr) => {
+        $crate::i18n::t($id)
+    };
+    ($id:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::t_with($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
+    };
+}
+
+/// A topic's label.
+pub fn topic_label(topic: &str) -> String {
+    t(&format!("topic-{topic}"))
+}
+
+/// A subtopic's label.
+pub fn subtopic_label(topic: &str, subtopic: &str) -> String {
+    t(&format!("subtopic-{topic}-{subtopic}"))
+}
+
+/// The partner-facing text for a server or input error code.
+pub fn error_text(code: &str) -> String {
+    let id = format!("error-{code}");
+    let args = [("max", Arg::Number(error_limit(code)))];
+    if LANG().has(&id) {
+        t_with(&id, &args)
+    } else {
+        t("error-unexpected")
+    }
+}
+
+fn error_limit(code: &str) -> i64 {
+    use pulse_protocol::input;
+    match code {
+        "body_too_long" => input::MAX_BODY_CHARS as i64,
+        "too_many_attachments" => input::MAX_ATTACHMENTS as i64,
+        "attachment_too_large" => (input::MAX_ATTACHMENT_BYTES / 1_000_000) as i64,
+        _ => 0,
+    }
+}
+
+/// "just now", "5 minutes ago", "yesterday", "3 days ago", then a date.
+pub fn relative_time(at: OffsetDateTime, now: OffsetDateTime) -> String {
+    let seconds = (now - at).whole_seconds().max(0);
+    let minutes = seconds / 60;
+    let hours = minutes / 60;
+    let days = hours / 24;
+    match () {
+        _ if minutes < 1 => t("time-just-now"),
+        _ if hours < 1 => tr!("time-minutes-ago", count = minutes),
+        _ if days < 1 => tr!("time-hours-ago", count = hours),
+        _ if days == 1 => t("time-yesterday"),
+        _ if days < 7 => tr!("time-days-ago", count = days),
+        _ => date_time(at),
+    }
+}
+
+/// A date and time in the language's own order and month names, on the device's clock.
+pub fn date_time(at: OffsetDateTime) -> String {
+    let local = at.to_offset(crate::platform::local_offset());
+    tr!(
+        "date-time",
+        day = i64::from(local.day()),
+        month = t(&format!("month-{}", u8::from(local.month()))),
+        year = i64::from(local.year()),
+        time = format!("{:02}:{:02}", local.hour(), local.minute()),
+    )
+}

@@ -1,0 +1,117 @@
+//! What differs between a phone, a desktop window and a browser tab: where the app keeps
+//! its data, where the session token goes, the device's languages and clock, and the
+//! details a technical report carries. Screens never test the platform themselves.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use pulse_client::{Connectivity, vault};
+use time::UtcOffset;
+
+/// The bundle identifier, also the app's folder name where the platform wants one.
+pub const BUNDLE_ID: &str = "com.pulse.companion";
+
+/// The app's private data folder (in a browser: the IndexedDB database name).
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("PULSE_APP_DATA") {
+        return dir.into();
+    }
+    if cfg!(target_family = "wasm") {
+        return PathBuf::from("pulse-companion");
+    }
+    if cfg!(target_os = "android") {
+        // The app's internal storage: private to it, removed with it.
+        return PathBuf::from(format!("/data/data/{BUNDLE_ID}/files"));
+    }
+    // iOS sets HOME to the app's sandbox; desktops follow the XDG layout.
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    if cfg!(target_os = "ios") {
+        return home
+            .unwrap_or_default()
+            .join("Library/Application Support")
+            .join(BUNDLE_ID);
+    }
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| home.map(|h| h.join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("pulse-companion")
+}
+
+/// Where the session token is kept: the platform's keychain. A desktop without a
+/// reachable Secret Service keeps it in memory only (signed out at the next start).
+pub fn credentials() -> Arc<keyring_core::CredentialStore> {
+    match vault::platform_store() {
+        Ok(store) => store,
+        Err(error) => {
+            tracing::warn!(%error, "no keychain: the session will not survive a restart");
+            keyring_core::sample::Store::new().expect("an in-memory store needs no I/O")
+        }
+    }
+}
+
+/// The address the sign-in screen suggests: the page's own origin in a browser (the
+/// web app is served by pulse-server), else `PULSE_SERVER` or the local demo server.
+pub fn default_server() -> String {
+    #[cfg(target_family = "wasm")]
+    if let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) {
+        return origin;
+    }
+    std::env::var("PULSE_SERVER").unwrap_or_else(|_| "http://127.0.0.1:8080".to_owned())
+}
+
+/// The device's preferred languages, most preferred first.
+pub fn device_languages() -> Vec<String> {
+    if let Ok(forced) = std::env::var("PULSE_LANG") {
+        return vec![forced];
+    }
+    sys_locale::get_locales().collect()
+}
+
+/// The device's offset from UTC, for showing times.
+pub fn local_offset() -> UtcOffset {
+    #[cfg(target_family = "wasm")]
+    {
+        let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+        UtcOffset::from_whole_seconds(minutes * 60).unwrap_or(UtcOffset::UTC)
+    }
+    #[cfg(not(target_family = "wasm"))]
+    {
+        UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC)
+    }
+}
+
+/// What a technical report carries about the device; shown to the partner before
+/// sending. Keys are stable (`diag-<key>` labels them on screen).
+pub fn diagnostics(language: &str, connectivity: Connectivity) -> BTreeMap<String, String> {
+    let mut details = BTreeMap::new();
+    details.insert("app_version".into(), env!("CARGO_PKG_VERSION").into());
+    details.insert(
+        "platform".into(),
+        format!("{} {}", platform_name(), std::env::consts::ARCH),
+    );
+    details.insert("language".into(), language.into());
+    details.insert(
+        "connection".into(),
+        match connectivity {
+            Connectivity::Online => "online",
+            Connectivity::Offline => "offline",
+            Connectivity::Unknown => "unknown",
+        }
+        .into(),
+    );
+    #[cfg(target_family = "wasm")]
+    if let Some(agent) = web_sys::window().and_then(|w| w.navigator().user_agent().ok()) {
+        details.insert("user_agent".into(), agent);
+    }
+    details
+}
+
+fn platform_name() -> &'static str {
+    if cfg!(target_family = "wasm") {
+        "web"
+    } else {
+        std::env::consts::OS
+    }
+}

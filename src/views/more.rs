@@ -1,0 +1,47 @@
+//! More: Help, Drafts, what waits to be sent, Settings, and signing out.
+
+use dioxus::prelude::*;
+
+use crate::components::TopBar;
+use crate::i18n::t;
+use crate::route::Route;
+use crate::state::use_app;
+use crate::tr;
+
+#[component]
+pub fn More() -> Element {
+    let state = use_app();
+    let waiting = state.unsent();
+    let drafts = state.drafts.read().len();
+    rsx! {
+        TopBar { title: t("more-title") }
+        div { class: "screen",
+            ul { class: "list card",
+                li { Link { to: Route::Help {}, "data-testid": "more-help", span { class: "grow", {t("more-help")} } } }
+                li {
+                    Link { to: Route::Drafts {}, "data-testid": "more-drafts",
+                        span { class: "grow", {t("more-drafts")} }
+                        if drafts > 0 { span { class: "chip", "{drafts}" } }
+                    }
+                }
+                li {
+                    Link { to: Route::Outbox {}, "data-testid": "more-outbox",
+                        span { class: "grow", {t("more-outbox")} }
+                        if waiting > 0 {
+                            span { class: "chip", "aria-label": tr!("line-waiting", count = waiting), "{waiting}" }
+                        }
+                    }
+                }
+                li { Link { to: Route::Settings {}, "data-testid": "more-settings", span { class: "grow", {t("more-settings")} } } }
+            }
+            button {
+                class: "danger", "data-testid": "more-sign-out",
+                onclick: move |_| {
+                    let pulse = state.pulse();
+                    spawn(async move { let _ = pulse.sign_out().await; });
+                },
+                {t("more-sign-out")}
+            }
+        }
+    }
+}

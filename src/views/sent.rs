@@ -1,0 +1,81 @@
+//! Right after Send: the message is safe on the phone; this says when to expect a
+//! reply and follows the item live: waiting for connection, sending, sent, or failed
+//! with the reason (and retry, edit, discard).
+
+use dioxus::prelude::*;
+use pulse_client::OutboxState;
+use uuid::Uuid;
+
+use crate::components::{OutboxStateLine, TopBar};
+use crate::i18n::t;
+use crate::route::Route;
+use crate::state::use_app;
+use crate::views::compose::kind_id;
+
+#[component]
+pub fn Sent(item: Uuid) -> Element {
+    let state = use_app();
+    let found = state.outbox.read().iter().find(|i| i.id == item).cloned();
+    rsx! {
+        TopBar { title: t("sent-title") }
+        div { class: "screen", "data-testid": "sent",
+            div { class: "callout good", {t("sent-reply-aim")} }
+            match found {
+                None => rsx! { p { class: "muted", {t("sent-gone")} } },
+                Some(entry) => {
+                    let state_now = entry.state.clone();
+                    let kind = match &entry.payload {
+                        pulse_client::OutboxPayload::NewCase { draft, .. } => kind_id(draft.kind),
+                        _ => "question",
+                    };
+                    rsx! {
+                        div { class: "card",
+                            OutboxStateLine { item: entry.clone() }
+                            match state_now {
+                                OutboxState::Sent { case_id } => rsx! {
+                                    Link { to: Route::CaseScreen { id: case_id }, class: "button", "data-testid": "view-case",
+                                        {t("sent-view-case")}
+                                    }
+                                },
+                                OutboxState::Failed { .. } => rsx! {
+                                    FailedActions { item, kind }
+                                },
+                                _ => rsx! {},
+                            }
+                        }
+                    }
+                }
+            }
+            Link { to: Route::Home {}, class: "button primary", "data-testid": "sent-done", {t("sent-done")} }
+        }
+    }
+}
+
+/// Retry, edit (back into a draft) or discard a message the server refused.
+#[component]
+pub fn FailedActions(item: Uuid, kind: String) -> Element {
+    let state = use_app();
+    rsx! {
+        div { class: "actions",
+            button {
+                "data-testid": "retry",
+                onclick: move |_| { let _ = state.pulse().retry(item); },
+                {t("sent-retry")}
+            }
+            button {
+                "data-testid": "edit",
+                onclick: move |_| {
+                    if let Ok(draft) = state.pulse().edit_failed(item) {
+                        navigator().replace(Route::Compose { kind: kind.clone(), draft: draft.id.to_string() });
+                    }
+                },
+                {t("sent-edit")}
+            }
+            button {
+                class: "danger", "data-testid": "discard",
+                onclick: move |_| { let _ = state.pulse().discard(item); },
+                {t("sent-discard")}
+            }
+        }
+    }
+}

@@ -1,0 +1,585 @@
+//! Every screen rendered from the app's root with a real engine (and, where the screen
+//! needs one, a real pulse-server): the right texts, the right enabled and disabled
+//! states, and what each outbox and case status shows.
+
+mod helpers;
+
+use std::time::Duration;
+
+use helpers::*;
+use pulse_client::{DraftContent, OutboxState};
+use pulse_companion::i18n::{LANG, Language};
+use pulse_protocol::wire::{Complainant, ContactDetails, ContactKind};
+use serde_json::json;
+
+fn question(topic: &str, subtopic: &str, body: &str) -> DraftContent {
+    DraftContent {
+        topic: Some(topic.into()),
+        subtopic: Some(subtopic.into()),
+        body: body.into(),
+        ..DraftContent::default()
+    }
+}
+
+#[tokio::test]
+async fn signed_out_the_app_asks_to_sign_in_and_waits_for_a_complete_form() {
+    let device = Device::new();
+    let pulse = device.open().await;
+    let screen = Screen::open(&pulse, "/").await;
+    let html = screen.html();
+    assert!(html.contains("Sign in with your partner account"), "{html}");
+    assert!(html.contains("Server address") && html.contains("Password"));
+    assert!(is_disabled(&html, "sign-in-submit"), "no password yet");
+    assert!(
+        !html.contains("data-testid=\"tab-home\""),
+        "no tabs before sign-in"
+    );
+}
+
+#[tokio::test]
+async fn signed_in_the_shell_has_four_tabs_and_home_greets_the_partner() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let html = Screen::open(&pulse, "/").await.html();
+    for tab in ["Home", "Messages", "Notifications", "More"] {
+        assert!(html.contains(tab), "tab {tab} in {html}");
+    }
+    assert!(html.contains("Hello, "), "{html}");
+    assert!(html.contains("Send us a message"));
+    assert!(html.contains("You have not written to partner support yet."));
+    assert!(!html.contains("data-testid=\"offline-line\""));
+    assert!(!html.contains("data-testid=\"waiting-line\""));
+}
+
+#[tokio::test]
+async fn the_session_survives_a_restart_of_the_app() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    pulse.close();
+    drop(pulse);
+    let reopened = device.open().await;
+    let html = Screen::open(&reopened, "/more").await.html();
+    assert!(html.contains("data-testid=\"more-help\""), "{html}");
+    assert!(!html.contains("sign-in-form"));
+}
+
+#[tokio::test]
+async fn more_leads_to_help_drafts_the_outbox_and_settings() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let html = Screen::open(&pulse, "/more").await.html();
+    for text in ["Help", "Drafts", "Waiting to send", "Settings"] {
+        assert!(html.contains(text), "{text} in {html}");
+    }
+}
+
+#[tokio::test]
+async fn help_offers_every_way_to_reach_support_and_the_articles() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let html = Screen::open(&pulse, "/help").await.html();
+    assert!(html.contains("data-testid=\"envelope\""), "{html}");
+    assert!(html.contains("aria-label=\"Send us a message\""));
+    assert!(html.contains("Report a technical issue"));
+    assert!(html.contains("Submit a complaint"));
+    assert!(
+        html.contains("href=\"tel:+31207947000\""),
+        "a tel: link for urgent matters"
+    );
+    assert!(html.contains("Are you a guest?"), "the guest note");
+    for article in pulse_companion::views::help::ARTICLES {
+        assert!(
+            html.contains(&format!("data-testid=\"article-{article}\"")),
+            "{article}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn help_search_matches_as_you_type_in_the_current_language() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let mut screen = Screen::open(&pulse, "/help").await;
+    let mut found = Vec::new();
+    screen
+        .act(|| {
+            use pulse_companion::views::help::search;
+            found.push(search("mediat"));
+            found.push(search("COMPLAINT"));
+            found.push(search("no such words xyz"));
+            found.push(search(""));
+            *LANG.write() = Language::by_code("fr").unwrap_or(&pulse_companion::i18n::LANGUAGES[0]);
+            found.push(search("reclamation"));
+        })
+        .await;
+    assert!(found[0].contains(&"process"), "{:?}", found[0]);
+    assert!(found[1].contains(&"complaint"), "{:?}", found[1]);
+    assert!(found[2].is_empty());
+    assert_eq!(found[3].len(), pulse_companion::views::help::ARTICLES.len());
+    if Language::by_code("fr").is_some() {
+        assert!(
+            found[4].contains(&"complaint"),
+            "accents are ignored: {:?}",
+            found[4]
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_article_reads_in_paragraphs_with_the_way_to_act_on_it() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let html = Screen::open(&pulse, "/help/technical").await.html();
+    assert!(html.matches("<p>").count() >= 3, "{html}");
+    assert!(html.contains("Report a technical issue"));
+}
+
+#[tokio::test]
+async fn a_new_message_starts_with_the_topic_and_cannot_be_sent_empty() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let html = Screen::open(&pulse, "/write/question/new").await.html();
+    assert!(html.contains("Choose a topic"), "{html}");
+    for topic in [
+        "Rates and availability",
+        "Reservations",
+        "Receiving payouts",
+        "Account",
+    ] {
+        assert!(html.contains(topic), "{topic}");
+    }
+    assert!(is_disabled(&html, "subtopic"), "no subtopic before a topic");
+    assert!(is_disabled(&html, "send"));
+    assert!(html.contains("accept=\"image/*,application/pdf\""));
+    assert!(
+        html.contains("capture=\"environment\""),
+        "opens the camera on phones"
+    );
+    assert!(
+        html.contains("data-testid=\"property\""),
+        "the partner has two properties"
+    );
+    assert!(!html.contains("data-testid=\"reservation\""));
+    assert!(
+        !html.contains("field-error"),
+        "no errors before the partner did anything"
+    );
+}
+
+#[tokio::test]
+async fn a_draft_comes_back_as_it_was_left_and_send_follows_validity() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let mut content = question(
+        "reservations",
+        "cancellations",
+        "The guest cancelled twice.",
+    );
+    content.reservation_ref = "4815162342".into();
+    let draft = pulse.save_draft(None, &content).unwrap();
+    let html = Screen::open(&pulse, &format!("/write/question/{}", draft.id))
+        .await
+        .html();
+    assert!(html.contains("The guest cancelled twice."), "{html}");
+    assert!(
+        html.contains("value=\"4815162342\""),
+        "the confirmation number field"
+    );
+    assert!(html.contains("Cancellations"));
+    assert!(html.contains("Draft saved on this phone"));
+    assert!(!is_disabled(&html, "send"), "a complete draft may be sent");
+
+    content.reservation_ref = "48-15".into();
+    content.body = "   ".into();
+    pulse.save_draft(Some(draft.id), &content).unwrap();
+    let html = Screen::open(&pulse, &format!("/write/question/{}", draft.id))
+        .await
+        .html();
+    assert!(is_disabled(&html, "send"));
+    assert!(
+        html.contains("A confirmation number has digits only."),
+        "{html}"
+    );
+    assert!(html.contains("Write a message."));
+
+    let html = Screen::open(&pulse, "/drafts").await.html();
+    assert!(
+        html.contains("Reservations") && html.contains("Edited just now"),
+        "{html}"
+    );
+    let html = Screen::open(&pulse, "/write/question/new").await.html();
+    assert!(html.contains("Continue your unfinished draft"), "{html}");
+}
+
+#[tokio::test]
+async fn a_technical_report_shows_the_device_details_it_will_send() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let html = Screen::open(&pulse, "/write/technical_issue/new")
+        .await
+        .html();
+    assert!(html.contains("Report a technical issue"), "{html}");
+    assert!(
+        html.contains("Account › Other"),
+        "filed under account → other"
+    );
+    assert!(html.contains("data-testid=\"diagnostics\""));
+    assert!(html.contains("App version") && html.contains(env!("CARGO_PKG_VERSION")));
+    assert!(
+        !html.contains("data-testid=\"topic\""),
+        "no topic to choose"
+    );
+}
+
+#[tokio::test]
+async fn a_complaint_asks_who_is_complaining_and_how_to_reach_them() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let html = Screen::open(&pulse, "/write/complaint/new").await.html();
+    for text in [
+        "Who is complaining?",
+        "I am the partner (owner or manager)",
+        "I represent the partner",
+        "Your name",
+        "Phone number (optional)",
+    ] {
+        assert!(html.contains(text), "{text} in {html}");
+    }
+    let mut content = question("payouts", "payouts", "My payout is three weeks late.");
+    content.kind = ContactKind::Complaint;
+    content.contact = Some(ContactDetails {
+        name: "Anna".into(),
+        email: "not-an-address".into(),
+        phone: None,
+        complainant: Some(Complainant::Partner),
+    });
+    let draft = pulse.save_draft(None, &content).unwrap();
+    let html = Screen::open(&pulse, &format!("/write/complaint/{}", draft.id))
+        .await
+        .html();
+    assert!(
+        html.contains("Enter your name and a valid email address."),
+        "{html}"
+    );
+    assert!(is_disabled(&html, "send"));
+}
+
+#[tokio::test]
+async fn after_send_the_item_shows_its_live_state_from_waiting_to_sent() {
+    let mut server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    server.down().await;
+    let draft = pulse
+        .save_draft(
+            None,
+            &question("payouts", "bank_details", "New IBAN for payouts."),
+        )
+        .unwrap();
+    let item = pulse.send_draft(draft.id).unwrap();
+    eventually("a failed attempt", || {
+        matches!(pulse.outbox_item(item.id).unwrap().state, OutboxState::Queued { attempts, .. } if attempts > 0)
+    })
+    .await;
+    let html = Screen::open(&pulse, &format!("/sent/{}", item.id))
+        .await
+        .html();
+    assert!(html.contains("We aim to reply within 24 hours."), "{html}");
+    assert!(html.contains("data-state=\"queued\""));
+    assert!(html.contains("Waiting for connection"));
+    assert!(
+        html.contains("data-testid=\"offline-line\""),
+        "the top line says offline"
+    );
+    assert!(html.contains("One message waiting to send"));
+
+    server.up().await;
+    eventually("the message sent", || {
+        matches!(
+            pulse.outbox_item(item.id).unwrap().state,
+            OutboxState::Sent { .. }
+        )
+    })
+    .await;
+    let html = Screen::open(&pulse, &format!("/sent/{}", item.id))
+        .await
+        .html();
+    assert!(html.contains("data-state=\"sent\""), "{html}");
+    assert!(html.contains("View the message"));
+    assert!(!html.contains("data-testid=\"waiting-line\""));
+}
+
+#[tokio::test]
+async fn a_refused_message_shows_the_reason_and_can_be_retried_edited_or_discarded() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let mut content = question("statistics", "analytics", "Where did my views go?");
+    content.property_id = Some(999_999);
+    let draft = pulse.save_draft(None, &content).unwrap();
+    let item = pulse.send_draft(draft.id).unwrap();
+    eventually("the refusal", || {
+        matches!(
+            pulse.outbox_item(item.id).unwrap().state,
+            OutboxState::Failed { .. }
+        )
+    })
+    .await;
+    for path in [format!("/sent/{}", item.id), "/outbox".to_owned()] {
+        let html = Screen::open(&pulse, &path).await.html();
+        assert!(html.contains("data-state=\"failed\""), "{html}");
+        assert!(
+            html.contains("Not sent: This property is not on your account."),
+            "{html}"
+        );
+        for action in ["Try again", "Edit", "Discard"] {
+            assert!(html.contains(action), "{action}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
+    let server = Server::start().await;
+    let handler = server.handler().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let draft = pulse
+        .save_draft(
+            None,
+            &question(
+                "guest_reviews",
+                "guest_comment",
+                "A review mentions another hotel.",
+            ),
+        )
+        .unwrap();
+    let item = pulse.send_draft(draft.id).unwrap();
+    let mut case_id = None;
+    eventually("the case", || {
+        if let OutboxState::Sent { case_id: id } = pulse.outbox_item(item.id).unwrap().state {
+            case_id = Some(id);
+        }
+        case_id.is_some()
+    })
+    .await;
+    let case = case_id.unwrap();
+    let path = format!("/messages/{case}");
+
+    let html = Screen::open(&pulse, &path).await.html();
+    assert!(html.contains("data-status=\"submitted\""), "{html}");
+    assert!(html.contains("You sent your message"));
+    assert!(!is_disabled(&html, "reply-send") || html.contains("data-testid=\"reply\""));
+
+    handler
+        .act(
+            case,
+            "acknowledge",
+            json!({"expected_next": "We will read the review."}),
+        )
+        .await;
+    handler
+        .act(
+            case,
+            "messages",
+            json!({"body": "Which review is it?", "request_info": true}),
+        )
+        .await;
+    let html = Screen::open(&pulse, &path).await.html();
+    assert!(html.contains("data-status=\"awaiting_partner\""), "{html}");
+    assert!(html.contains("Partner support needs more information"));
+    assert!(html.contains("data-testid=\"info-needed\""));
+    assert!(html.contains("Which review is it?"));
+    assert!(is_disabled(&html, "reply-send"), "nothing typed yet");
+
+    pulse
+        .reply(case, "The one from 3 May.", Vec::new())
+        .unwrap();
+    eventually("the reply sent", || {
+        pulse
+            .outbox()
+            .unwrap()
+            .iter()
+            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
+    })
+    .await;
+    handler
+        .act(
+            case,
+            "resolve",
+            json!({"outcome": "The review was removed."}),
+        )
+        .await;
+    let html = Screen::open(&pulse, &path).await.html();
+    assert!(html.contains("data-status=\"resolved\""), "{html}");
+    assert!(html.contains("Outcome: The review was removed."));
+    assert!(html.contains("Accept the outcome") && html.contains("I disagree"));
+    assert!(!html.contains("data-testid=\"mediation-offer\""));
+
+    pulse
+        .answer_resolution(case, false, Some("It is still online."))
+        .unwrap();
+    eventually("the disagreement sent", || {
+        pulse
+            .outbox()
+            .unwrap()
+            .iter()
+            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
+    })
+    .await;
+    let html = Screen::open(&pulse, &path).await.html();
+    assert!(html.contains("data-status=\"disputed\""), "{html}");
+    assert!(
+        html.contains("data-testid=\"mediation-offer\""),
+        "EEA partners are offered mediation"
+    );
+
+    let html = Screen::open(&pulse, "/messages").await.html();
+    assert!(
+        html.contains("Guest reviews") && html.contains("Disagreed"),
+        "{html}"
+    );
+
+    let html = Screen::open(&pulse, "/notifications").await.html();
+    assert!(
+        html.contains("More information is needed on Guest reviews."),
+        "{html}"
+    );
+    assert!(html.contains("Your case about Guest reviews is resolved."));
+}
+
+#[tokio::test]
+async fn outside_the_eea_a_disputed_case_offers_no_mediation() {
+    let server = Server::start().await;
+    let handler = server.handler().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER_OUTSIDE_EEA).await;
+    let draft = pulse
+        .save_draft(
+            None,
+            &question(
+                "invoices_commission",
+                "commission",
+                "Commission looks doubled.",
+            ),
+        )
+        .unwrap();
+    let item = pulse.send_draft(draft.id).unwrap();
+    let mut case = None;
+    eventually("the case", || {
+        if let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).unwrap().state {
+            case = Some(case_id);
+        }
+        case.is_some()
+    })
+    .await;
+    let case = case.unwrap();
+    handler.act(case, "acknowledge", json!({})).await;
+    handler
+        .act(case, "resolve", json!({"outcome": "It was correct."}))
+        .await;
+    pulse
+        .answer_resolution(case, false, Some("It was not."))
+        .unwrap();
+    eventually("sent", || {
+        pulse
+            .outbox()
+            .unwrap()
+            .iter()
+            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
+    })
+    .await;
+    let html = Screen::open(&pulse, &format!("/messages/{case}"))
+        .await
+        .html();
+    assert!(html.contains("data-status=\"disputed\""), "{html}");
+    assert!(!html.contains("data-testid=\"mediation-offer\""));
+}
+
+#[tokio::test]
+async fn notifications_show_an_unread_badge_until_read() {
+    let server = Server::start().await;
+    let handler = server.handler().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let draft = pulse
+        .save_draft(None, &question("account", "password", "Locked out."))
+        .unwrap();
+    let item = pulse.send_draft(draft.id).unwrap();
+    let mut case = None;
+    eventually("the case", || {
+        if let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).unwrap().state {
+            case = Some(case_id);
+        }
+        case.is_some()
+    })
+    .await;
+    handler.act(case.unwrap(), "acknowledge", json!({})).await;
+    eventually("the notification", || {
+        pulse.unread_notifications().unwrap() == 1
+    })
+    .await;
+    let html = Screen::open(&pulse, "/notifications").await.html();
+    assert!(html.contains("class=\"badge\""), "{html}");
+    assert!(html.contains("One unread notification"));
+    assert!(html.contains("data-read=\"false\""));
+    assert!(html.contains("Mark all as read"));
+    pulse.mark_read(pulse_client::ReadScope::All).unwrap();
+    let html = Screen::open(&pulse, "/notifications").await.html();
+    assert!(!html.contains("class=\"badge\""), "{html}");
+    assert!(html.contains("data-read=\"true\""));
+}
+
+#[tokio::test]
+async fn settings_show_the_language_account_server_and_version() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let html = Screen::open(&pulse, "/settings").await.html();
+    assert!(html.contains("Phone&#39;s language"), "{html}");
+    assert!(html.contains(PARTNER));
+    assert!(html.contains(&server.url()));
+    assert!(html.contains(&format!("Version {}", env!("CARGO_PKG_VERSION"))));
+    for language in pulse_companion::i18n::LANGUAGES {
+        assert!(
+            html.contains(&format!("value=\"{}\"", language.code)),
+            "{}",
+            language.code
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_language_switch_redraws_every_text_at_once_and_is_remembered() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, PARTNER).await;
+    let Some(swedish) = Language::by_code("sv") else {
+        return;
+    };
+    let mut screen = Screen::open(&pulse, "/more").await;
+    let p = pulse.clone();
+    screen
+        .act(move || {
+            p.set_preference("language", Some("sv")).unwrap();
+            *LANG.write() = swedish;
+        })
+        .await;
+    let html = screen.html();
+    assert!(html.contains("lang=\"sv\""), "{html}");
+    assert!(!html.contains(">Settings<"), "{html}");
+    // Remembered: a new start speaks Swedish too.
+    let html = Screen::open(&pulse, "/more").await.html();
+    assert!(html.contains("lang=\"sv\""));
+    tokio::time::sleep(Duration::from_millis(1)).await;
+}
