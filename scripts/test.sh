@@ -11,10 +11,13 @@ echo "== formatting"
 cargo fmt --all -- --check
 echo "== lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-echo "== tests (SQLite)"
-cargo test --workspace --locked
+echo "== the web build (for the browser test)"
+web_dist="$(bash scripts/web.sh | tail -n 1)"
+ensure_debian_packages chromium chromium-driver fonts-dejavu-core
+echo "== tests (SQLite; the app end to end in headless Chromium)"
+PULSE_WEB_DIST="$web_dist" cargo test --workspace --locked
 
-echo "== Android: cargo check of pulse-client"
+echo "== Android: cargo check of the app (features mobile)"
 # There is no Android NDK here: Debian's clang and the arm64 glibc headers stand in so
 # that ring and SQLite's C code pass the check. For checking only; nothing built so ships.
 ensure_rust_targets aarch64-linux-android
@@ -22,7 +25,7 @@ ensure_debian_packages clang llvm libc6-dev-arm64-cross
 CC_aarch64_linux_android=clang \
 AR_aarch64_linux_android=llvm-ar \
 CFLAGS_aarch64_linux_android="--target=aarch64-linux-android24 -isystem /usr/aarch64-linux-gnu/include" \
-    cargo check --locked -p pulse-client --target aarch64-linux-android
+    cargo check --locked --target aarch64-linux-android --features mobile
 
 echo "== server tests on PostgreSQL"
 source scripts/postgres.sh

@@ -34,7 +34,7 @@ impl AppState {
     /// Reads the engine's state once; call from a hook so the signals belong to the
     /// app's root.
     fn load(pulse: Pulse) -> AppState {
-        let state = AppState {
+        AppState {
             auth: Signal::new(pulse.auth()),
             connectivity: Signal::new(*pulse.connectivity().borrow()),
             outbox: Signal::new(pulse.outbox().unwrap_or_default()),
@@ -44,8 +44,7 @@ impl AppState {
             banner: Signal::new(None),
             cases_changed: Signal::new(0),
             pulse: CopyValue::new(pulse),
-        };
-        state
+        }
     }
 
     /// The engine, for actions.

@@ -408,7 +408,7 @@ fn allowed_attribute(before: &str) -> bool {
     if before.trim_end().ends_with("env!(") {
         return true;
     }
-    let Some(colon) = before.rfind(|c| c == ':') else {
+    let Some(colon) = before.rfind(':') else {
         return false;
     };
     let value_so_far = &before[colon + 1..];

@@ -138,6 +138,28 @@ impl Handler {
     }
 }
 
+impl Handler {
+    /// Every case in the queue, newest activity first, as the handler API gives them.
+    pub async fn cases(&self) -> Vec<Value> {
+        let page: Value = self
+            .http
+            .get(format!("{}/v1/handler/cases?limit=100", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        page["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["case"].clone())
+            .collect()
+    }
+}
+
 /// A phone: a fresh local store and keychain.
 pub struct Device {
     pub dir: TempDir,

@@ -1,0 +1,355 @@
+//! End to end in a real browser: the web build served by a real pulse-server, driven
+//! through WebDriver (chromedriver) in headless Chromium, as a partner would use it.
+//!
+//! Needs the web build (`scripts/web.sh`; its folder in `PULSE_WEB_DIST`) and Debian's
+//! chromium and chromium-driver; `scripts/test.sh` provides all three. Without
+//! `PULSE_WEB_DIST` the test says so and passes, so a plain `cargo test` stays usable.
+//! Screenshots of the main screens go to `target/screenshots/`.
+
+mod helpers;
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use helpers::*;
+use pulse_companion::i18n::Language;
+use serde_json::json;
+
+/// A 1 × 1 PNG: a photo as far as the app and the server can tell.
+const PHOTO_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63, 0x64, 0x60, 0xF8, 0x5F,
+    0x0F, 0x00, 0x02, 0x87, 0x01, 0x80, 0xEB, 0x47, 0xBA, 0x92, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+/// chromedriver on a free port, stopped with the test.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    async fn start() -> Driver {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver (Debian: chromium-driver)");
+        let url = format!("http://127.0.0.1:{port}");
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Driver { child, url }
+    }
+
+    /// A fresh headless Chromium, phone-sized, whose languages are `language`.
+    async fn browser(&self, language: &str, profile: &std::path::Path) -> Client {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu",
+                    "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--window-size=412,915",
+                    format!("--lang={language}"),
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": { "intl.accept_languages": language },
+            }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&self.url)
+            .await
+            .expect("a WebDriver session")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn web_dist() -> Option<PathBuf> {
+    std::env::var_os("PULSE_WEB_DIST").map(PathBuf::from)
+}
+
+fn css(test_id: &str) -> String {
+    format!("[data-testid=\"{test_id}\"]")
+}
+
+/// Waits for the element with `data-testid` (and optional extra CSS) to be there.
+async fn wait_for(browser: &Client, selector: &str) -> fantoccini::elements::Element {
+    browser
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .every(Duration::from_millis(50))
+        .for_element(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector} never appeared: {e}"))
+}
+
+async fn click(browser: &Client, test_id: &str) {
+    tap(browser, &css(test_id)).await;
+}
+
+/// Waits until the button is enabled, then presses it.
+async fn press(browser: &Client, test_id: &str) {
+    tap(browser, &format!("{}:not([disabled])", css(test_id))).await;
+}
+
+/// Scrolls the element to the middle of the screen (clear of the fixed tab bar, as a
+/// thumb would) and taps it.
+async fn tap(browser: &Client, selector: &str) {
+    let element = wait_for(browser, selector).await;
+    browser
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&element).unwrap()],
+        )
+        .await
+        .unwrap();
+    element.click().await.unwrap();
+}
+
+async fn screenshot(browser: &Client, language: &str, name: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = browser.screenshot().await.unwrap();
+    std::fs::write(dir.join(format!("{language}-{name}.png")), png).unwrap();
+}
+
+async fn page_text(browser: &Client) -> String {
+    browser
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+/// The texts a partner reads, in `language`.
+fn text(language: &str, id: &str) -> String {
+    Language::by_code(language).unwrap().format(id, None)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partner_writes_gets_a_live_answer_and_writes_again_offline_in_a_browser() {
+    let Some(dist) = web_dist() else {
+        eprintln!("PULSE_WEB_DIST is not set: run scripts/test.sh for the browser test");
+        return;
+    };
+    assert!(
+        dist.join("index.html").exists(),
+        "no web build in {}",
+        dist.display()
+    );
+    let driver = Driver::start().await;
+    for language in ["en", "sv"] {
+        main_flow(&driver, &dist, language).await;
+    }
+}
+
+async fn main_flow(driver: &Driver, dist: &std::path::Path, language: &str) {
+    let mut server = Server::start_serving(Some(dist.to_path_buf())).await;
+    let handler = server.handler().await;
+    let profile = tempfile::tempdir().unwrap();
+    let browser = driver.browser(language, profile.path()).await;
+    browser.goto(&server.url()).await.unwrap();
+
+    // Sign in: the server address is the page's own.
+    let form = wait_for(&browser, &css("sign-in-form")).await;
+    let server_field = form.find(Locator::Id("server")).await.unwrap();
+    assert_eq!(
+        server_field.prop("value").await.unwrap().as_deref(),
+        Some(server.url().as_str())
+    );
+    assert!(
+        page_text(&browser)
+            .await
+            .contains(&text(language, "sign-in-intro"))
+    );
+    screenshot(&browser, language, "sign-in").await;
+    form.find(Locator::Id("email"))
+        .await
+        .unwrap()
+        .send_keys(PARTNER)
+        .await
+        .unwrap();
+    form.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(pulse_server::demo::DEMO_PASSWORD)
+        .await
+        .unwrap();
+    press(&browser, "sign-in-submit").await;
+    wait_for(&browser, &css("tab-home")).await;
+    screenshot(&browser, language, "home").await;
+
+    // More → Help → envelope.
+    click(&browser, "tab-more").await;
+    click(&browser, "more-help").await;
+    wait_for(&browser, &css("help-search")).await;
+    screenshot(&browser, language, "help").await;
+    click(&browser, "envelope").await;
+
+    // Topic, subtopic, message, photo, Send.
+    wait_for(&browser, &css("compose")).await;
+    assert!(
+        page_text(&browser)
+            .await
+            .contains(&text(language, "compose-title"))
+    );
+    wait_for(&browser, &css("topic"))
+        .await
+        .select_by_value("payouts")
+        .await
+        .unwrap();
+    wait_for(&browser, &format!("{}:not([disabled])", css("subtopic")))
+        .await
+        .select_by_value("bank_details")
+        .await
+        .unwrap();
+    wait_for(&browser, &css("message"))
+        .await
+        .send_keys("Our bank account changed last week.")
+        .await
+        .unwrap();
+    let photo = profile.path().join("photo.png");
+    std::fs::write(&photo, PHOTO_PNG).unwrap();
+    wait_for(&browser, &css("photo-input"))
+        .await
+        .send_keys(&photo.display().to_string())
+        .await
+        .unwrap();
+    wait_for(&browser, &css("thumbnail")).await;
+    wait_for(&browser, &css("draft-saved")).await;
+    screenshot(&browser, language, "compose").await;
+    press(&browser, "send").await;
+
+    // Back at once: the reply aim, then the live state reaches "sent".
+    wait_for(&browser, &css("sent")).await;
+    assert!(
+        page_text(&browser)
+            .await
+            .contains(&text(language, "sent-reply-aim"))
+    );
+    wait_for(&browser, "[data-state=\"sent\"]").await;
+    screenshot(&browser, language, "sent").await;
+    let cases = handler.cases().await;
+    assert_eq!(cases.len(), 1, "{cases:?}");
+    let case: uuid::Uuid = cases[0]["id"].as_str().unwrap().parse().unwrap();
+    assert_eq!(cases[0]["subtopic"], "bank_details");
+
+    // Support acknowledges: the banner slides in within 2 s.
+    let asked = Instant::now();
+    handler
+        .act(
+            case,
+            "acknowledge",
+            json!({"expected_next": "We check the new account."}),
+        )
+        .await;
+    wait_for(&browser, &css("banner")).await;
+    let waited = asked.elapsed();
+    assert!(
+        waited < Duration::from_secs(2),
+        "the banner took {waited:?}"
+    );
+    // Let it finish sliding in for the picture.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    screenshot(&browser, language, "banner").await;
+    click(&browser, "banner").await;
+    wait_for(
+        &browser,
+        "[data-testid=\"case\"][data-status=\"acknowledged\"]",
+    )
+    .await;
+    assert!(
+        page_text(&browser)
+            .await
+            .contains(&text(language, "status-acknowledged"))
+    );
+    screenshot(&browser, language, "case").await;
+
+    if language == "en" {
+        offline_flow(&mut server, &browser, &handler, language).await;
+    }
+    browser.close().await.unwrap();
+    server.down().await;
+}
+
+/// Server stopped: compose and Send, "waiting for connection"; server back: the
+/// message arrives, once.
+async fn offline_flow(server: &mut Server, browser: &Client, handler: &Handler, language: &str) {
+    server.down().await;
+    click(browser, "tab-home").await;
+    click(browser, "home-write").await;
+    wait_for(browser, &css("compose")).await;
+    wait_for(browser, &css("topic"))
+        .await
+        .select_by_value("property_details")
+        .await
+        .unwrap();
+    wait_for(browser, &format!("{}:not([disabled])", css("subtopic")))
+        .await
+        .select_by_value("facilities")
+        .await
+        .unwrap();
+    wait_for(browser, &css("message"))
+        .await
+        .send_keys("Written in the basement, no signal.")
+        .await
+        .unwrap();
+    wait_for(browser, &css("draft-saved")).await;
+    press(browser, "send").await;
+    wait_for(browser, &css("sent")).await;
+    wait_for(browser, "[data-state=\"queued\"]").await;
+    assert!(
+        page_text(browser)
+            .await
+            .contains(&text(language, "sent-queued"))
+    );
+    wait_for(browser, &css("offline-line")).await;
+    screenshot(browser, language, "offline").await;
+
+    server.up().await;
+    browser
+        .wait()
+        .at_most(Duration::from_secs(60))
+        .every(Duration::from_millis(100))
+        .for_element(Locator::Css("[data-state=\"sent\"]"))
+        .await
+        .expect("the message is sent once the server is back");
+    screenshot(browser, language, "sent-after-offline").await;
+    let cases = handler.cases().await;
+    let facilities = cases
+        .iter()
+        .filter(|c| c["subtopic"] == "facilities")
+        .count();
+    assert_eq!(facilities, 1, "exactly once: {cases:?}");
+    assert_eq!(cases.len(), 2);
+}
