@@ -11,6 +11,10 @@ echo "== formatting"
 cargo fmt --all -- --check
 echo "== lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== lints of the browser-only code (wasm32)"
+ensure_rust_targets wasm32-unknown-unknown
+cargo clippy --locked --target wasm32-unknown-unknown --features web -p pulse-companion -p pulse-client \
+    --lib --bins -- -D warnings
 echo "== the web build (for the browser test)"
 web_dist="$(bash scripts/web.sh | tail -n 1)"
 ensure_debian_packages chromium chromium-driver fonts-dejavu-core

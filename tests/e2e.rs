@@ -168,7 +168,8 @@ async fn a_partner_writes_gets_a_live_answer_and_writes_again_offline_in_a_brows
         dist.display()
     );
     let driver = Driver::start().await;
-    for language in ["en", "sv"] {
+    // Swedish as the second language, Arabic for right to left.
+    for language in ["en", "sv", "ar"] {
         main_flow(&driver, &dist, language).await;
     }
 }
@@ -248,6 +249,20 @@ async fn main_flow(driver: &Driver, dist: &std::path::Path, language: &str) {
     wait_for(&browser, &css("thumbnail")).await;
     wait_for(&browser, &css("draft-saved")).await;
     screenshot(&browser, language, "compose").await;
+
+    // A reload is the browser's killed app: still signed in, the draft and its photo kept.
+    // (IndexedDB is written just after each commit; give it a moment.)
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    browser.refresh().await.unwrap();
+    click(&browser, "tab-more").await;
+    click(&browser, "more-drafts").await;
+    click(&browser, "draft").await;
+    wait_for(&browser, &css("thumbnail")).await;
+    let message = wait_for(&browser, &css("message")).await;
+    assert_eq!(
+        message.prop("value").await.unwrap().as_deref(),
+        Some("Our bank account changed last week.")
+    );
     press(&browser, "send").await;
 
     // Back at once: the reply aim, then the live state reaches "sent".
@@ -259,6 +274,10 @@ async fn main_flow(driver: &Driver, dist: &std::path::Path, language: &str) {
     );
     wait_for(&browser, "[data-state=\"sent\"]").await;
     screenshot(&browser, language, "sent").await;
+    if language == "ar" {
+        let dir = wait_for(&browser, ".app").await.attr("dir").await.unwrap();
+        assert_eq!(dir.as_deref(), Some("rtl"));
+    }
     let cases = handler.cases().await;
     assert_eq!(cases.len(), 1, "{cases:?}");
     let case: uuid::Uuid = cases[0]["id"].as_str().unwrap().parse().unwrap();
