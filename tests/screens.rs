@@ -12,6 +12,21 @@ use pulse_companion::i18n::{LANG, Language};
 use pulse_protocol::wire::{Complainant, ContactDetails, ContactKind};
 use serde_json::json;
 
+/// Sends a new message and waits until the server has made it a case.
+async fn send_and_wait_for_case(pulse: &pulse_client::Pulse, content: &DraftContent) -> uuid::Uuid {
+    let draft = pulse.save_draft(None, content).unwrap();
+    let item = pulse.send_draft(draft.id).unwrap();
+    let mut case = None;
+    eventually("the case", || {
+        if let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).unwrap().state {
+            case = Some(case_id);
+        }
+        case.is_some()
+    })
+    .await;
+    case.unwrap()
+}
+
 fn question(topic: &str, subtopic: &str, body: &str) -> DraftContent {
     DraftContent {
         topic: Some(topic.into()),
@@ -354,26 +369,15 @@ async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
     let handler = server.handler().await;
     let device = Device::new();
     let pulse = device.signed_in(&server, PARTNER).await;
-    let draft = pulse
-        .save_draft(
-            None,
-            &question(
-                "guest_reviews",
-                "guest_comment",
-                "A review mentions another hotel.",
-            ),
-        )
-        .unwrap();
-    let item = pulse.send_draft(draft.id).unwrap();
-    let mut case_id = None;
-    eventually("the case", || {
-        if let OutboxState::Sent { case_id: id } = pulse.outbox_item(item.id).unwrap().state {
-            case_id = Some(id);
-        }
-        case_id.is_some()
-    })
+    let case = send_and_wait_for_case(
+        &pulse,
+        &question(
+            "guest_reviews",
+            "guest_comment",
+            "A review mentions another hotel.",
+        ),
+    )
     .await;
-    let case = case_id.unwrap();
     let path = format!("/messages/{case}");
 
     let html = Screen::open(&pulse, &path).await.html();
@@ -464,26 +468,15 @@ async fn outside_the_eea_a_disputed_case_offers_no_mediation() {
     let handler = server.handler().await;
     let device = Device::new();
     let pulse = device.signed_in(&server, PARTNER_OUTSIDE_EEA).await;
-    let draft = pulse
-        .save_draft(
-            None,
-            &question(
-                "invoices_commission",
-                "commission",
-                "Commission looks doubled.",
-            ),
-        )
-        .unwrap();
-    let item = pulse.send_draft(draft.id).unwrap();
-    let mut case = None;
-    eventually("the case", || {
-        if let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).unwrap().state {
-            case = Some(case_id);
-        }
-        case.is_some()
-    })
+    let case = send_and_wait_for_case(
+        &pulse,
+        &question(
+            "invoices_commission",
+            "commission",
+            "Commission looks doubled.",
+        ),
+    )
     .await;
-    let case = case.unwrap();
     handler.act(case, "acknowledge", json!({})).await;
     handler
         .act(case, "resolve", json!({"outcome": "It was correct."}))
@@ -512,19 +505,9 @@ async fn notifications_show_an_unread_badge_until_read() {
     let handler = server.handler().await;
     let device = Device::new();
     let pulse = device.signed_in(&server, PARTNER).await;
-    let draft = pulse
-        .save_draft(None, &question("account", "password", "Locked out."))
-        .unwrap();
-    let item = pulse.send_draft(draft.id).unwrap();
-    let mut case = None;
-    eventually("the case", || {
-        if let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).unwrap().state {
-            case = Some(case_id);
-        }
-        case.is_some()
-    })
-    .await;
-    handler.act(case.unwrap(), "acknowledge", json!({})).await;
+    let case =
+        send_and_wait_for_case(&pulse, &question("account", "password", "Locked out.")).await;
+    handler.act(case, "acknowledge", json!({})).await;
     eventually("the notification", || {
         pulse.unread_notifications().unwrap() == 1
     })

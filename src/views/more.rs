@@ -8,6 +8,24 @@ use crate::route::Route;
 use crate::state::use_app;
 use crate::tr;
 
+/// Signs out (the token is revoked and forgotten); drafts and waiting messages stay.
+#[component]
+pub fn SignOutButton(label: String, test_id: String) -> Element {
+    let state = use_app();
+    rsx! {
+        button {
+            class: "danger", "data-testid": test_id,
+            onclick: move |_| {
+                let pulse = state.pulse();
+                spawn(async move {
+                    let _ = pulse.sign_out().await;
+                });
+            },
+            {label}
+        }
+    }
+}
+
 #[component]
 pub fn More() -> Element {
     let state = use_app();
@@ -34,14 +52,7 @@ pub fn More() -> Element {
                 }
                 li { Link { to: Route::Settings {}, "data-testid": "more-settings", span { class: "grow", {t("more-settings")} } } }
             }
-            button {
-                class: "danger", "data-testid": "more-sign-out",
-                onclick: move |_| {
-                    let pulse = state.pulse();
-                    spawn(async move { let _ = pulse.sign_out().await; });
-                },
-                {t("more-sign-out")}
-            }
+            SignOutButton { label: t("more-sign-out"), test_id: "more-sign-out" }
         }
     }
 }

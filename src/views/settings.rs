@@ -9,6 +9,7 @@ use crate::i18n::{LANG, LANGUAGES, Language, t};
 use crate::platform;
 use crate::state::use_app;
 use crate::tr;
+use crate::views::more::SignOutButton;
 
 #[component]
 pub fn Settings() -> Element {
@@ -62,14 +63,7 @@ pub fn Settings() -> Element {
             p { class: "card", "data-testid": "server", {server} }
             h3 { {t("settings-about")} }
             p { class: "card", {tr!("settings-version", version = env!("CARGO_PKG_VERSION"))} }
-            button {
-                class: "danger", "data-testid": "sign-out",
-                onclick: move |_| {
-                    let pulse = state.pulse();
-                    spawn(async move { let _ = pulse.sign_out().await; });
-                },
-                {t("settings-sign-out")}
-            }
+            SignOutButton { label: t("settings-sign-out"), test_id: "sign-out" }
         }
     }
 }
