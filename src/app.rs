@@ -74,6 +74,10 @@ pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
         *LANG.write() =
             chosen.unwrap_or_else(|| Language::negotiate(&platform::device_languages()));
     });
+    use_hook(|| {
+        let pulse = pulse.clone();
+        platform::on_visibility_change(move |visible| pulse.set_foreground(visible));
+    });
     use_app_state(pulse);
     let language = LANG();
     rsx! {

@@ -69,6 +69,33 @@ pub fn device_languages() -> Vec<String> {
     sys_locale::get_locales().collect()
 }
 
+/// Calls `changed(visible)` whenever the app goes to the background or comes back, so
+/// the live stream only runs while someone can see it. In a browser this is the page's
+/// visibility; the phone platforms' lifecycle events are not reachable from Dioxus 0.7,
+/// so there the app counts as always in the foreground.
+pub fn on_visibility_change(changed: impl Fn(bool) + 'static) {
+    #[cfg(target_family = "wasm")]
+    {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let watched = document.clone();
+        let listener = Closure::<dyn Fn()>::new(move || changed(!watched.hidden()));
+        let added = document.add_event_listener_with_callback(
+            "visibilitychange",
+            listener.as_ref().unchecked_ref(),
+        );
+        if added.is_ok() {
+            // The page's lifetime is the app's: the listener is never removed.
+            listener.forget();
+        }
+    }
+    #[cfg(not(target_family = "wasm"))]
+    let _ = changed;
+}
+
 /// The device's offset from UTC, for showing times.
 pub fn local_offset() -> UtcOffset {
     #[cfg(target_family = "wasm")]
