@@ -250,13 +250,15 @@ async fn main_flow(driver: &Driver, dist: &std::path::Path, language: &str) {
     wait_for(&browser, &css("draft-saved")).await;
     screenshot(&browser, language, "compose").await;
 
-    // A reload is the browser's killed app: still signed in, the draft and its photo kept.
-    // (IndexedDB is written just after each commit; give it a moment.)
+    // A reload is the browser's killed app: still signed in, back in the same draft with
+    // its photo. (IndexedDB is written just after each commit; give it a moment.)
+    let address = browser.current_url().await.unwrap();
+    assert!(
+        !address.path().ends_with("/new"),
+        "the draft has an address: {address}"
+    );
     tokio::time::sleep(Duration::from_millis(500)).await;
     browser.refresh().await.unwrap();
-    click(&browser, "tab-more").await;
-    click(&browser, "more-drafts").await;
-    click(&browser, "draft").await;
     wait_for(&browser, &css("thumbnail")).await;
     let message = wait_for(&browser, &css("message")).await;
     assert_eq!(

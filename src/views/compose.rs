@@ -4,7 +4,9 @@
 //! once; Send is enabled only when the message would be accepted, and moves the draft
 //! into the outbox.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use dioxus::prelude::*;
 use pulse_client::{AuthState, DraftContent, DraftField};
@@ -39,14 +41,33 @@ pub fn kind_id(kind: ContactKind) -> &'static str {
 
 #[component]
 pub fn Compose(kind: String, draft: String) -> Element {
-    // A new screen per draft: coming back to another draft starts afresh.
+    // A fresh form per draft, except when the address moves from "new" to the draft this
+    // form just saved: that is the same form going on (and a reload finds the draft).
+    let memory = use_hook(|| Rc::new(RefCell::new((format!("{kind}/{draft}"), None::<String>))));
+    let key = {
+        let mut memory = memory.borrow_mut();
+        let wanted = format!("{kind}/{draft}");
+        if memory.0 != wanted && memory.1.as_deref() != Some(draft.as_str()) {
+            *memory = (wanted, None);
+        }
+        memory.0.clone()
+    };
+    let route_kind = kind.clone();
     rsx! {
-        ComposeForm { key: "{kind}/{draft}", kind, draft }
+        ComposeForm {
+            key: "{key}",
+            kind,
+            draft,
+            on_first_save: move |id: Uuid| {
+                memory.borrow_mut().1 = Some(id.to_string());
+                navigator().replace(Route::Compose { kind: route_kind.clone(), draft: id.to_string() });
+            },
+        }
     }
 }
 
 #[component]
-fn ComposeForm(kind: String, draft: String) -> Element {
+fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -> Element {
     let state = use_app();
     let kind = kind_from_route(&kind);
     let requested = Uuid::parse_str(&draft).ok();
@@ -88,7 +109,12 @@ fn ComposeForm(kind: String, draft: String) -> Element {
         let snapshot = content.read().clone();
         let id = *draft_id.peek();
         match state.pulse().save_draft(id, &snapshot) {
-            Ok(saved) => draft_id.set(Some(saved.id)),
+            Ok(saved) => {
+                draft_id.set(Some(saved.id));
+                if id.is_none() {
+                    on_first_save.call(saved.id);
+                }
+            }
             Err(error) => tracing::error!(%error, "a draft could not be saved"),
         }
     };
