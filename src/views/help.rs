@@ -5,7 +5,7 @@
 use dioxus::prelude::*;
 
 use crate::components::{Icon, Svg, TopBar};
-use crate::i18n::{LANG, t};
+use crate::i18n::t;
 use crate::route::Route;
 use crate::tr;
 
@@ -121,7 +121,6 @@ fn fold(text: &str) -> String {
 #[component]
 pub fn Article(article: String) -> Element {
     let known = ARTICLES.contains(&article.as_str());
-    let _ = LANG();
     if !known {
         return rsx! {
             TopBar { title: t("help-title"), back: true }
