@@ -52,13 +52,19 @@ impl AppState {
         self.pulse.read().clone()
     }
 
-    /// Messages not yet accepted by the server (queued, sending or failed).
-    pub fn unsent(&self) -> usize {
+    /// Messages not yet accepted by the server (queued, sending or failed), oldest first.
+    pub fn unsent_items(&self) -> Vec<OutboxItem> {
         self.outbox
             .read()
             .iter()
             .filter(|i| !matches!(i.state, OutboxState::Sent { .. }))
-            .count()
+            .cloned()
+            .collect()
+    }
+
+    /// How many messages wait to be sent.
+    pub fn unsent(&self) -> usize {
+        self.unsent_items().len()
     }
 
     pub fn unread(&self) -> usize {

@@ -53,9 +53,7 @@ async fn signed_out_the_app_asks_to_sign_in_and_waits_for_a_complete_form() {
 
 #[tokio::test]
 async fn signed_in_the_shell_has_four_tabs_and_home_greets_the_partner() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let html = Screen::open(&pulse, "/").await.html();
     for tab in ["Home", "Messages", "Notifications", "More"] {
         assert!(html.contains(tab), "tab {tab} in {html}");
@@ -69,9 +67,7 @@ async fn signed_in_the_shell_has_four_tabs_and_home_greets_the_partner() {
 
 #[tokio::test]
 async fn the_session_survives_a_restart_of_the_app() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, device, pulse) = signed_in(PARTNER).await;
     pulse.close();
     drop(pulse);
     let reopened = device.open().await;
@@ -82,9 +78,7 @@ async fn the_session_survives_a_restart_of_the_app() {
 
 #[tokio::test]
 async fn more_leads_to_help_drafts_the_outbox_and_settings() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let html = Screen::open(&pulse, "/more").await.html();
     for text in ["Help", "Drafts", "Waiting to send", "Settings"] {
         assert!(html.contains(text), "{text} in {html}");
@@ -93,9 +87,7 @@ async fn more_leads_to_help_drafts_the_outbox_and_settings() {
 
 #[tokio::test]
 async fn help_offers_every_way_to_reach_support_and_the_articles() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let html = Screen::open(&pulse, "/help").await.html();
     assert!(html.contains("data-testid=\"envelope\""), "{html}");
     assert!(html.contains("aria-label=\"Send us a message\""));
@@ -116,9 +108,7 @@ async fn help_offers_every_way_to_reach_support_and_the_articles() {
 
 #[tokio::test]
 async fn help_search_matches_as_you_type_in_the_current_language() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let mut screen = Screen::open(&pulse, "/help").await;
     let mut found = Vec::new();
     screen
@@ -147,9 +137,7 @@ async fn help_search_matches_as_you_type_in_the_current_language() {
 
 #[tokio::test]
 async fn an_article_reads_in_paragraphs_with_the_way_to_act_on_it() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let html = Screen::open(&pulse, "/help/technical").await.html();
     assert!(html.matches("<p>").count() >= 3, "{html}");
     assert!(html.contains("Report a technical issue"));
@@ -157,9 +145,7 @@ async fn an_article_reads_in_paragraphs_with_the_way_to_act_on_it() {
 
 #[tokio::test]
 async fn a_new_message_starts_with_the_topic_and_cannot_be_sent_empty() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let html = Screen::open(&pulse, "/write/question/new").await.html();
     assert!(html.contains("Choose a topic"), "{html}");
     for topic in [
@@ -190,9 +176,7 @@ async fn a_new_message_starts_with_the_topic_and_cannot_be_sent_empty() {
 
 #[tokio::test]
 async fn a_draft_comes_back_as_it_was_left_and_send_follows_validity() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let mut content = question(
         "reservations",
         "cancellations",
@@ -236,9 +220,7 @@ async fn a_draft_comes_back_as_it_was_left_and_send_follows_validity() {
 
 #[tokio::test]
 async fn a_technical_report_shows_the_device_details_it_will_send() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let html = Screen::open(&pulse, "/write/technical_issue/new")
         .await
         .html();
@@ -257,9 +239,7 @@ async fn a_technical_report_shows_the_device_details_it_will_send() {
 
 #[tokio::test]
 async fn a_complaint_asks_who_is_complaining_and_how_to_reach_them() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let html = Screen::open(&pulse, "/write/complaint/new").await.html();
     for text in [
         "Who is complaining?",
@@ -291,9 +271,7 @@ async fn a_complaint_asks_who_is_complaining_and_how_to_reach_them() {
 
 #[tokio::test]
 async fn after_send_the_item_shows_its_live_state_from_waiting_to_sent() {
-    let mut server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (mut server, _device, pulse) = signed_in(PARTNER).await;
     server.down().await;
     let draft = pulse
         .save_draft(
@@ -336,9 +314,7 @@ async fn after_send_the_item_shows_its_live_state_from_waiting_to_sent() {
 
 #[tokio::test]
 async fn a_refused_message_shows_the_reason_and_can_be_retried_edited_or_discarded() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let mut content = question("statistics", "analytics", "Where did my views go?");
     content.property_id = Some(999_999);
     let draft = pulse.save_draft(None, &content).unwrap();
@@ -365,10 +341,8 @@ async fn a_refused_message_shows_the_reason_and_can_be_retried_edited_or_discard
 
 #[tokio::test]
 async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
-    let server = Server::start().await;
+    let (server, _device, pulse) = signed_in(PARTNER).await;
     let handler = server.handler().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
     let case = send_and_wait_for_case(
         &pulse,
         &question(
@@ -464,10 +438,8 @@ async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
 
 #[tokio::test]
 async fn outside_the_eea_a_disputed_case_offers_no_mediation() {
-    let server = Server::start().await;
+    let (server, _device, pulse) = signed_in(PARTNER_OUTSIDE_EEA).await;
     let handler = server.handler().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER_OUTSIDE_EEA).await;
     let case = send_and_wait_for_case(
         &pulse,
         &question(
@@ -501,10 +473,8 @@ async fn outside_the_eea_a_disputed_case_offers_no_mediation() {
 
 #[tokio::test]
 async fn notifications_show_an_unread_badge_until_read() {
-    let server = Server::start().await;
+    let (server, _device, pulse) = signed_in(PARTNER).await;
     let handler = server.handler().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
     let case =
         send_and_wait_for_case(&pulse, &question("account", "password", "Locked out.")).await;
     handler.act(case, "acknowledge", json!({})).await;
@@ -525,9 +495,7 @@ async fn notifications_show_an_unread_badge_until_read() {
 
 #[tokio::test]
 async fn settings_show_the_language_account_server_and_version() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (server, _device, pulse) = signed_in(PARTNER).await;
     let html = Screen::open(&pulse, "/settings").await.html();
     assert!(html.contains("Phone&#39;s language"), "{html}");
     assert!(html.contains(PARTNER));
@@ -544,9 +512,7 @@ async fn settings_show_the_language_account_server_and_version() {
 
 #[tokio::test]
 async fn a_language_switch_redraws_every_text_at_once_and_is_remembered() {
-    let server = Server::start().await;
-    let device = Device::new();
-    let pulse = device.signed_in(&server, PARTNER).await;
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
     let Some(swedish) = Language::by_code("sv") else {
         return;
     };

@@ -4,7 +4,7 @@
 //! of mediation.
 
 use dioxus::prelude::*;
-use pulse_client::{OutboxPayload, OutboxState};
+use pulse_client::OutboxPayload;
 use pulse_protocol::lifecycle::{Actor, CaseStatus};
 use pulse_protocol::wire::{CaseDetail, CaseEvent, EventKind};
 use uuid::Uuid;
@@ -35,11 +35,9 @@ pub fn CaseScreen(id: Uuid) -> Element {
         }
     });
     let pending: Vec<_> = state
-        .outbox
-        .read()
-        .iter()
-        .filter(|i| i.payload.case_id() == Some(id) && !matches!(i.state, OutboxState::Sent { .. }))
-        .cloned()
+        .unsent_items()
+        .into_iter()
+        .filter(|i| i.payload.case_id() == Some(id))
         .collect();
 
     let Some(case) = detail() else {
@@ -120,11 +118,10 @@ fn has_pending(
     case_id: Uuid,
     what: impl Fn(&OutboxPayload) -> bool,
 ) -> bool {
-    state.outbox.read().iter().any(|i| {
-        i.payload.case_id() == Some(case_id)
-            && what(&i.payload)
-            && !matches!(i.state, OutboxState::Sent { .. })
-    })
+    state
+        .unsent_items()
+        .iter()
+        .any(|i| i.payload.case_id() == Some(case_id) && what(&i.payload))
 }
 
 #[component]

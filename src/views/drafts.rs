@@ -51,13 +51,7 @@ pub fn Drafts() -> Element {
 #[component]
 pub fn Outbox() -> Element {
     let state = use_app();
-    let items: Vec<_> = state
-        .outbox
-        .read()
-        .iter()
-        .filter(|i| !matches!(i.state, OutboxState::Sent { .. }))
-        .cloned()
-        .collect();
+    let items = state.unsent_items();
     rsx! {
         TopBar { title: t("outbox-title"), back: true }
         div { class: "screen", "data-testid": "outbox",
@@ -77,13 +71,7 @@ pub fn Outbox() -> Element {
                     p { class: "muted", {ago(item.created_at)} }
                     OutboxStateLine { item: item.clone() }
                     if matches!(item.state, OutboxState::Failed { .. }) {
-                        FailedActions {
-                            item: item.id,
-                            kind: match &item.payload {
-                                OutboxPayload::NewCase { draft, .. } => kind_id(draft.kind).to_owned(),
-                                _ => "question".to_owned(),
-                            },
-                        }
+                        FailedActions { item: item.id }
                     }
                 }
             }

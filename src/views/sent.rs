@@ -24,10 +24,6 @@ pub fn Sent(item: Uuid) -> Element {
                 None => rsx! { p { class: "muted", {t("sent-gone")} } },
                 Some(entry) => {
                     let state_now = entry.state.clone();
-                    let kind = match &entry.payload {
-                        pulse_client::OutboxPayload::NewCase { draft, .. } => kind_id(draft.kind),
-                        _ => "question",
-                    };
                     rsx! {
                         div { class: "card",
                             OutboxStateLine { item: entry.clone() }
@@ -38,7 +34,7 @@ pub fn Sent(item: Uuid) -> Element {
                                     }
                                 },
                                 OutboxState::Failed { .. } => rsx! {
-                                    FailedActions { item, kind }
+                                    FailedActions { item }
                                 },
                                 _ => rsx! {},
                             }
@@ -53,7 +49,7 @@ pub fn Sent(item: Uuid) -> Element {
 
 /// Retry, edit (back into a draft) or discard a message the server refused.
 #[component]
-pub fn FailedActions(item: Uuid, kind: String) -> Element {
+pub fn FailedActions(item: Uuid) -> Element {
     let state = use_app();
     rsx! {
         div { class: "actions",
@@ -66,7 +62,10 @@ pub fn FailedActions(item: Uuid, kind: String) -> Element {
                 "data-testid": "edit",
                 onclick: move |_| {
                     if let Ok(draft) = state.pulse().edit_failed(item) {
-                        navigator().replace(Route::Compose { kind: kind.clone(), draft: draft.id.to_string() });
+                        navigator().replace(Route::Compose {
+                            kind: kind_id(draft.content.kind).to_owned(),
+                            draft: draft.id.to_string(),
+                        });
                     }
                 },
                 {t("sent-edit")}

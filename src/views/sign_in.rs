@@ -3,7 +3,7 @@
 //! the session resumes everything that was waiting.
 
 use dioxus::prelude::*;
-use pulse_client::{ApiError, ClientError};
+use pulse_client::ClientError;
 
 use crate::components::TopBar;
 use crate::i18n::{error_text, t};
@@ -46,7 +46,7 @@ pub fn SignIn(again: bool) -> Element {
             busy.set(false);
             match result {
                 Ok(_) => password.set(String::new()),
-                Err(ClientError::Api(e)) => error.set(Some(error_text(api_code(&e)))),
+                Err(ClientError::Api(e)) => error.set(Some(error_text(e.code()))),
                 Err(_) => error.set(Some(t("error-unexpected"))),
             }
         });
@@ -91,8 +91,4 @@ pub fn SignIn(again: bool) -> Element {
             }
         }
     }
-}
-
-fn api_code(error: &ApiError) -> &str {
-    error.code()
 }

@@ -196,6 +196,15 @@ impl Device {
     }
 }
 
+/// A server, and a device signed in to it as `email`. Keep the device: it holds the
+/// app's files.
+pub async fn signed_in(email: &str) -> (Server, Device, Pulse) {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.signed_in(&server, email).await;
+    (server, device, pulse)
+}
+
 /// Waits (up to 10 s) until `check` holds.
 pub async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
     for _ in 0..200 {
