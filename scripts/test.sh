@@ -13,6 +13,8 @@ echo "== lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== lints of the browser-only code (wasm32)"
 ensure_rust_targets wasm32-unknown-unknown
+# SQLite for the browser is C that clang compiles, even when only linting.
+ensure_debian_packages clang
 cargo clippy --locked --target wasm32-unknown-unknown --features web -p pulse-companion -p pulse-client \
     --lib --bins -- -D warnings
 echo "== the web build (for the browser test)"
