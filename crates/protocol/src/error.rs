@@ -34,10 +34,12 @@ pub enum ErrorCode {
     Internal,
     /// A complaint names who complains and how to reach them.
     ContactRequired,
+    /// An email address is missing its domain or its local part.
+    EmailInvalid,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 24] = [
+    pub const ALL: [ErrorCode; 25] = [
         ErrorCode::InvalidInput,
         ErrorCode::BodyEmpty,
         ErrorCode::BodyTooLong,
@@ -62,6 +64,7 @@ impl ErrorCode {
         ErrorCode::RateLimited,
         ErrorCode::Internal,
         ErrorCode::ContactRequired,
+        ErrorCode::EmailInvalid,
     ];
 
     /// The wire id, e.g. `idempotency_key_reused`.
@@ -91,7 +94,13 @@ impl ErrorCode {
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::Internal => "internal",
             ErrorCode::ContactRequired => "contact_required",
+            ErrorCode::EmailInvalid => "email_invalid",
         }
+    }
+
+    /// Parses a wire id; `None` for a code this build does not know (a newer server's).
+    pub fn from_wire(s: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.as_str() == s)
     }
 }
 
@@ -113,6 +122,8 @@ mod tests {
         for code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(ErrorCode::from_wire(code.as_str()), Some(code));
         }
+        assert_eq!(ErrorCode::from_wire("no_such_code"), None);
     }
 }

@@ -35,6 +35,10 @@ pub enum InputError {
     UnsupportedMediaType,
     #[error("a country is a two-letter ISO code")]
     CountryInvalid,
+    #[error("a complaint names who complains")]
+    ContactRequired,
+    #[error("the email address is not complete")]
+    EmailInvalid,
 }
 
 impl InputError {
@@ -50,6 +54,8 @@ impl InputError {
             InputError::AttachmentTooLarge(_) => ErrorCode::AttachmentTooLarge,
             InputError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
             InputError::CountryInvalid => ErrorCode::InvalidInput,
+            InputError::ContactRequired => ErrorCode::ContactRequired,
+            InputError::EmailInvalid => ErrorCode::EmailInvalid,
         }
     }
 }
@@ -222,6 +228,43 @@ pub fn check_attachment_count(count: usize) -> Result<(), InputError> {
     }
 }
 
+/// Longest email address accepted (RFC 5321's limit on a forward path).
+pub const MAX_EMAIL_CHARS: usize = 254;
+
+/// An email address as people type it: something before one `@`, and a domain with a
+/// dot after it, no spaces. Deliverability is the mail server's business; this catches
+/// the half-typed address (`a@`, `anna@hotel`) before it is queued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    /// ```
+    /// use pulse_protocol::input::EmailAddress;
+    /// assert_eq!(EmailAddress::parse(" anna@hotel.nl ").unwrap().as_str(), "anna@hotel.nl");
+    /// assert!(EmailAddress::parse("a@").is_err());
+    /// assert!(EmailAddress::parse("anna@hotel").is_err());
+    /// ```
+    pub fn parse(raw: &str) -> Result<EmailAddress, InputError> {
+        let email = raw.trim();
+        let (local, domain) = email.rsplit_once('@').ok_or(InputError::EmailInvalid)?;
+        let domain_ok = domain.split('.').count() >= 2
+            && domain.split('.').all(|label| !label.is_empty())
+            && !domain.contains('@');
+        if local.is_empty()
+            || !domain_ok
+            || email.chars().count() > MAX_EMAIL_CHARS
+            || email.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(InputError::EmailInvalid);
+        }
+        Ok(EmailAddress(email.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A country as an ISO 3166-1 alpha-2 code, upper case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Country([u8; 2]);
@@ -342,6 +385,28 @@ mod tests {
             check_attachment_count(MAX_ATTACHMENTS + 1),
             Err(InputError::TooManyAttachments)
         );
+    }
+
+    #[test]
+    fn email_addresses_need_a_local_part_and_a_dotted_domain() {
+        for good in [
+            "a@b.c",
+            "anna.de.vries+pulse@hotel.example.nl",
+            "ops@xn--hotl-bpa.fr",
+        ] {
+            assert!(EmailAddress::parse(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "", "a@", "@b.c", "a", "a@b", "a@b.", "a@.b", "a b@c.d", "a@b..c",
+        ] {
+            assert_eq!(
+                EmailAddress::parse(bad),
+                Err(InputError::EmailInvalid),
+                "{bad}"
+            );
+        }
+        let long = format!("{}@b.c", "a".repeat(MAX_EMAIL_CHARS));
+        assert_eq!(EmailAddress::parse(&long), Err(InputError::EmailInvalid));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod error;
 pub mod input;
 pub mod lifecycle;
+pub mod request;
 pub mod topics;
 pub mod wire;
 

@@ -61,14 +61,6 @@ impl CaseStatus {
     pub fn from_wire(s: &str) -> Option<CaseStatus> {
         CaseStatus::ALL.into_iter().find(|c| c.as_str() == s)
     }
-
-    /// Whether messages may still be written on the case (by either side).
-    pub fn is_open(self) -> bool {
-        !matches!(
-            self,
-            CaseStatus::Queued | CaseStatus::Accepted | CaseStatus::Closed
-        )
-    }
 }
 
 /// Who makes a move.
@@ -210,15 +202,28 @@ pub fn apply(
     Ok(to)
 }
 
+/// Whether `mv` may be made (by its own actor) on a case in `status` whose partner is
+/// or is not in the EEA: what the app and the console ask before offering an action.
+///
+/// ```
+/// use pulse_protocol::lifecycle::{allows, CaseStatus, Move};
+/// assert!(allows(CaseStatus::InProgress, Move::Reply, false));
+/// assert!(!allows(CaseStatus::Accepted, Move::Reply, false));
+/// ```
+pub fn allows(status: CaseStatus, mv: Move, partner_in_eea: bool) -> bool {
+    apply(status, mv, mv.actor(), partner_in_eea).is_ok()
+}
+
+/// The moves `actor` may make on a case in `status`, in [`Move::ALL`]'s order.
+pub fn moves(status: CaseStatus, actor: Actor, partner_in_eea: bool) -> impl Iterator<Item = Move> {
+    Move::ALL
+        .into_iter()
+        .filter(move |mv| mv.actor() == actor && allows(status, *mv, partner_in_eea))
+}
+
 /// Whether mediation should be offered to this partner for a case in `status`.
 pub fn mediation_offered(status: CaseStatus, partner_in_eea: bool) -> bool {
-    apply(
-        status,
-        Move::RequestMediation,
-        Actor::Partner,
-        partner_in_eea,
-    )
-    .is_ok()
+    allows(status, Move::RequestMediation, partner_in_eea)
 }
 
 #[cfg(test)]
@@ -308,6 +313,32 @@ mod tests {
         assert_eq!(
             apply(Disputed, Move::RequestMediation, Actor::Partner, false),
             Err(TransitionError::MediationOutsideEea)
+        );
+    }
+
+    #[test]
+    fn the_moves_offered_are_exactly_those_the_lifecycle_accepts() {
+        for status in CaseStatus::ALL {
+            for actor in [Actor::Partner, Actor::Handler] {
+                for eea in [false, true] {
+                    let offered: Vec<Move> = moves(status, actor, eea).collect();
+                    for mv in Move::ALL {
+                        let accepted = apply(status, mv, actor, eea).is_ok();
+                        assert_eq!(offered.contains(&mv), accepted, "{mv:?} on {status:?}");
+                    }
+                }
+            }
+        }
+        // What the partner's app shows: no reply box once the outcome is accepted.
+        assert!(moves(Accepted, Actor::Partner, true).next().is_none());
+        assert!(moves(Closed, Actor::Handler, true).next().is_none());
+        assert_eq!(
+            moves(Resolved, Actor::Partner, false).collect::<Vec<_>>(),
+            [Move::Reply, Move::Accept, Move::Dispute]
+        );
+        assert_eq!(
+            moves(Disputed, Actor::Handler, false).collect::<Vec<_>>(),
+            [Move::PostUpdate, Move::Close]
         );
     }
 

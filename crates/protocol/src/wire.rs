@@ -93,6 +93,28 @@ pub enum ContactKind {
     Complaint,
 }
 
+impl ContactKind {
+    pub const ALL: [ContactKind; 3] = [
+        ContactKind::Question,
+        ContactKind::TechnicalIssue,
+        ContactKind::Complaint,
+    ];
+
+    /// The stable wire id, e.g. `technical_issue`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactKind::Question => "question",
+            ContactKind::TechnicalIssue => "technical_issue",
+            ContactKind::Complaint => "complaint",
+        }
+    }
+
+    /// Parses a wire id.
+    pub fn from_wire(s: &str) -> Option<ContactKind> {
+        ContactKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// Who is complaining and how to reach them (the dispute-resolution form).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
