@@ -33,6 +33,6 @@ AR_aarch64_linux_android=llvm-ar \
 CFLAGS_aarch64_linux_android="--target=aarch64-linux-android24 -isystem /usr/aarch64-linux-gnu/include" \
     cargo check --locked --target aarch64-linux-android --features mobile
 
-echo "== server tests on PostgreSQL"
+echo "== server tests on PostgreSQL (with the multi-instance tests, which need it)"
 source scripts/postgres.sh
-cargo test --locked -p pulse-server --tests
+cargo test --locked -p pulse-server --tests -- --include-ignored

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use pulse_client::{ClientConfig, DraftContent, OutboxState, Pulse, RetryPolicy};
 use pulse_protocol::Actor;
-use pulse_server::store::{Database, NewAccount};
+use pulse_server::store::NewAccount;
 use pulse_server::{Limits, ServerConfig};
 
 const KEYSTROKES: usize = 5_000;

@@ -263,6 +263,27 @@ impl EmailAddress {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// What two spellings of one address share: the address in Unicode lower case. Accounts
+    /// are found and kept unique by it, so `Anna@Hotel.NL` and `anna@hotel.nl` are one
+    /// account whatever the database's own idea of case is.
+    ///
+    /// ```
+    /// use pulse_protocol::input::EmailAddress;
+    /// let key = |s| EmailAddress::parse(s).unwrap().key();
+    /// assert_eq!(key("Anna@Hotel.NL"), key("anna@hotel.nl"));
+    /// assert_eq!(key("ÅSA@hotell.se"), "åsa@hotell.se");
+    /// ```
+    pub fn key(&self) -> String {
+        email_key(&self.0)
+    }
+}
+
+/// [`EmailAddress::key`] of whatever was typed, complete or not: what a sign-in looks an
+/// account up by (an address that does not parse finds nothing, or an account made
+/// before addresses were parsed).
+pub fn email_key(raw: &str) -> String {
+    raw.trim().to_lowercase()
 }
 
 /// A country as an ISO 3166-1 alpha-2 code, upper case.

@@ -74,6 +74,23 @@ pub enum Actor {
     Handler,
 }
 
+impl Actor {
+    /// The stable wire id: `partner` or `handler`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Actor::Partner => "partner",
+            Actor::Handler => "handler",
+        }
+    }
+
+    /// Parses a wire id.
+    pub fn from_wire(s: &str) -> Option<Actor> {
+        [Actor::Partner, Actor::Handler]
+            .into_iter()
+            .find(|a| a.as_str() == s)
+    }
+}
+
 /// What happens to a case. Each move belongs to one actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Move {
@@ -352,6 +369,11 @@ mod tests {
 
     #[test]
     fn wire_ids_round_trip() {
+        for actor in [Actor::Partner, Actor::Handler] {
+            assert_eq!(Actor::from_wire(actor.as_str()), Some(actor));
+            let json = serde_json::to_string(&actor).unwrap();
+            assert_eq!(json, format!("\"{}\"", actor.as_str()));
+        }
         for s in CaseStatus::ALL {
             assert_eq!(CaseStatus::from_wire(s.as_str()), Some(s));
             let json = serde_json::to_string(&s).unwrap();

@@ -34,7 +34,7 @@ use pulse_protocol::Actor;
 use pulse_protocol::wire::{
     CaseDetail, CaseEvent, ContactKind, EventKind, IDEMPOTENCY_KEY_HEADER, NewCase, Session, SignIn,
 };
-use pulse_server::store::{Database, NewAccount};
+use pulse_server::store::NewAccount;
 use pulse_server::{Limits, RunningServer, ServerConfig};
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::json;

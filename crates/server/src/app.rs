@@ -11,10 +11,9 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use crate::auth::RateLimit;
 use crate::demo::{self, DemoOptions};
 use crate::error::ApiError;
-use crate::store::{Store, StoreError};
+use crate::store::{self, Database, RateQuota, StoreError};
 
 /// Limits an operator can tune.
 #[derive(Debug, Clone)]
@@ -71,9 +70,8 @@ pub enum StartError {
 }
 
 struct Shared {
-    store: Store,
+    store: Arc<dyn Database>,
     limits: Limits,
-    rate_limit: RateLimit,
     attachments_dir: PathBuf,
     shutdown: CancellationToken,
     /// Verified against when an email is unknown, so a wrong email costs as long as a
@@ -86,7 +84,7 @@ struct Shared {
 pub struct AppState(Arc<Shared>);
 
 impl AppState {
-    pub fn store(&self) -> &Store {
+    pub fn store(&self) -> &Arc<dyn Database> {
         &self.0.store
     }
 
@@ -94,23 +92,14 @@ impl AppState {
         &self.0.limits
     }
 
-    /// Takes one request from `key`'s allowance: in memory on SQLite (one instance),
-    /// in the database on PostgreSQL (shared by every instance).
+    /// Takes one request from `key`'s allowance, shared by every instance on the
+    /// database (SQLite serves one instance, which keeps them in memory).
     pub async fn check_rate(&self, key: &[u8; 32]) -> Result<(), ApiError> {
-        match self.store().postgres() {
-            Some(db) => {
-                let limits = &self.0.limits;
-                match db
-                    .take_request(key, limits.rate_per_second.get(), limits.rate_burst.get())
-                    .await?
-                {
-                    Ok(()) => Ok(()),
-                    Err(wait) => Err(ApiError::rate_limited(
-                        wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
-                    )),
-                }
-            }
-            None => self.0.rate_limit.check(key),
+        match self.store().take_request(key).await? {
+            Ok(()) => Ok(()),
+            Err(wait) => Err(ApiError::rate_limited(
+                wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+            )),
         }
     }
 
@@ -131,7 +120,7 @@ impl AppState {
 /// A server that is accepting connections.
 pub struct RunningServer {
     addr: SocketAddr,
-    store: Store,
+    store: Arc<dyn Database>,
     shutdown: CancellationToken,
     task: JoinHandle<std::io::Result<()>>,
     demo_accounts: Vec<demo::DemoAccount>,
@@ -144,8 +133,8 @@ impl RunningServer {
     }
 
     /// Its store, for tools and tests that seed accounts.
-    pub fn store(&self) -> &Store {
-        &self.store
+    pub fn store(&self) -> &dyn Database {
+        self.store.as_ref()
     }
 
     /// The demo accounts seeded at start, when started with `demo`.
@@ -183,7 +172,11 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
     tokio::fs::create_dir_all(&attachments_dir)
         .await
         .map_err(io_err(&attachments_dir))?;
-    let store = Store::open(&config.database_url).await?;
+    let quota = RateQuota {
+        per_second: config.limits.rate_per_second.get(),
+        burst: config.limits.rate_burst.get(),
+    };
+    let store = store::open(&config.database_url, quota).await?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Io {
@@ -202,7 +195,6 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
     .unwrap_or_default();
     let state = AppState(Arc::new(Shared {
         store: store.clone(),
-        rate_limit: RateLimit::new(config.limits.rate_per_second, config.limits.rate_burst),
         limits: config.limits.clone(),
         attachments_dir,
         shutdown: shutdown.clone(),
@@ -211,7 +203,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
 
     let mut demo_accounts = Vec::new();
     if let Some(options) = &config.demo {
-        demo_accounts = demo::seed(&store).await?;
+        demo_accounts = demo::seed(store.as_ref()).await?;
         tokio::spawn(demo::auto_handler(
             store.clone(),
             options.clone(),
@@ -247,11 +239,8 @@ async fn forget_idle_rate_limits(state: AppState) {
             _ = tick.tick() => {}
             _ = state.shutdown().cancelled() => return,
         }
-        state.0.rate_limit.forget_idle();
-        if let Some(db) = state.store().postgres()
-            && let Err(error) = db.forget_old_windows().await
-        {
-            tracing::warn!(%error, "forgetting old rate-limit windows");
+        if let Err(error) = state.store().forget_idle_allowances().await {
+            tracing::warn!(%error, "forgetting idle rate-limit allowances");
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Who is calling: password hashing, bearer tokens (stored only as SHA-256 hashes), the
-//! extractors that turn a token into a partner or a handler, and the per-token rate limit.
+//! extractors that turn a token into a partner or a handler, checked against the per-token
+//! rate limit.
 
 use std::net::IpAddr;
-use std::num::NonZeroU32;
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
@@ -12,16 +12,12 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use governor::clock::{Clock, DefaultClock};
-use governor::state::keyed::DefaultKeyedStateStore;
-use governor::{Quota, RateLimiter};
 use pulse_protocol::Actor;
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::error::ApiError;
 use crate::store::AuthAccount;
-use crate::store::Database;
 
 /// Hashes a password with argon2id and a fresh salt (slow on purpose: run it off the
 /// async threads).
@@ -54,38 +50,9 @@ pub fn token_hash(token: &str) -> [u8; 32] {
     Sha256::digest(token.as_bytes()).into()
 }
 
-/// Requests per key (a token, or an address for sign-in attempts) over time.
-pub struct RateLimit {
-    limiter: RateLimiter<[u8; 32], DefaultKeyedStateStore<[u8; 32]>, DefaultClock>,
-    clock: DefaultClock,
-}
-
-impl RateLimit {
-    pub fn new(per_second: NonZeroU32, burst: NonZeroU32) -> RateLimit {
-        RateLimit {
-            limiter: RateLimiter::keyed(Quota::per_second(per_second).allow_burst(burst)),
-            clock: DefaultClock::default(),
-        }
-    }
-
-    /// Takes one request from `key`'s allowance, or says how long to wait.
-    pub fn check(&self, key: &[u8; 32]) -> Result<(), ApiError> {
-        self.limiter.check_key(key).map_err(|not_until| {
-            let wait = not_until.wait_time_from(self.clock.now());
-            ApiError::rate_limited(wait.as_secs() + u64::from(wait.subsec_nanos() > 0))
-        })
-    }
-
-    /// The key sign-in attempts from one address count against.
-    pub fn address_key(ip: IpAddr) -> [u8; 32] {
-        Sha256::digest(format!("sign-in:{ip}").as_bytes()).into()
-    }
-
-    /// Forgets keys that have been quiet long enough to be full again.
-    pub fn forget_idle(&self) {
-        self.limiter.retain_recent();
-        self.limiter.shrink_to_fit();
-    }
+/// The key sign-in attempts from one address count against.
+pub fn address_key(ip: IpAddr) -> [u8; 32] {
+    Sha256::digest(format!("sign-in:{ip}").as_bytes()).into()
 }
 
 /// Any signed-in account. Rejects with 401 without a valid token, 429 over the limit.

@@ -4,12 +4,14 @@
 
 use std::time::Duration;
 
-use pulse_protocol::input::MessageBody;
-use pulse_protocol::lifecycle::{Actor, CaseStatus, Move};
+use std::sync::Arc;
+
+use pulse_protocol::lifecycle::{Actor, CaseStatus};
+use pulse_protocol::request::CaseMove;
+use pulse_protocol::wire::{Acknowledge, HandlerMessage};
 use tokio_util::sync::CancellationToken;
 
-use crate::store::Database;
-use crate::store::{MoveContent, Mover, NewAccount, Store, StoreError};
+use crate::store::{Database, Mover, NewAccount, StoreError};
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "demo-password";
@@ -71,7 +73,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
 ];
 
 /// Creates the demo accounts that do not exist yet.
-pub async fn seed(store: &Store) -> Result<Vec<DemoAccount>, StoreError> {
+pub async fn seed(store: &dyn Database) -> Result<Vec<DemoAccount>, StoreError> {
     let hash = tokio::task::spawn_blocking(|| crate::auth::hash_password(DEMO_PASSWORD))
         .await
         .map_err(|e| StoreError::Corrupt(e.to_string()))?
@@ -96,7 +98,11 @@ pub async fn seed(store: &Store) -> Result<Vec<DemoAccount>, StoreError> {
 }
 
 /// Acknowledges new cases and posts a first update, until `shutdown`.
-pub async fn auto_handler(store: Store, options: DemoOptions, shutdown: CancellationToken) {
+pub async fn auto_handler(
+    store: Arc<dyn Database>,
+    options: DemoOptions,
+    shutdown: CancellationToken,
+) {
     let handler = Mover {
         actor: Actor::Handler,
         account_id: 0,
@@ -109,45 +115,39 @@ pub async fn auto_handler(store: Store, options: DemoOptions, shutdown: Cancella
             _ = tick.tick() => {}
             _ = shutdown.cancelled() => return,
         }
-        if let Err(error) = demo_round(&store, &handler, &options).await {
+        if let Err(error) = demo_round(store.as_ref(), &handler, &options).await {
             tracing::warn!(%error, "demo handler");
         }
     }
 }
 
 async fn demo_round(
-    store: &Store,
+    store: &dyn Database,
     handler: &Mover,
     options: &DemoOptions,
 ) -> Result<(), StoreError> {
+    let acknowledge = CaseMove::acknowledge(&Acknowledge {
+        expected_next: Some(
+            "A member of our team will review your message and reply within 24 hours.".into(),
+        ),
+    })
+    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     for id in store
         .stale_cases(CaseStatus::Submitted, options.acknowledge_after)
         .await?
     {
-        let content = MoveContent {
-            expected_next: Some(
-                "A member of our team will review your message and reply within 24 hours.".into(),
-            ),
-            ..MoveContent::default()
-        };
-        store
-            .apply_move(id, handler, Move::Acknowledge, &content, None)
-            .await?;
+        store.apply_move(id, handler, &acknowledge, None).await?;
     }
+    let update = CaseMove::handler_message(&HandlerMessage {
+        body: "Thank you for your patience. We are looking into this now and will get back to you with an answer.".into(),
+        request_info: false,
+    })
+    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     for id in store
         .stale_cases(CaseStatus::Acknowledged, options.update_after)
         .await?
     {
-        let content = MoveContent {
-            body: MessageBody::parse(
-                "Thank you for your patience. We are looking into this now and will get back to you with an answer.",
-            )
-            .ok(),
-            ..MoveContent::default()
-        };
-        store
-            .apply_move(id, handler, Move::PostUpdate, &content, None)
-            .await?;
+        store.apply_move(id, handler, &update, None).await?;
     }
     Ok(())
 }

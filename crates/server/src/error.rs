@@ -160,6 +160,11 @@ impl From<StoreError> for ApiError {
                 ErrorCode::IdempotencyKeyReused,
                 e.to_string(),
             ),
+            StoreError::EmailInvalid => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::EmailInvalid,
+                e.to_string(),
+            ),
             StoreError::EmailTaken => {
                 ApiError::new(StatusCode::CONFLICT, ErrorCode::InvalidInput, e.to_string())
             }

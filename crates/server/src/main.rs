@@ -7,8 +7,7 @@ use clap::Parser;
 use pulse_protocol::Actor;
 use pulse_protocol::input::Country;
 use pulse_server::cli::{AccountCommand, Cli, Command};
-use pulse_server::store::Database;
-use pulse_server::store::{NewAccount, Store};
+use pulse_server::store::{self, NewAccount, RateQuota};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -23,7 +22,12 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Account(AccountCommand::Add(add))) => {
             std::fs::create_dir_all(cli.serve.data_dir()).context("creating the data directory")?;
-            let store = Store::open(&cli.serve.database_url()).await?;
+            // One command, one account: no request allowance to speak of.
+            let quota = RateQuota {
+                per_second: 1,
+                burst: 1,
+            };
+            let store = store::open(&cli.serve.database_url(), quota).await?;
             let role = match add.role.as_str() {
                 "partner" => Actor::Partner,
                 "handler" => Actor::Handler,

@@ -61,6 +61,36 @@ async fn photos_upload_and_travel_with_a_message() {
 }
 
 #[tokio::test]
+async fn a_messages_files_keep_the_order_they_were_sent_in() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let photo = upload(&partner, "image/jpeg", JPEG.to_vec()).await;
+        assert_eq!(photo.status, 201, "{}", photo.body);
+        ids.push(photo.body["id"].clone());
+    }
+    // Sent in another order than uploaded: the message shows them as sent.
+    let sent = vec![ids[2].clone(), ids[0].clone(), ids[1].clone()];
+    let mut body = question("Three photos of the leak.");
+    body["attachment_ids"] = serde_json::Value::Array(sent.clone());
+    let created = partner.post_keyed("/v1/cases", Uuid::new_v4(), body).await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let order = |event: &serde_json::Value| -> Vec<serde_json::Value> {
+        event["attachments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].clone())
+            .collect()
+    };
+    assert_eq!(order(&created.body["timeline"][0]), sent);
+    let id = created.body["case"]["id"].as_str().unwrap();
+    let read = partner.get(&format!("/v1/cases/{id}")).await;
+    assert_eq!(order(&read.body["timeline"][0]), sent);
+}
+
+#[tokio::test]
 async fn files_are_refused_by_size_and_by_content() {
     let app = TestServer::spawn_with(|config| config.limits.max_attachment_bytes = 1024).await;
     let partner = app.partner("anna@example.test").await;

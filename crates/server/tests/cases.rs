@@ -73,6 +73,92 @@ async fn a_technical_issue_carries_its_diagnostics_and_a_complaint_its_contact()
 }
 
 #[tokio::test]
+async fn a_complaint_needs_a_complete_email_address() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let complaint = |email: &str| {
+        json!({
+            "kind": "complaint", "topic": "payouts", "subtopic": "payouts",
+            "body": "My payout is late.",
+            "client_created_at": "2026-11-20T10:00:00Z",
+            "contact": {"name": "Anna de Vries", "email": email},
+        })
+    };
+    for email in ["a@", "anna@hotel", "@hotel.nl", "anna hotel.nl"] {
+        partner
+            .post_keyed("/v1/cases", Uuid::new_v4(), complaint(email))
+            .await
+            .assert_error(422, "email_invalid");
+    }
+    let reply = partner
+        .post_keyed("/v1/cases", Uuid::new_v4(), complaint(" anna@hotel.nl "))
+        .await;
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.body["contact"]["email"], "anna@hotel.nl");
+    let page: CasePage = partner.get("/v1/cases").await.json();
+    assert_eq!(page.cases.len(), 1, "only the complete one was opened");
+}
+
+#[tokio::test]
+async fn a_resend_gets_the_first_answer_even_after_the_case_moved_on() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let handler = app.handler("support@example.test").await;
+    let key = Uuid::new_v4();
+    let first = partner
+        .post_keyed("/v1/cases", key, question("Hello"))
+        .await;
+    assert_eq!(first.status, 201, "{}", first.body);
+    let id: Uuid = first.json::<CaseDetail>().case.id;
+    handler
+        .handle(
+            id,
+            "acknowledge",
+            json!({"expected_next": "A reply by tomorrow."}),
+        )
+        .await;
+    handler
+        .handle(
+            id,
+            "messages",
+            json!({"body": "Which dates?", "request_info": true}),
+        )
+        .await;
+    let path = format!("/v1/cases/{id}/messages");
+    let reply_key = Uuid::new_v4();
+    let reply = partner
+        .post_keyed(&path, reply_key, json!({"body": "The 3rd to the 5th."}))
+        .await;
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    handler
+        .handle(id, "resolve", json!({"outcome": "Dates changed."}))
+        .await;
+
+    // The case has moved on; each resend still answers what was answered the first time.
+    let again = partner
+        .post_keyed("/v1/cases", key, question("Hello"))
+        .await;
+    assert_eq!(again.status, 201);
+    assert_eq!(again.body, first.body, "the opening answer, exactly");
+    let reply_again = partner
+        .post_keyed(&path, reply_key, json!({"body": "The 3rd to the 5th."}))
+        .await;
+    assert_eq!(reply_again.status, 201);
+    assert_eq!(reply_again.body, reply.body);
+    // And through a batch, the same opening answer.
+    let batch = partner
+        .post(
+            "/v1/cases/batch",
+            json!({"cases": [{"key": key, "case": question("Hello")}]}),
+        )
+        .await;
+    assert_eq!(batch.status, 200, "{}", batch.body);
+    assert_eq!(batch.body["outcomes"][0]["status"], 201);
+    assert_eq!(batch.body["outcomes"][0]["case"], first.body);
+    assert_eq!(partner.case(id).await.case.status.as_str(), "resolved");
+}
+
+#[tokio::test]
 async fn bad_input_gets_a_clear_code_and_changes_nothing() {
     let app = TestServer::spawn().await;
     let partner = app.partner("anna@example.test").await;

@@ -37,10 +37,12 @@ async fn sign_in_gives_a_token_that_works_until_sign_out() {
 
 #[tokio::test]
 async fn tokens_are_stored_only_as_hashes() {
-    if helpers::postgres_base().is_some() {
-        return; // Reads the SQLite file itself; PostgreSQL stores the same columns.
-    }
-    let app = TestServer::spawn().await;
+    // Reads the database file itself, so always SQLite; PostgreSQL stores the same
+    // columns through the same flow.
+    let app = TestServer::spawn_with(|c| {
+        c.database_url = format!("sqlite:{}", c.data_dir.join("pulse.db").display());
+    })
+    .await;
     let partner = app.partner("anna@example.test").await;
     let token = partner.token.clone().unwrap();
     let mut db = Vec::new();
@@ -211,4 +213,56 @@ async fn unknown_routes_and_methods_answer_json() {
     assert_eq!(topics.body.as_array().unwrap().len(), 10);
     assert_eq!(topics.body[2]["id"], "reservations");
     assert_eq!(topics.body[2]["asks_for_reservation"], true);
+}
+
+#[tokio::test]
+async fn an_email_address_matches_in_any_letter_case_on_every_backend() {
+    let app = TestServer::spawn().await;
+    app.partner("Åsa.Lindqvist@Hotell.example").await;
+    // Signing in ignores case, in any script, the same on SQLite and PostgreSQL.
+    for typed in [
+        "åsa.lindqvist@hotell.example",
+        "ÅSA.LINDQVIST@HOTELL.EXAMPLE",
+        "  Åsa.Lindqvist@Hotell.example ",
+    ] {
+        let reply = app
+            .anonymous()
+            .post(
+                "/v1/sessions",
+                json!({"email": typed, "password": PASSWORD}),
+            )
+            .await;
+        assert_eq!(reply.status, 201, "{typed}: {}", reply.body);
+        assert_eq!(
+            reply.body["account"]["email"],
+            "Åsa.Lindqvist@Hotell.example"
+        );
+    }
+    // One account per address, whatever its case; and only complete addresses.
+    let store = app.server().store();
+    let add = |email: &str| {
+        let account = pulse_server::store::NewAccount {
+            role: pulse_protocol::Actor::Partner,
+            email: email.into(),
+            name: "Someone else".into(),
+            password_hash: "not used".into(),
+            country: "SE".into(),
+            in_eea: true,
+            properties: vec![],
+        };
+        async move { store.create_account(&account).await }
+    };
+    let again = add("ÅSA.lindqvist@hotell.EXAMPLE").await;
+    assert!(
+        matches!(again, Err(pulse_server::store::StoreError::EmailTaken)),
+        "{again:?}"
+    );
+    let half_typed = add("asa@").await;
+    assert!(
+        matches!(
+            half_typed,
+            Err(pulse_server::store::StoreError::EmailInvalid)
+        ),
+        "{half_typed:?}"
+    );
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 use pulse_client::{ClientConfig, OutboxState, Pulse, RetryPolicy};
 use pulse_protocol::Actor;
 use pulse_protocol::wire::{CaseEvent, HandlerCasePage};
-use pulse_server::store::{Database, NewAccount};
+use pulse_server::store::NewAccount;
 use pulse_server::{Limits, RunningServer, ServerConfig};
 use rand::{Rng, SeedableRng};
 use serde_json::{Value, json};

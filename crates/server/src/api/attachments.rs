@@ -17,7 +17,6 @@ use super::ApiPath;
 use crate::app::AppState;
 use crate::auth::{Caller, Partner};
 use crate::error::ApiError;
-use crate::store::Database;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

@@ -4,11 +4,10 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use pulse_protocol::input::{self, MessageBody, ReservationRef, TopicChoice};
-use pulse_protocol::lifecycle::Move;
+use pulse_protocol::request::{CaseMove, ValidCase};
 use pulse_protocol::wire::{
-    BatchOutcome, BatchOutcomes, CaseBatch, CaseDetail, CaseEvent, CasePage, ContactKind,
-    MAX_BATCH_CASES, NewCase, NewReply, ResolutionAnswer,
+    BatchOutcome, BatchOutcomes, CaseBatch, CaseDetail, CaseEvent, CasePage, MAX_BATCH_CASES,
+    NewCase, NewReply, ResolutionAnswer,
 };
 use pulse_protocol::{ErrorBody, ErrorCode};
 use serde::Deserialize;
@@ -24,8 +23,7 @@ use super::{
 use crate::app::AppState;
 use crate::auth::Partner;
 use crate::error::ApiError;
-use crate::store::Database;
-use crate::store::{MoveContent, Mover, ValidCase};
+use crate::store::{Mover, Stored};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -45,40 +43,10 @@ pub struct PageQuery {
     limit: Option<u32>,
 }
 
-/// Parses a new case at the edge: everything inner code sees is already valid.
+/// Parses a new case at the edge, with the protocol's rules: everything inner code
+/// sees is already valid. The first problem in form order is the answer.
 fn parse_case(request: &NewCase) -> Result<ValidCase, ApiError> {
-    let choice = TopicChoice::parse(&request.topic, &request.subtopic)?;
-    let reservation_ref = request
-        .reservation_ref
-        .as_deref()
-        .filter(|r| !r.trim().is_empty())
-        .map(ReservationRef::parse)
-        .transpose()?;
-    let body = MessageBody::parse(&request.body)?;
-    input::check_attachment_count(request.attachment_ids.len())?;
-    if request.kind == ContactKind::Complaint {
-        let complete = request.contact.as_ref().is_some_and(|c| {
-            !c.name.trim().is_empty() && c.email.contains('@') && c.email.trim().len() >= 3
-        });
-        if !complete {
-            return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::ContactRequired,
-                "a complaint names who complains, with an email address",
-            ));
-        }
-    }
-    Ok(ValidCase {
-        kind: request.kind,
-        choice,
-        property_id: request.property_id,
-        reservation_ref,
-        body,
-        attachment_ids: request.attachment_ids.clone(),
-        client_created_at: request.client_created_at,
-        diagnostics: request.diagnostics.clone(),
-        contact: request.contact.clone(),
-    })
+    ValidCase::parse(request).map_err(|problems| problems.first().clone().into())
 }
 
 /// Opens a case. Safe to resend: the same Idempotency-Key answers the same case.
@@ -176,16 +144,16 @@ async fn create_cases(
         .map(|(item, outcome)| match outcome {
             Some(outcome) => outcome,
             None => match stored.next() {
-                Some(Ok(crate::store::Stored::Fresh(case))) => BatchOutcome {
+                Some(Ok(Stored::Fresh(case))) => BatchOutcome {
                     key: item.key,
                     status: 201,
                     case: Some(case),
                     error: None,
                 },
-                Some(Ok(crate::store::Stored::Replayed { status, body })) => BatchOutcome {
+                Some(Ok(Stored::Replayed { status, answer })) => BatchOutcome {
                     key: item.key,
                     status,
-                    case: serde_json::from_str(&body).ok(),
+                    case: Some(answer),
                     error: None,
                 },
                 Some(Err(error)) => failed(item.key, &ApiError::from(error)),
@@ -259,23 +227,11 @@ async fn reply(
     IdemKey(key): IdemKey,
     ApiJson(request): ApiJson<NewReply>,
 ) -> Result<Response, ApiError> {
-    let body = MessageBody::parse(&request.body)?;
-    input::check_attachment_count(request.attachment_ids.len())?;
+    let mv = CaseMove::reply(&request)?;
     let idem = fingerprint(key, &format!("POST /v1/cases/{id}/messages"), &request);
-    let content = MoveContent {
-        body: Some(body),
-        attachment_ids: request.attachment_ids,
-        ..MoveContent::default()
-    };
     let stored = state
         .store()
-        .apply_move(
-            id,
-            &mover(&partner),
-            Move::Reply,
-            &content,
-            Some((&idem, 201)),
-        )
+        .apply_move(id, &mover(&partner), &mv, Some((&idem, 201)))
         .await?;
     Ok(stored_response(stored, StatusCode::CREATED))
 }
@@ -300,28 +256,12 @@ async fn answer_resolution(
     OptionalIdemKey(key): OptionalIdemKey,
     ApiJson(request): ApiJson<ResolutionAnswer>,
 ) -> Result<Response, ApiError> {
-    let (mv, body) = if request.accept {
-        let comment = request.comment.as_deref().filter(|c| !c.trim().is_empty());
-        (Move::Accept, comment.map(MessageBody::parse).transpose()?)
-    } else {
-        let comment = MessageBody::parse(request.comment.as_deref().unwrap_or(""))?;
-        (Move::Dispute, Some(comment))
-    };
+    let mv = CaseMove::answer(&request)?;
     let idem =
         key.map(|key| fingerprint(key, &format!("POST /v1/cases/{id}/resolution"), &request));
-    let content = MoveContent {
-        body,
-        ..MoveContent::default()
-    };
     let stored = state
         .store()
-        .apply_move(
-            id,
-            &mover(&partner),
-            mv,
-            &content,
-            idem.as_ref().map(|i| (i, 200)),
-        )
+        .apply_move(id, &mover(&partner), &mv, idem.as_ref().map(|i| (i, 200)))
         .await?;
     Ok(stored_response(stored, StatusCode::OK))
 }
@@ -351,8 +291,7 @@ async fn request_mediation(
         .apply_move(
             id,
             &mover(&partner),
-            Move::RequestMediation,
-            &MoveContent::default(),
+            &CaseMove::mediation(),
             idem.as_ref().map(|i| (i, 200)),
         )
         .await?;

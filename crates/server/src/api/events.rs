@@ -25,7 +25,6 @@ use crate::app::AppState;
 use crate::auth::Partner;
 use crate::error::ApiError;
 use crate::store::Database;
-use crate::store::Store;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(events))
@@ -113,7 +112,7 @@ async fn events(
 
 /// One open stream's position in the event log.
 struct Tail {
-    store: Store,
+    store: std::sync::Arc<dyn Database>,
     partner_id: i64,
     cursor: i64,
     pending: VecDeque<CaseEvent>,

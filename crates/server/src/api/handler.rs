@@ -6,8 +6,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use pulse_protocol::ErrorBody;
-use pulse_protocol::input::MessageBody;
-use pulse_protocol::lifecycle::{Actor, CaseStatus, Move};
+use pulse_protocol::lifecycle::{Actor, CaseStatus};
+use pulse_protocol::request::CaseMove;
 use pulse_protocol::wire::{
     Acknowledge, CaseDetail, CaseEvent, HandlerCasePage, HandlerMessage, Resolve,
 };
@@ -21,8 +21,7 @@ use super::{ApiJson, ApiPath, ApiQuery, page_limit, parse_cursor, stored_respons
 use crate::app::AppState;
 use crate::auth::Handler;
 use crate::error::ApiError;
-use crate::store::Database;
-use crate::store::{AuthAccount, MoveContent, Mover};
+use crate::store::{AuthAccount, Mover};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -93,11 +92,7 @@ async fn acknowledge(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(request): ApiJson<Acknowledge>,
 ) -> Result<Response, ApiError> {
-    let content = MoveContent {
-        expected_next: request.expected_next.filter(|s| !s.trim().is_empty()),
-        ..MoveContent::default()
-    };
-    make_move(&state, &handler, id, Move::Acknowledge, content).await
+    make_move(&state, &handler, id, CaseMove::acknowledge(&request)?).await
 }
 
 /// A progress update, or with `request_info` a request for more information.
@@ -112,17 +107,7 @@ async fn message(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(request): ApiJson<HandlerMessage>,
 ) -> Result<Response, ApiError> {
-    let body = MessageBody::parse(&request.body)?;
-    let mv = if request.request_info {
-        Move::RequestInfo
-    } else {
-        Move::PostUpdate
-    };
-    let content = MoveContent {
-        body: Some(body),
-        ..MoveContent::default()
-    };
-    make_move(&state, &handler, id, mv, content).await
+    make_move(&state, &handler, id, CaseMove::handler_message(&request)?).await
 }
 
 /// Resolves the case with an outcome for the partner to accept or dispute.
@@ -137,12 +122,7 @@ async fn resolve(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(request): ApiJson<Resolve>,
 ) -> Result<Response, ApiError> {
-    let outcome = MessageBody::parse(&request.outcome)?;
-    let content = MoveContent {
-        outcome: Some(outcome.into_string()),
-        ..MoveContent::default()
-    };
-    make_move(&state, &handler, id, Move::Resolve, content).await
+    make_move(&state, &handler, id, CaseMove::resolve(&request)?).await
 }
 
 /// Closes an accepted, disputed or mediated case.
@@ -155,15 +135,14 @@ async fn close(
     Handler(handler): Handler,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Response, ApiError> {
-    make_move(&state, &handler, id, Move::Close, MoveContent::default()).await
+    make_move(&state, &handler, id, CaseMove::close()).await
 }
 
 async fn make_move(
     state: &AppState,
     handler: &AuthAccount,
     id: Uuid,
-    mv: Move,
-    content: MoveContent,
+    mv: CaseMove,
 ) -> Result<Response, ApiError> {
     let mover = Mover {
         actor: Actor::Handler,
@@ -171,9 +150,6 @@ async fn make_move(
         name: handler.name.clone(),
         partner_scope: None,
     };
-    let stored = state
-        .store()
-        .apply_move(id, &mover, mv, &content, None)
-        .await?;
+    let stored = state.store().apply_move(id, &mover, &mv, None).await?;
     Ok(stored_response::<CaseEvent>(stored, StatusCode::OK))
 }

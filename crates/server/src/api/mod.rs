@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use pulse_protocol::wire::{IDEMPOTENCY_KEY_HEADER, TopicEntry};
@@ -198,18 +198,13 @@ pub fn fingerprint<T: serde::Serialize>(
     }
 }
 
-/// Answers a stored write: fresh with `status`, or replayed exactly as stored.
+/// Answers a stored write: fresh with `status`, or the first answer with its status.
 pub fn stored_response<T: serde::Serialize>(stored: Stored<T>, status: StatusCode) -> Response {
     match stored {
         Stored::Fresh(value) => (status, Json(value)).into_response(),
-        Stored::Replayed { status, body } => {
+        Stored::Replayed { status, answer } => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
-            let mut response = (status, body).into_response();
-            response.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            response
+            (status, Json(answer)).into_response()
         }
     }
 }

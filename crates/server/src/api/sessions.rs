@@ -12,9 +12,8 @@ use utoipa_axum::routes;
 
 use super::ApiJson;
 use crate::app::AppState;
-use crate::auth::{self, Caller, RateLimit};
+use crate::auth::{self, Caller};
 use crate::error::ApiError;
-use crate::store::Database;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -35,7 +34,7 @@ async fn sign_in(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ApiJson(request): ApiJson<SignIn>,
 ) -> Result<(StatusCode, Json<Session>), ApiError> {
-    state.check_rate(&RateLimit::address_key(peer.ip())).await?;
+    state.check_rate(&auth::address_key(peer.ip())).await?;
     let record = state.store().login_record(&request.email).await?;
     let (account_id, hash) = match record {
         Some((id, hash)) => (Some(id), hash),

@@ -8,7 +8,7 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use pulse_protocol::Actor;
 use pulse_protocol::wire::{Account, CaseDetail, CaseEvent, Session};
-use pulse_server::store::{Database, NewAccount};
+use pulse_server::store::NewAccount;
 use pulse_server::{Limits, RunningServer, ServerConfig};
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -35,6 +35,12 @@ pub fn postgres_base() -> Option<String> {
     std::env::var("PULSE_TEST_POSTGRES")
         .ok()
         .filter(|v| !v.is_empty())
+}
+
+/// The PostgreSQL server of a test that cannot run without one.
+pub fn required_postgres() -> String {
+    postgres_base()
+        .expect("this test needs PostgreSQL: set PULSE_TEST_POSTGRES (scripts/test.sh starts one)")
 }
 
 pub async fn fresh_postgres_database(base: &str) -> String {

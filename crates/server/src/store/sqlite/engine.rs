@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 use tokio::sync::{mpsc, oneshot, watch};
 
 use super::StoreError;
@@ -29,7 +29,7 @@ type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// A write as the writer thread sees it, whatever it returns.
 trait Job: Send {
     /// Runs inside the batch's transaction; the result waits for the commit.
-    fn run(self: Box<Self>, conn: &Connection) -> Box<dyn Finish>;
+    fn run(self: Box<Self>, conn: &mut Connection) -> Box<dyn Finish>;
 }
 
 trait Finish: Send {
@@ -53,9 +53,9 @@ struct TypedFinish<T> {
 impl<T, F> Job for TypedJob<T, F>
 where
     T: Send + 'static,
-    F: FnOnce(&Connection) -> Result<(T, i64)> + Send + 'static,
+    F: FnOnce(&mut Connection) -> Result<(T, i64)> + Send + 'static,
 {
-    fn run(self: Box<Self>, conn: &Connection) -> Box<dyn Finish> {
+    fn run(self: Box<Self>, conn: &mut Connection) -> Box<dyn Finish> {
         let result = match run_sql(conn, "SAVEPOINT job") {
             Ok(()) => {
                 let result = (self.work)(conn);
@@ -156,7 +156,7 @@ impl Engine {
     pub(super) async fn write<T, F>(&self, work: F) -> Result<T>
     where
         T: Send + 'static,
-        F: FnOnce(&Connection) -> Result<(T, i64)> + Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<(T, i64)> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
         self.writes
@@ -165,8 +165,8 @@ impl Engine {
         answer.await.map_err(|_| StoreError::Closed)?
     }
 
-    /// Runs `work` on this thread's read-only connection.
-    pub(super) async fn read<T, F>(&self, work: F) -> Result<T>
+    /// Runs `work` on this thread's read-only connection, at once.
+    pub(super) fn read<T, F>(&self, work: F) -> Result<T>
     where
         F: FnOnce(&Connection) -> Result<T>,
     {
@@ -245,26 +245,28 @@ fn write_loop(
                 Err(_) => break,
             }
         }
-        let tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
-            Ok(tx) => tx,
-            Err(e) => {
-                let error = StoreError::from(e);
-                tracing::error!(%error, "cannot begin a write transaction");
-                // Dropped unrun: each caller's reply closes and it answers Closed.
-                batch.clear();
-                continue;
-            }
-        };
-        let finishes: Vec<Box<dyn Finish>> = batch.drain(..).map(|job| job.run(&tx)).collect();
+        // The transaction by hand, not rusqlite's Transaction: the jobs get the
+        // connection itself (`&mut`, which is Send), as their steps need.
+        if let Err(error) = run_sql(&conn, "BEGIN IMMEDIATE") {
+            tracing::error!(%error, "cannot begin a write transaction");
+            // Dropped unrun: each caller's reply closes and it answers Closed.
+            batch.clear();
+            continue;
+        }
+        let finishes: Vec<Box<dyn Finish>> =
+            batch.drain(..).map(|job| job.run(&mut conn)).collect();
         let newest = finishes
             .iter()
             .filter(|f| f.succeeded())
             .map(|f| f.event_id())
             .max()
             .unwrap_or(0);
-        let committed = tx.commit().map_err(StoreError::from);
+        let committed = run_sql(&conn, "COMMIT");
         if let Err(error) = &committed {
             tracing::error!(%error, "a write transaction failed to commit");
+            if let Err(error) = run_sql(&conn, "ROLLBACK") {
+                tracing::error!(%error, "rolling the failed transaction back");
+            }
         }
         let ok = committed.is_ok();
         for finish in finishes {

@@ -1,0 +1,862 @@
+//! The case flow, written once for every backend: which steps a write takes and in
+//! what order (claim the key, check the property, write the case and its event, link
+//! the files, store the answer), what the lifecycle allows, and how rows become the
+//! wire types. Backends only run the SQL of each step (see [`super::backend`]).
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use pulse_protocol::input::{self, EmailAddress};
+use pulse_protocol::lifecycle::{self, Actor, CaseStatus};
+use pulse_protocol::request::{CaseMove, ValidCase};
+use pulse_protocol::topics::TopicId;
+use pulse_protocol::wire::{
+    Account, AttachmentRef, Author, CaseDetail, CaseEvent, CaseSummary, ContactKind, EventKind,
+    HandlerCase, Property,
+};
+use serde::de::DeserializeOwned;
+use time::OffsetDateTime;
+use tokio::sync::watch;
+use uuid::Uuid;
+
+use super::backend::{
+    AnswerRef, Backend, CaseChange, CaseRow, ClaimRow, EventRow, NewAccountRow, NewAttachmentRow,
+    NewCaseRow, NewEventRow, Tx, Write, Written,
+};
+use super::{AuthAccount, Database, IdempotencyKey, Mover, NewAccount, Result, StoreError, Stored};
+
+/// Most cases the demo's automatic handler takes in one round.
+const STALE_BATCH: i64 = 100;
+
+/// The server's storage: the case flow over backend `B`.
+pub struct Store<B> {
+    backend: B,
+}
+
+impl<B: Backend> Store<B> {
+    pub fn new(backend: B) -> Store<B> {
+        Store { backend }
+    }
+
+    /// The first answer to a write, read again from what it referenced.
+    async fn replay<T: Replayable>(&self, answered: Answered) -> Result<Stored<T>> {
+        let answer = match answered.answer {
+            Answer::Ref(reference) => T::read(self, reference).await?,
+            Answer::Json(json) => serde_json::from_str(&json)
+                .map_err(|e| StoreError::Corrupt(format!("a stored answer: {e}")))?,
+        };
+        Ok(Stored::Replayed {
+            status: answered.status,
+            answer,
+        })
+    }
+
+    async fn finish<T: Replayable>(&self, outcome: Outcome<T>) -> Result<Stored<T>> {
+        match outcome {
+            Outcome::Fresh(value) => Ok(Stored::Fresh(value)),
+            Outcome::Answered(answered) => self.replay(answered).await,
+        }
+    }
+
+    /// Events as the wire shows them, with their files.
+    async fn events(&self, rows: Vec<EventRow>) -> Result<Vec<CaseEvent>> {
+        let mut events = rows.into_iter().map(event).collect::<Result<Vec<_>>>()?;
+        let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
+        if ids.is_empty() {
+            return Ok(events);
+        }
+        let mut files: HashMap<i64, Vec<AttachmentRef>> = HashMap::new();
+        for row in self.backend.linked_attachments(&ids).await? {
+            files.entry(row.event_id).or_default().push(AttachmentRef {
+                id: row.id,
+                media_type: row.media_type,
+                size: row.size as u64,
+            });
+        }
+        for event in &mut events {
+            if let Some(list) = files.remove(&event.id) {
+                event.attachments = list;
+            }
+        }
+        Ok(events)
+    }
+
+    /// The answer to opening case `id`, as it was given: the case as it stood with its
+    /// first event, whatever happened to it since.
+    async fn opening_answer(&self, id: Uuid) -> Result<CaseDetail> {
+        let record = self
+            .backend
+            .case(id, None)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("a stored answer names case {id}")))?;
+        let first = self.backend.case_events(id).await?.into_iter().next();
+        let first = self
+            .events(first.into_iter().collect())
+            .await?
+            .pop()
+            .ok_or_else(|| StoreError::Corrupt(format!("case {id} has no events")))?;
+        Ok(opened(
+            summary(record.case)?,
+            from_json_opt(record.diagnostics)?,
+            from_json_opt(record.contact)?,
+            first,
+        ))
+    }
+
+    async fn stored_event(&self, id: i64) -> Result<CaseEvent> {
+        let row = self
+            .backend
+            .event(id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("a stored answer names event {id}")))?;
+        self.events(vec![row])
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound)
+    }
+}
+
+#[async_trait::async_trait]
+impl<B: Backend> Database for Store<B> {
+    fn subscribe(&self) -> watch::Receiver<i64> {
+        self.backend.subscribe()
+    }
+
+    async fn create_account(&self, account: &NewAccount) -> Result<i64> {
+        let email = EmailAddress::parse(&account.email).map_err(|_| StoreError::EmailInvalid)?;
+        self.backend
+            .write(CreateAccount {
+                account: account.clone(),
+                email,
+            })
+            .await
+    }
+
+    async fn login_record(&self, email: &str) -> Result<Option<(i64, String)>> {
+        let row = self.backend.login_record(&input::email_key(email)).await?;
+        Ok(row.map(|r| (r.id, r.password_hash)))
+    }
+
+    async fn account(&self, id: i64) -> Result<Account> {
+        let row = self
+            .backend
+            .account(id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let properties = self.backend.properties(id).await?;
+        Ok(Account {
+            id: row.id,
+            role: actor(&row.role)?,
+            name: row.name,
+            email: row.email,
+            country: row.country,
+            in_eea: row.in_eea,
+            properties: properties
+                .into_iter()
+                .map(|p| Property {
+                    id: p.id,
+                    name: p.name,
+                })
+                .collect(),
+        })
+    }
+
+    async fn create_session(&self, account_id: i64, token_hash: &[u8; 32]) -> Result<()> {
+        self.backend
+            .write(CreateSession {
+                account_id,
+                token_hash: *token_hash,
+            })
+            .await
+    }
+
+    async fn delete_session(&self, token_hash: &[u8; 32]) -> Result<()> {
+        self.backend
+            .write(DeleteSession {
+                token_hash: *token_hash,
+            })
+            .await
+    }
+
+    async fn session_account(&self, token_hash: &[u8; 32]) -> Result<Option<AuthAccount>> {
+        let Some(row) = self.backend.session_account(token_hash).await? else {
+            return Ok(None);
+        };
+        Ok(Some(AuthAccount {
+            id: row.id,
+            role: actor(&row.role)?,
+            name: row.name,
+            in_eea: row.in_eea,
+        }))
+    }
+
+    async fn record_attachment(&self, account_id: i64, attachment: &AttachmentRef) -> Result<()> {
+        self.backend
+            .write(RecordAttachment {
+                account_id,
+                attachment: attachment.clone(),
+            })
+            .await
+    }
+
+    async fn attachment(&self, id: Uuid, viewer: &AuthAccount) -> Result<AttachmentRef> {
+        let row = self
+            .backend
+            .attachment(id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        // Someone else's file does not exist for a partner.
+        if viewer.role != Actor::Handler && row.account_id != viewer.id {
+            return Err(StoreError::NotFound);
+        }
+        Ok(AttachmentRef {
+            id,
+            media_type: row.media_type,
+            size: row.size as u64,
+        })
+    }
+
+    async fn create_case(
+        &self,
+        partner: &AuthAccount,
+        idem: &IdempotencyKey,
+        case: &ValidCase,
+    ) -> Result<Stored<CaseDetail>> {
+        let outcome = self
+            .backend
+            .write(CreateCase {
+                partner: partner.clone(),
+                idem: idem.clone(),
+                case: case.clone(),
+            })
+            .await?;
+        self.finish(outcome).await
+    }
+
+    async fn create_cases(
+        &self,
+        partner: &AuthAccount,
+        cases: Vec<(IdempotencyKey, ValidCase)>,
+    ) -> Result<Vec<Result<Stored<CaseDetail>>>> {
+        let outcomes = self
+            .backend
+            .write(CreateCases {
+                partner: partner.clone(),
+                cases,
+            })
+            .await?;
+        let mut results = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            results.push(match outcome {
+                Ok(outcome) => self.finish(outcome).await,
+                Err(error) => Err(error),
+            });
+        }
+        Ok(results)
+    }
+
+    async fn partner_cases(
+        &self,
+        partner_id: i64,
+        before: Option<i64>,
+        limit: u32,
+    ) -> Result<(Vec<CaseSummary>, Option<i64>)> {
+        let rows = self
+            .backend
+            .partner_cases(partner_id, before.unwrap_or(i64::MAX), i64::from(limit) + 1)
+            .await?;
+        let cases = rows.into_iter().map(summary).collect::<Result<Vec<_>>>()?;
+        Ok(page(cases, limit, |c| c.last_event_id))
+    }
+
+    async fn handler_cases(
+        &self,
+        status: Option<CaseStatus>,
+        before: Option<i64>,
+        limit: u32,
+    ) -> Result<(Vec<HandlerCase>, Option<i64>)> {
+        let rows = self
+            .backend
+            .handler_cases(status, before.unwrap_or(i64::MAX), i64::from(limit) + 1)
+            .await?;
+        let cases = rows
+            .into_iter()
+            .map(|row| {
+                Ok(HandlerCase {
+                    case: summary(row.case)?,
+                    partner_id: row.partner_id,
+                    partner_name: row.partner_name,
+                    partner_in_eea: row.partner_in_eea,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(page(cases, limit, |c| c.case.last_event_id))
+    }
+
+    async fn case_detail(&self, id: Uuid, viewer: &AuthAccount) -> Result<CaseDetail> {
+        let scope = (viewer.role == Actor::Partner).then_some(viewer.id);
+        let record = self
+            .backend
+            .case(id, scope)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let timeline = self.events(self.backend.case_events(id).await?).await?;
+        let mut case = summary(record.case)?;
+        if scope.is_some() && case.unread_count > 0 {
+            // Reading is what a partner did; up to what they were shown, not what may
+            // have been written since.
+            self.backend
+                .write(MarkRead {
+                    case_id: id,
+                    partner_id: viewer.id,
+                    upto: case.last_event_id,
+                })
+                .await?;
+            case.unread_count = 0;
+        }
+        Ok(CaseDetail {
+            mediation_offered: lifecycle::mediation_offered(case.status, record.partner_in_eea),
+            case,
+            expected_next: record.expected_next,
+            diagnostics: from_json_opt(record.diagnostics)?,
+            contact: from_json_opt(record.contact)?,
+            timeline,
+        })
+    }
+
+    async fn apply_move(
+        &self,
+        case_id: Uuid,
+        mover: &Mover,
+        mv: &CaseMove,
+        idem: Option<(&IdempotencyKey, u16)>,
+    ) -> Result<Stored<CaseEvent>> {
+        let outcome = self
+            .backend
+            .write(ApplyMove {
+                case_id,
+                mover: mover.clone(),
+                mv: mv.clone(),
+                idem: idem.map(|(key, status)| (key.clone(), status)),
+            })
+            .await?;
+        self.finish(outcome).await
+    }
+
+    async fn events_after(
+        &self,
+        partner_id: i64,
+        after: i64,
+        limit: u32,
+    ) -> Result<Vec<CaseEvent>> {
+        let rows = self
+            .backend
+            .events_after(partner_id, after, i64::from(limit))
+            .await?;
+        self.events(rows).await
+    }
+
+    async fn stale_cases(&self, status: CaseStatus, age: Duration) -> Result<Vec<Uuid>> {
+        let age = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
+        self.backend
+            .stale_cases(status, now_ms().saturating_sub(age), STALE_BATCH)
+            .await
+    }
+
+    async fn take_request(&self, key: &[u8; 32]) -> Result<std::result::Result<(), Duration>> {
+        self.backend.take_request(key).await
+    }
+
+    async fn forget_idle_allowances(&self) -> Result<()> {
+        self.backend.forget_idle_allowances().await
+    }
+}
+
+// ----- the writes -----
+
+struct CreateAccount {
+    account: NewAccount,
+    email: EmailAddress,
+}
+
+impl Write for CreateAccount {
+    type Output = i64;
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<i64>> {
+        let account = &self.account;
+        let id = tx
+            .insert_account(&NewAccountRow {
+                role: account.role,
+                email: self.email.as_str(),
+                email_key: &self.email.key(),
+                name: &account.name,
+                password_hash: &account.password_hash,
+                country: &account.country,
+                in_eea: account.in_eea,
+                created_at: now_ms(),
+            })
+            .await?
+            .ok_or(StoreError::EmailTaken)?;
+        for name in &account.properties {
+            tx.insert_property(id, name).await?;
+        }
+        Ok(Written::quiet(id))
+    }
+}
+
+struct CreateSession {
+    account_id: i64,
+    token_hash: [u8; 32],
+}
+
+impl Write for CreateSession {
+    type Output = ();
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
+        tx.insert_session(&self.token_hash, self.account_id, now_ms())
+            .await?;
+        Ok(Written::quiet(()))
+    }
+}
+
+struct DeleteSession {
+    token_hash: [u8; 32],
+}
+
+impl Write for DeleteSession {
+    type Output = ();
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
+        tx.delete_session(&self.token_hash).await?;
+        Ok(Written::quiet(()))
+    }
+}
+
+struct RecordAttachment {
+    account_id: i64,
+    attachment: AttachmentRef,
+}
+
+impl Write for RecordAttachment {
+    type Output = ();
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
+        tx.insert_attachment(&NewAttachmentRow {
+            id: self.attachment.id,
+            account_id: self.account_id,
+            media_type: &self.attachment.media_type,
+            size: i64::try_from(self.attachment.size).unwrap_or(i64::MAX),
+            created_at: now_ms(),
+        })
+        .await?;
+        Ok(Written::quiet(()))
+    }
+}
+
+struct MarkRead {
+    case_id: Uuid,
+    partner_id: i64,
+    upto: i64,
+}
+
+impl Write for MarkRead {
+    type Output = ();
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
+        tx.mark_read(self.case_id, self.partner_id, self.upto)
+            .await?;
+        Ok(Written::quiet(()))
+    }
+}
+
+struct CreateCase {
+    partner: AuthAccount,
+    idem: IdempotencyKey,
+    case: ValidCase,
+}
+
+impl Write for CreateCase {
+    type Output = Outcome<CaseDetail>;
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<Outcome<CaseDetail>>> {
+        create_case(tx, &self.partner, &self.idem, &self.case).await
+    }
+}
+
+/// New cases of one partner, in order, each under its own key and in a savepoint of
+/// its own, so a refused one leaves the others.
+struct CreateCases {
+    partner: AuthAccount,
+    cases: Vec<(IdempotencyKey, ValidCase)>,
+}
+
+impl Write for CreateCases {
+    type Output = Vec<Result<Outcome<CaseDetail>>>;
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<Self::Output>> {
+        let mut newest = 0;
+        let mut outcomes = Vec::with_capacity(self.cases.len());
+        for (idem, case) in &self.cases {
+            tx.savepoint().await?;
+            let result = create_case(tx, &self.partner, idem, case).await;
+            tx.end_savepoint(result.is_ok()).await?;
+            outcomes.push(result.map(|written| {
+                newest = newest.max(written.newest_event);
+                written.value
+            }));
+        }
+        Ok(Written {
+            value: outcomes,
+            newest_event: newest,
+        })
+    }
+}
+
+struct ApplyMove {
+    case_id: Uuid,
+    mover: Mover,
+    mv: CaseMove,
+    idem: Option<(IdempotencyKey, u16)>,
+}
+
+impl Write for ApplyMove {
+    type Output = Outcome<CaseEvent>;
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<Outcome<CaseEvent>>> {
+        let (mover, mv) = (&self.mover, &self.mv);
+        // Only a partner's writes carry keys: the app resends them.
+        let keyed = match (&self.idem, mover.partner_scope) {
+            (Some((idem, status)), Some(partner)) => Some((idem, *status, partner)),
+            _ => None,
+        };
+        if let Some((idem, _, partner)) = keyed
+            && let Some(claim) = tx.claim_key(partner, idem).await?
+        {
+            return Ok(Written::quiet(Outcome::Answered(answered(claim, idem)?)));
+        }
+        let target = tx
+            .case_for_move(self.case_id, mover.partner_scope)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let from = status(&target.status)?;
+        let to = lifecycle::apply(from, mv.mv(), mover.actor, target.in_eea)?;
+        let at = OffsetDateTime::now_utc();
+        let row = NewEventRow {
+            case_id: self.case_id,
+            partner_id: target.partner_id,
+            kind: EventKind::of(mv.mv()),
+            status: to,
+            author_role: mover.actor,
+            author_name: &mover.name,
+            body: mv.body().map(|b| b.as_str()),
+            outcome: mv.outcome().map(|o| o.as_str()),
+            expected_next: mv.expected_next().map(|e| e.as_str()),
+            created_at: ms(at),
+        };
+        let change = CaseChange {
+            status: to,
+            outcome: row.outcome,
+            expected_next: row.expected_next,
+            at: row.created_at,
+        };
+        let id = tx.append_event(&row, &change).await?;
+        let attachments = link_files(tx, id, mover.account_id, mv.attachment_ids()).await?;
+        let event = written_event(id, &row, attachments)?;
+        if let Some((idem, status, partner)) = keyed {
+            tx.store_answer(partner, idem, status, AnswerRef::Event(id))
+                .await?;
+        }
+        Ok(Written {
+            value: Outcome::Fresh(event),
+            newest_event: id,
+        })
+    }
+}
+
+/// A write that was done now, or whose key had been used: then its first answer,
+/// read after the transaction (it references rows that never change).
+enum Outcome<T> {
+    Fresh(T),
+    Answered(Answered),
+}
+
+struct Answered {
+    status: u16,
+    answer: Answer,
+}
+
+enum Answer {
+    Ref(AnswerRef),
+    /// Stored whole, by servers from before answers were references.
+    Json(String),
+}
+
+/// What can be replayed from a reference.
+trait Replayable: DeserializeOwned + Send + Sized {
+    fn read<B: Backend>(
+        store: &Store<B>,
+        reference: AnswerRef,
+    ) -> impl std::future::Future<Output = Result<Self>> + Send;
+}
+
+impl Replayable for CaseDetail {
+    async fn read<B: Backend>(store: &Store<B>, reference: AnswerRef) -> Result<CaseDetail> {
+        match reference {
+            AnswerRef::Case(id) => store.opening_answer(id).await,
+            AnswerRef::Event(_) => Err(StoreError::Corrupt(
+                "a new case's key names an event".into(),
+            )),
+        }
+    }
+}
+
+impl Replayable for CaseEvent {
+    async fn read<B: Backend>(store: &Store<B>, reference: AnswerRef) -> Result<CaseEvent> {
+        match reference {
+            AnswerRef::Event(id) => store.stored_event(id).await,
+            AnswerRef::Case(_) => Err(StoreError::Corrupt("a move's key names a case".into())),
+        }
+    }
+}
+
+/// A used key: the first request's answer if this is the same request, refused if not.
+fn answered(claim: ClaimRow, idem: &IdempotencyKey) -> Result<Answered> {
+    if claim.request_hash != idem.request_hash {
+        return Err(StoreError::IdempotencyKeyReused);
+    }
+    let status = u16::try_from(claim.response_status)
+        .map_err(|_| StoreError::Corrupt("a stored status".into()))?;
+    let answer = match (claim.answer_case, claim.answer_event) {
+        (Some(case), _) => Answer::Ref(AnswerRef::Case(case)),
+        (None, Some(event)) => Answer::Ref(AnswerRef::Event(event)),
+        (None, None) => Answer::Json(claim.legacy_body),
+    };
+    Ok(Answered { status, answer })
+}
+
+async fn create_case<T: Tx>(
+    tx: &mut T,
+    partner: &AuthAccount,
+    idem: &IdempotencyKey,
+    case: &ValidCase,
+) -> Result<Written<Outcome<CaseDetail>>> {
+    if let Some(claim) = tx.claim_key(partner.id, idem).await? {
+        return Ok(Written::quiet(Outcome::Answered(answered(claim, idem)?)));
+    }
+    if let Some(property) = case.property_id
+        && !tx.owns_property(partner.id, property).await?
+    {
+        return Err(StoreError::UnknownProperty);
+    }
+    let id = Uuid::new_v4();
+    let at = OffsetDateTime::now_utc();
+    let diagnostics = to_json_opt(&case.diagnostics)?;
+    let contact = to_json_opt(&case.contact.as_ref().map(|c| c.to_wire()))?;
+    let opening = case.opening_move();
+    let event_row = NewEventRow {
+        case_id: id,
+        partner_id: partner.id,
+        kind: EventKind::Submitted,
+        status: CaseStatus::Submitted,
+        author_role: Actor::Partner,
+        author_name: &partner.name,
+        body: opening.body().map(|b| b.as_str()),
+        outcome: None,
+        expected_next: None,
+        created_at: ms(at),
+    };
+    let case_row = NewCaseRow {
+        id,
+        partner_id: partner.id,
+        kind: case.kind,
+        topic: case.choice.topic(),
+        subtopic: case.choice.subtopic(),
+        property_id: case.property_id,
+        reservation_ref: case.reservation_ref.as_ref().map(|r| r.as_str()),
+        status: CaseStatus::Submitted,
+        diagnostics: diagnostics.as_deref(),
+        contact: contact.as_deref(),
+        client_created_at: ms(case.client_created_at),
+        created_at: ms(at),
+    };
+    let event_id = tx.open_case(&case_row, &event_row).await?;
+    let attachments = link_files(tx, event_id, partner.id, opening.attachment_ids()).await?;
+    let first = written_event(event_id, &event_row, attachments)?;
+    // The answer is built from what was just written, not read back.
+    let detail = opened(
+        CaseSummary {
+            id,
+            kind: case.kind,
+            topic: case.choice.topic(),
+            subtopic: case.choice.subtopic().to_owned(),
+            property_id: case.property_id,
+            reservation_ref: case.reservation_ref.as_ref().map(|r| r.as_str().to_owned()),
+            status: CaseStatus::Submitted,
+            outcome: None,
+            created_at: from_ms(ms(at))?,
+            last_activity_at: from_ms(ms(at))?,
+            last_event_id: event_id,
+            unread_count: 0,
+        },
+        case.diagnostics.clone(),
+        case.contact.as_ref().map(|c| c.to_wire()),
+        first,
+    );
+    tx.store_answer(partner.id, idem, 201, AnswerRef::Case(id))
+        .await?;
+    Ok(Written {
+        value: Outcome::Fresh(detail),
+        newest_event: event_id,
+    })
+}
+
+/// Links the files a message carries to its event, in the order given.
+async fn link_files<T: Tx>(
+    tx: &mut T,
+    event_id: i64,
+    uploader: i64,
+    ids: &[Uuid],
+) -> Result<Vec<AttachmentRef>> {
+    let mut files = Vec::with_capacity(ids.len());
+    for (position, id) in ids.iter().enumerate() {
+        let linked = tx
+            .link_attachment(event_id, uploader, *id, position as i64)
+            .await?
+            .ok_or(StoreError::UnknownAttachment)?;
+        files.push(AttachmentRef {
+            id: *id,
+            media_type: linked.media_type,
+            size: linked.size as u64,
+        });
+    }
+    Ok(files)
+}
+
+/// The answer to opening a case: the case as it stood then, with its first event.
+/// Whatever the summary says of later activity is set back to the opening.
+fn opened(
+    mut case: CaseSummary,
+    diagnostics: Option<std::collections::BTreeMap<String, String>>,
+    contact: Option<pulse_protocol::wire::ContactDetails>,
+    first: CaseEvent,
+) -> CaseDetail {
+    case.status = CaseStatus::Submitted;
+    case.outcome = None;
+    case.last_activity_at = case.created_at;
+    case.last_event_id = first.id;
+    case.unread_count = 0;
+    CaseDetail {
+        case,
+        expected_next: None,
+        diagnostics,
+        contact,
+        mediation_offered: false,
+        timeline: vec![first],
+    }
+}
+
+/// An event as written, without reading it back.
+fn written_event(
+    id: i64,
+    row: &NewEventRow<'_>,
+    attachments: Vec<AttachmentRef>,
+) -> Result<CaseEvent> {
+    Ok(CaseEvent {
+        id,
+        case_id: row.case_id,
+        kind: row.kind,
+        status: row.status,
+        at: from_ms(row.created_at)?,
+        author: Author {
+            role: row.author_role,
+            name: row.author_name.to_owned(),
+        },
+        body: row.body.map(str::to_owned),
+        attachments,
+        outcome: row.outcome.map(str::to_owned),
+        expected_next: row.expected_next.map(str::to_owned),
+    })
+}
+
+// ----- rows to wire types -----
+
+fn summary(row: CaseRow) -> Result<CaseSummary> {
+    Ok(CaseSummary {
+        id: row.id,
+        kind: ContactKind::from_wire(&row.kind).ok_or_else(|| unknown("kind", &row.kind))?,
+        topic: TopicId::from_wire(&row.topic).ok_or_else(|| unknown("topic", &row.topic))?,
+        subtopic: row.subtopic,
+        property_id: row.property_id,
+        reservation_ref: row.reservation_ref,
+        status: status(&row.status)?,
+        outcome: row.outcome,
+        created_at: from_ms(row.created_at)?,
+        last_activity_at: from_ms(row.last_activity_at)?,
+        last_event_id: row.last_event_id,
+        unread_count: row.unread_count,
+    })
+}
+
+fn event(row: EventRow) -> Result<CaseEvent> {
+    Ok(CaseEvent {
+        id: row.id,
+        case_id: row.case_id,
+        kind: EventKind::from_wire(&row.kind).ok_or_else(|| unknown("event kind", &row.kind))?,
+        status: status(&row.status)?,
+        at: from_ms(row.created_at)?,
+        author: Author {
+            role: actor(&row.author_role)?,
+            name: row.author_name,
+        },
+        body: row.body,
+        attachments: Vec::new(),
+        outcome: row.outcome,
+        expected_next: row.expected_next,
+    })
+}
+
+fn status(raw: &str) -> Result<CaseStatus> {
+    CaseStatus::from_wire(raw).ok_or_else(|| unknown("status", raw))
+}
+
+fn actor(raw: &str) -> Result<Actor> {
+    Actor::from_wire(raw).ok_or_else(|| unknown("role", raw))
+}
+
+fn unknown(what: &str, raw: &str) -> StoreError {
+    StoreError::Corrupt(format!("unknown {what} {raw:?}"))
+}
+
+/// Cuts a page of `limit` from `limit + 1` rows; the cursor is the last row's marker.
+fn page<T>(mut rows: Vec<T>, limit: u32, marker: impl Fn(&T) -> i64) -> (Vec<T>, Option<i64>) {
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next = if more { rows.last().map(marker) } else { None };
+    (rows, next)
+}
+
+fn to_json_opt<T: serde::Serialize>(value: &Option<T>) -> Result<Option<String>> {
+    value
+        .as_ref()
+        .map(|v| serde_json::to_string(v).map_err(|e| StoreError::Corrupt(e.to_string())))
+        .transpose()
+}
+
+fn from_json_opt<T: DeserializeOwned>(raw: Option<String>) -> Result<Option<T>> {
+    raw.map(|raw| serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt(e.to_string())))
+        .transpose()
+}
+
+fn now_ms() -> i64 {
+    ms(OffsetDateTime::now_utc())
+}
+
+/// Times are stored as milliseconds since the epoch, on both backends.
+fn ms(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+fn from_ms(ms: i64) -> Result<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))
+}
