@@ -54,7 +54,8 @@ const LATENCY_EVENTS: usize = 1_000;
 /// Longest wait for one event before the run is called broken.
 const EVENT_TIMEOUT: Duration = Duration::from_secs(5);
 
-const TARGET_RATIO: f64 = 0.5;
+/// This round's aim for the write path against bare axum (SQLite).
+const TARGET_RATIO: f64 = 0.3;
 const TARGET_P99: Duration = Duration::from_millis(25);
 
 const PASSWORD: &str = "bench password, long enough";

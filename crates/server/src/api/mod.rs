@@ -190,11 +190,26 @@ pub fn fingerprint<T: serde::Serialize>(
     hasher.update([0]);
     // serde_json's map keeps keys sorted, so the same request always hashes the same.
     if let Ok(value) = serde_json::to_value(request) {
-        hasher.update(value.to_string().as_bytes());
+        // Neither a Value nor a hash can fail to take the bytes.
+        let _ = serde_json::to_writer(HashWriter(&mut hasher), &value);
     }
     IdempotencyKey {
         key: key.to_string(),
         request_hash: hasher.finalize().into(),
+    }
+}
+
+/// Feeds what is written into a hash, without the text in between.
+struct HashWriter<'a>(&'a mut Sha256);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -225,6 +225,7 @@ impl<B: Backend> Database for Store<B> {
         let outcome = self
             .backend
             .write(CreateCase {
+                id: Uuid::now_v7(),
                 partner: partner.clone(),
                 idem: idem.clone(),
                 case: case.clone(),
@@ -242,7 +243,10 @@ impl<B: Backend> Database for Store<B> {
             .backend
             .write(CreateCases {
                 partner: partner.clone(),
-                cases,
+                cases: cases
+                    .into_iter()
+                    .map(|(idem, case)| (Uuid::now_v7(), idem, case))
+                    .collect(),
             })
             .await?;
         let mut results = Vec::with_capacity(outcomes.len());
@@ -469,7 +473,10 @@ impl Write for MarkRead {
     }
 }
 
+/// A new case, under the id it will have if the key is new: made before the write (a
+/// time-ordered id), so the transaction does no more than write.
 struct CreateCase {
+    id: Uuid,
     partner: AuthAccount,
     idem: IdempotencyKey,
     case: ValidCase,
@@ -479,7 +486,7 @@ impl Write for CreateCase {
     type Output = Outcome<CaseDetail>;
 
     async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<Outcome<CaseDetail>>> {
-        create_case(tx, &self.partner, &self.idem, &self.case).await
+        create_case(tx, self.id, &self.partner, &self.idem, &self.case).await
     }
 }
 
@@ -487,7 +494,7 @@ impl Write for CreateCase {
 /// its own, so a refused one leaves the others.
 struct CreateCases {
     partner: AuthAccount,
-    cases: Vec<(IdempotencyKey, ValidCase)>,
+    cases: Vec<(Uuid, IdempotencyKey, ValidCase)>,
 }
 
 impl Write for CreateCases {
@@ -496,9 +503,9 @@ impl Write for CreateCases {
     async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<Self::Output>> {
         let mut newest = 0;
         let mut outcomes = Vec::with_capacity(self.cases.len());
-        for (idem, case) in &self.cases {
+        for (id, idem, case) in &self.cases {
             tx.savepoint().await?;
-            let result = create_case(tx, &self.partner, idem, case).await;
+            let result = create_case(tx, *id, &self.partner, idem, case).await;
             tx.end_savepoint(result.is_ok()).await?;
             outcomes.push(result.map(|written| {
                 newest = newest.max(written.newest_event);
@@ -636,6 +643,7 @@ fn answered(claim: ClaimRow, idem: &IdempotencyKey) -> Result<Answered> {
 
 async fn create_case<T: Tx>(
     tx: &mut T,
+    id: Uuid,
     partner: &AuthAccount,
     idem: &IdempotencyKey,
     case: &ValidCase,
@@ -648,7 +656,6 @@ async fn create_case<T: Tx>(
     {
         return Err(StoreError::UnknownProperty);
     }
-    let id = Uuid::new_v4();
     let at = OffsetDateTime::now_utc();
     let diagnostics = to_json_opt(&case.diagnostics)?;
     let contact = to_json_opt(&case.contact.as_ref().map(|c| c.to_wire()))?;
