@@ -80,6 +80,18 @@ fn serve(dir: &std::path::Path, args: &[&str], env: &[(&str, String)]) -> Runnin
     }
 }
 
+/// A GET as the holder of `token`, answered with JSON.
+async fn get_json(http: &reqwest::Client, url: &str, token: &str) -> Value {
+    http.get(url)
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 async fn sign_in(http: &reqwest::Client, base: &str, email: &str, password: &str) -> String {
     let reply: Value = http
         .post(format!("{base}/v1/sessions"))
@@ -181,15 +193,7 @@ async fn accounts_are_added_from_the_command_line() {
     let server = serve(dir.path(), &[], &env);
     let http = reqwest::Client::new();
     let token = sign_in(&http, &server.base, "host@example.test", "a-long-password").await;
-    let me: Value = http
-        .get(format!("{}/v1/account", server.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me = get_json(&http, &format!("{}/v1/account", server.base), &token).await;
     assert_eq!(me["country"], "BE");
     assert_eq!(me["in_eea"], true);
     assert_eq!(me["properties"].as_array().unwrap().len(), 2);
@@ -211,15 +215,7 @@ async fn demo_mode_seeds_accounts_and_moves_a_new_case_by_itself() {
     let token = sign_in(&http, &server.base, "partner@demo.test", "demo-password").await;
     let other = sign_in(&http, &server.base, "partner2@demo.test", "demo-password").await;
     sign_in(&http, &server.base, "handler@demo.test", "demo-password").await;
-    let me: Value = http
-        .get(format!("{}/v1/account", server.base))
-        .bearer_auth(&other)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me = get_json(&http, &format!("{}/v1/account", server.base), &other).await;
     assert_eq!(me["in_eea"], false);
 
     let secret_body = "Marker-7f3a: the key safe code is 4411";
@@ -243,15 +239,7 @@ async fn demo_mode_seeds_accounts_and_moves_a_new_case_by_itself() {
     let started = Instant::now();
     let mut status = String::new();
     while started.elapsed() < Duration::from_secs(20) {
-        let case: Value = http
-            .get(format!("{}/v1/cases/{id}", server.base))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let case = get_json(&http, &format!("{}/v1/cases/{id}", server.base), &token).await;
         status = case["case"]["status"].as_str().unwrap_or("").to_owned();
         if status == "in_progress" {
             let kinds: Vec<_> = case["timeline"]

@@ -23,7 +23,7 @@ use super::{
 use crate::app::AppState;
 use crate::auth::Partner;
 use crate::error::ApiError;
-use crate::store::{Mover, Stored};
+use crate::store::{AuthAccount, IdempotencyKey, Mover, Stored};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -229,11 +229,7 @@ async fn reply(
 ) -> Result<Response, ApiError> {
     let mv = CaseMove::reply(&request)?;
     let idem = fingerprint(key, &format!("POST /v1/cases/{id}/messages"), &request);
-    let stored = state
-        .store()
-        .apply_move(id, &mover(&partner), &mv, Some((&idem, 201)))
-        .await?;
-    Ok(stored_response(stored, StatusCode::CREATED))
+    partner_move(&state, &partner, id, mv, Some(idem), StatusCode::CREATED).await
 }
 
 /// Accepts the outcome, or disagrees with it (a comment says why).
@@ -259,11 +255,7 @@ async fn answer_resolution(
     let mv = CaseMove::answer(&request)?;
     let idem =
         key.map(|key| fingerprint(key, &format!("POST /v1/cases/{id}/resolution"), &request));
-    let stored = state
-        .store()
-        .apply_move(id, &mover(&partner), &mv, idem.as_ref().map(|i| (i, 200)))
-        .await?;
-    Ok(stored_response(stored, StatusCode::OK))
+    partner_move(&state, &partner, id, mv, idem, StatusCode::OK).await
 }
 
 /// Asks for mediation on a disputed case (partners in the EEA).
@@ -286,19 +278,39 @@ async fn request_mediation(
     OptionalIdemKey(key): OptionalIdemKey,
 ) -> Result<Response, ApiError> {
     let idem = key.map(|key| fingerprint(key, &format!("POST /v1/cases/{id}/mediation"), &()));
+    partner_move(
+        &state,
+        &partner,
+        id,
+        CaseMove::mediation(),
+        idem,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// Makes a partner's move on their case; with a key, a resend gets the first answer.
+async fn partner_move(
+    state: &AppState,
+    partner: &AuthAccount,
+    id: Uuid,
+    mv: CaseMove,
+    idem: Option<IdempotencyKey>,
+    status: StatusCode,
+) -> Result<Response, ApiError> {
     let stored = state
         .store()
         .apply_move(
             id,
-            &mover(&partner),
-            &CaseMove::mediation(),
-            idem.as_ref().map(|i| (i, 200)),
+            &mover(partner),
+            &mv,
+            idem.as_ref().map(|i| (i, status.as_u16())),
         )
         .await?;
-    Ok(stored_response(stored, StatusCode::OK))
+    Ok(stored_response(stored, status))
 }
 
-fn mover(partner: &crate::store::AuthAccount) -> Mover {
+fn mover(partner: &AuthAccount) -> Mover {
     Mover {
         actor: pulse_protocol::Actor::Partner,
         account_id: partner.id,

@@ -221,6 +221,16 @@ pub trait Backend: Send + Sync + 'static {
     fn forget_idle_allowances(&self) -> impl Future<Output = Result<()>> + Send;
 }
 
+/// The columns of a [`CaseRow`] from `cases c` (the same SQL on both backends).
+pub const CASE_COLUMNS: &str = "c.id, c.kind, c.topic, c.subtopic, c.property_id, \
+    c.reservation_ref, c.status, c.outcome, c.created_at, c.last_activity_at, \
+    c.last_event_id, (SELECT COUNT(*) FROM case_events e WHERE e.case_id = c.id \
+    AND e.id > c.partner_read_event_id AND e.author_role = 'handler') AS unread_count";
+
+/// The columns of an [`EventRow`] from `case_events`.
+pub const EVENT_COLUMNS: &str = "id, case_id, kind, status, author_role, author_name, body, \
+    outcome, expected_next, created_at";
+
 /// How many requests a key may make: `burst` at once, refilled at `per_second`.
 #[derive(Debug, Clone, Copy)]
 pub struct RateQuota {

@@ -20,9 +20,10 @@ use tokio::sync::watch;
 use uuid::Uuid;
 
 use super::backend::{
-    AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CaseChange, CaseRecord, CaseRow,
-    ClaimRow, EventRow, HandlerCaseRow, LinkedAttachmentRow, LinkedFile, LoginRow, MoveTargetRow,
-    NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, PropertyRow, RateQuota, Tx, Write,
+    AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CASE_COLUMNS, CaseChange, CaseRecord,
+    CaseRow, ClaimRow, EVENT_COLUMNS, EventRow, HandlerCaseRow, LinkedAttachmentRow, LinkedFile,
+    LoginRow, MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, PropertyRow,
+    RateQuota, Tx, Write,
 };
 use super::{IdempotencyKey, Result, StoreError};
 use engine::Engine;
@@ -33,14 +34,6 @@ pub struct SqliteBackend {
     latest_event: watch::Sender<i64>,
     allowances: Allowances,
 }
-
-const CASE_COLUMNS: &str = "c.id, c.kind, c.topic, c.subtopic, c.property_id, \
-    c.reservation_ref, c.status, c.outcome, c.created_at, c.last_activity_at, \
-    c.last_event_id, (SELECT COUNT(*) FROM case_events e WHERE e.case_id = c.id \
-    AND e.id > c.partner_read_event_id AND e.author_role = 'handler') AS unread_count";
-
-const EVENT_COLUMNS: &str = "id, case_id, kind, status, author_role, author_name, body, \
-    outcome, expected_next, created_at";
 
 impl SqliteBackend {
     /// Opens (creating if needed) and migrates the database at `url`
