@@ -448,6 +448,7 @@ async fn screens_in_every_language_show_no_message_ids_and_no_english_leftovers(
         let pulse = device.signed_in(&server, PARTNER).await;
         pulse
             .set_preference("language", Some(language.code))
+            .await
             .unwrap();
         // English texts this language does not share, long enough to be sure of.
         let leftovers: Vec<String> = english
@@ -494,6 +495,7 @@ async fn device_signed_out(language: &Language) -> String {
     let pulse = device.open().await;
     pulse
         .set_preference("language", Some(language.code))
+        .await
         .unwrap();
     Screen::open(&pulse, "/").await.html()
 }

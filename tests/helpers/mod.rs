@@ -181,7 +181,7 @@ impl Device {
             max: Duration::from_millis(300),
         };
         let pulse = Pulse::open(config).await.unwrap();
-        pulse.set_preference("language", Some("en")).unwrap();
+        pulse.set_preference("language", Some("en")).await.unwrap();
         pulse
     }
 
@@ -206,9 +206,9 @@ pub async fn signed_in(email: &str) -> (Server, Device, Pulse) {
 }
 
 /// Waits (up to 10 s) until `check` holds.
-pub async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+pub async fn eventually(what: &str, mut check: impl AsyncFnMut() -> bool) {
     for _ in 0..200 {
-        if check() {
+        if check().await {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
