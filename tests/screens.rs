@@ -538,3 +538,176 @@ async fn a_language_switch_redraws_every_text_at_once_and_is_remembered() {
     assert!(html.contains("lang=\"sv\""));
     tokio::time::sleep(Duration::from_millis(1)).await;
 }
+
+#[tokio::test]
+async fn a_half_typed_complaint_email_is_refused_inline_and_nothing_is_queued() {
+    let (server, _device, pulse) = signed_in(PARTNER).await;
+    let mut screen = Screen::open(&pulse, "/write/complaint/new").await;
+    screen.choose("complainant-partner", "partner").await;
+    screen.type_into("contact-name", "Anna de Vries").await;
+    screen.type_into("contact-email", "a@").await;
+    screen.choose("topic", "payouts").await;
+    screen.choose("subtopic", "payouts").await;
+    screen
+        .type_into("message", "My payout is three weeks late.")
+        .await;
+    let html = screen.html();
+    assert!(
+        html.contains("data-testid=\"error-contact\"")
+            && html.contains("This email address is not complete."),
+        "{html}"
+    );
+    assert!(
+        is_disabled(&html, "send"),
+        "the phone refuses it before Send"
+    );
+    assert!(pulse.outbox().await.unwrap().is_empty(), "nothing queued");
+    assert_eq!(pulse.drafts().await.unwrap().len(), 1, "kept as a draft");
+
+    // Completed, the same form sends it, and the server gets it once.
+    screen
+        .type_into("contact-email", "anna@canalhouse.nl")
+        .await;
+    let html = screen.html();
+    assert!(!html.contains("data-testid=\"error-contact\""), "{html}");
+    screen.click("send").await;
+    assert!(screen.html().contains("data-testid=\"sent\""));
+    let handler = server.handler().await;
+    eventually("the complaint on the server", async || {
+        handler.cases().await.len() == 1
+    })
+    .await;
+    assert_eq!(handler.cases().await[0]["kind"], "complaint");
+}
+
+#[tokio::test]
+async fn an_accepted_outcome_leaves_no_reply_box_and_nothing_else_to_do() {
+    let (server, _device, pulse) = signed_in(PARTNER).await;
+    let handler = server.handler().await;
+    let case = send_and_wait_for_case(
+        &pulse,
+        &question(
+            "invoices_commission",
+            "invoices",
+            "The invoice counts a night twice.",
+        ),
+    )
+    .await;
+    handler.act(case, "acknowledge", json!({})).await;
+    handler
+        .act(
+            case,
+            "resolve",
+            json!({"outcome": "The invoice was corrected."}),
+        )
+        .await;
+    let mut screen = Screen::open(&pulse, &format!("/messages/{case}")).await;
+    let html = screen.html();
+    assert!(html.contains("data-status=\"resolved\""), "{html}");
+    assert!(
+        html.contains("data-testid=\"reply-box\""),
+        "a resolved case takes a note"
+    );
+
+    screen.click("accept").await;
+    eventually("the acceptance sent", async || {
+        pulse
+            .outbox()
+            .await
+            .unwrap()
+            .iter()
+            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
+    })
+    .await;
+    screen.settle().await;
+    let html = screen.html();
+    assert!(html.contains("data-status=\"accepted\""), "{html}");
+    for gone in ["reply-box", "accept", "disagree", "mediation-offer"] {
+        assert!(
+            !html.contains(&format!("data-testid=\"{gone}\"")),
+            "{gone} on an accepted case: {html}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_action_the_phone_cannot_store_says_so_in_the_partners_language() {
+    let (_server, device, pulse) = signed_in(PARTNER).await;
+    let Some(french) = Language::by_code("fr") else {
+        return;
+    };
+    pulse.set_preference("language", Some("fr")).await.unwrap();
+    let mut content = question("statistics", "analytics", "Where did my views go?");
+    content.property_id = Some(999_999);
+    let draft = pulse.save_draft(None, &content).await.unwrap();
+    let item = pulse.send_draft(draft.id).await.unwrap();
+    eventually("the refusal", async || {
+        matches!(
+            pulse.outbox_item(item.id).await.unwrap().state,
+            OutboxState::Failed { .. }
+        )
+    })
+    .await;
+    let mut screen = Screen::open(&pulse, "/outbox").await;
+    assert!(!screen.html().contains("data-testid=\"action-failed\""));
+
+    // The phone's storage refuses to let go of the item.
+    device
+        .database()
+        .execute_batch(
+            "CREATE TRIGGER outbox_stuck BEFORE DELETE ON outbox
+             BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;",
+        )
+        .unwrap();
+    screen.click("discard").await;
+    let html = screen.html();
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("reason", french.format("error-storage", None));
+    let said = french.format("action-failed", Some(&args));
+    assert!(html.contains("data-testid=\"action-failed\""), "{html}");
+    assert!(html.contains(&said), "{said:?} in {html}");
+    assert_eq!(
+        html.matches("data-testid=\"outbox-item\"").count(),
+        1,
+        "the item is still there, as it is"
+    );
+    screen.click("action-failed-close").await;
+    assert!(!screen.html().contains("data-testid=\"action-failed\""));
+}
+
+#[tokio::test]
+async fn drafts_that_cannot_be_read_show_an_error_not_an_empty_list() {
+    let (_server, device, pulse) = signed_in(PARTNER).await;
+    pulse
+        .save_draft(None, &question("payouts", "payouts", "Half written"))
+        .await
+        .unwrap();
+    device
+        .database()
+        .execute("UPDATE drafts SET content = '{'", [])
+        .unwrap();
+    let mut screen = Screen::open(&pulse, "/drafts").await;
+    let html = screen.html();
+    assert!(html.contains("data-testid=\"screen-error\""), "{html}");
+    assert!(
+        html.contains(
+            "This cannot be shown. This phone&#39;s storage could not be read or written."
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("No drafts."), "not an empty list: {html}");
+
+    // Repaired, "Try again" reads it.
+    pulse
+        .save_draft(None, &question("payouts", "payouts", "Written again"))
+        .await
+        .unwrap();
+    device
+        .database()
+        .execute("DELETE FROM drafts WHERE content = '{'", [])
+        .unwrap();
+    screen.click("screen-error-retry").await;
+    let html = screen.html();
+    assert!(!html.contains("data-testid=\"screen-error\""), "{html}");
+    assert!(html.contains("Written again"), "{html}");
+}
