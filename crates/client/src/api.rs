@@ -79,7 +79,7 @@ impl ApiError {
     }
 
     /// The answer as the outbox weighs it.
-    pub(crate) fn outcome(&self) -> Outcome {
+    pub fn outcome(&self) -> Outcome {
         match self {
             ApiError::Network => Outcome::NoAnswer,
             ApiError::Unauthorized => Outcome::Refused {
@@ -116,7 +116,7 @@ impl ApiError {
 /// ones included, so the partner still reads "not found" or "try again later" in their
 /// language rather than nothing, and whether to retry (decided on the status, see
 /// [`crate::outbox`]) does not change.
-pub(crate) fn code_for(status: u16, code: Option<&str>) -> ErrorCode {
+pub fn code_for(status: u16, code: Option<&str>) -> ErrorCode {
     if let Some(code) = code.and_then(ErrorCode::from_wire) {
         return code;
     }

@@ -176,6 +176,20 @@ impl Inner {
             .unwrap_or(Err(StoreError::Closed))
     }
 
+    /// Runs `work` on the keychain off the calling thread, as [`Inner::db`] does for
+    /// the store: a phone's keystore, or the Secret Service over D-Bus, may take a while.
+    async fn keychain<T, F>(&self, work: F) -> Result<T, ClientError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Vault) -> Result<T, VaultError> + Send + 'static,
+    {
+        let vault = self.vault.clone();
+        match rt::blocking(move || work(&vault)).await {
+            Some(result) => Ok(result?),
+            None => Err(StoreError::Closed.into()),
+        }
+    }
+
     fn session(&self) -> Option<Session> {
         self.session
             .read()
@@ -323,9 +337,10 @@ impl Pulse {
             Err(e) => return Err(e.into()),
         };
         let token = Token::new(session.token);
+        let (user, kept) = (vault_user(api.base(), session.account.id), token.clone());
         self.inner
-            .vault
-            .save(&vault_user(api.base(), session.account.id), &token)?;
+            .keychain(move |vault| vault.save(&user, &kept))
+            .await?;
         let account_json = serde_json::to_string(&session.account)
             .map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let (server, account_id) = (api.base().to_owned(), session.account.id);
@@ -365,9 +380,10 @@ impl Pulse {
         if let Err(error) = session.api.sign_out().await {
             tracing::info!(%error, "the session could not be revoked on the server");
         }
+        let user = vault_user(session.api.base(), session.account.id);
         self.inner
-            .vault
-            .delete(&vault_user(session.api.base(), session.account.id))?;
+            .keychain(move |vault| vault.delete(&user))
+            .await?;
         self.inner
             .db(|store| store.set_meta(META_ACCOUNT, None))
             .await?;
@@ -580,7 +596,8 @@ async fn restore_session(inner: &Inner) -> Result<(), ClientError> {
             return Ok(());
         }
     };
-    let Some(token) = inner.vault.load(&vault_user(&server, account.id))? else {
+    let user = vault_user(&server, account.id);
+    let Some(token) = inner.keychain(move |vault| vault.load(&user)).await? else {
         return Ok(());
     };
     let api = Api::new(&server, &inner.config.http)?.with_token(token);

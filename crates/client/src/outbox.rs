@@ -317,7 +317,7 @@ async fn enqueue(
 
 /// What came back from one attempt to send an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Outcome {
+pub enum Outcome {
     /// Nothing: the server could not be reached, the connection broke or timed out, or
     /// a batch's answer left this item out.
     NoAnswer,
@@ -333,7 +333,7 @@ pub(crate) enum Outcome {
 
 /// What to do with an item after an [`Outcome`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Verdict {
+pub enum Verdict {
     /// Keep it queued and try again after the backoff, no sooner than `not_before`.
     Retry {
         reason: Failure,
@@ -346,7 +346,7 @@ pub(crate) enum Verdict {
 }
 
 /// The one table that decides, for the single path and the batch path alike.
-pub(crate) fn verdict(outcome: &Outcome) -> Verdict {
+pub fn verdict(outcome: &Outcome) -> Verdict {
     match *outcome {
         Outcome::NoAnswer => Verdict::Retry {
             reason: Failure::Network,

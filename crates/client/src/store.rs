@@ -105,13 +105,19 @@ impl Store {
     /// Opens (creating and migrating) the store `pulse.db` in the folder `dir`.
     #[cfg(not(target_family = "wasm"))]
     pub async fn open(dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let conn = Connection::open(dir.join(DATABASE_FILE))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // NORMAL in WAL mode: a commit survives an app kill; only a power loss can undo
-        // the last few, which is the trade every phone app makes for fast saves.
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Store::prepare(conn)
+        let dir = dir.to_path_buf();
+        // Opening and migrating touch the disk: not on the caller's thread either.
+        crate::rt::blocking(move || {
+            std::fs::create_dir_all(&dir).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let conn = Connection::open(dir.join(DATABASE_FILE))?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            // NORMAL in WAL mode: a commit survives an app kill; only a power loss can
+            // undo the last few, which is the trade every phone app makes for fast saves.
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            Store::prepare(conn)
+        })
+        .await
+        .unwrap_or(Err(StoreError::Closed))
     }
 
     /// Opens (creating and migrating) the store in the browser's IndexedDB, under the
