@@ -15,7 +15,7 @@ use pulse_companion::i18n::{LANGUAGES, Language};
 use pulse_protocol::ErrorCode;
 use pulse_protocol::lifecycle::CaseStatus;
 use pulse_protocol::topics::CATALOG;
-use pulse_protocol::wire::{Complainant, EventKind};
+use pulse_protocol::wire::{Complainant, ContactKind, EventKind};
 
 /// Message ids (and `id.attribute`s) of one Fluent source, with their variables.
 fn entries(source: &str) -> BTreeMap<String, BTreeSet<String>> {
@@ -144,8 +144,8 @@ fn generated_ids() -> BTreeSet<String> {
     for code in ["network", "unexpected"] {
         ids.insert(format!("error-{code}"));
     }
-    for kind in ["question", "technical_issue", "complaint"] {
-        ids.insert(format!("kind-{kind}"));
+    for kind in ContactKind::ALL {
+        ids.insert(format!("kind-{}", kind.as_str()));
     }
     for who in Complainant::ALL {
         ids.insert(format!("complaint-who-{}", who.as_str()));
