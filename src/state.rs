@@ -17,6 +17,7 @@ use pulse_client::{
 };
 use pulse_protocol::wire::CaseSummary;
 use tokio::sync::broadcast::error::{RecvError, TryRecvError};
+use tokio::sync::oneshot;
 
 /// How long a banner stays when nobody taps it.
 const BANNER_TIME: Duration = Duration::from_secs(6);
@@ -161,7 +162,9 @@ impl AppState {
     }
 
     /// Does what the partner asked for, in the background: `work` gets the engine,
-    /// `done` the result. A failure is logged and shown as a notice in the partner's
+    /// `done` the result. The work outlives the screen that asked (a partner who taps and
+    /// moves on still gets it done, or told why not); `done` runs only while that
+    /// screen is there. A failure is logged and shown as a notice in the partner's
     /// language; the screen stays as it was.
     pub fn act<T, F>(
         self,
@@ -173,10 +176,20 @@ impl AppState {
         F: Future<Output = Result<T, ClientError>> + 'static,
     {
         let pulse = self.pulse();
-        spawn(async move {
+        let (finished, result) = oneshot::channel();
+        dioxus::core::spawn_forever(async move {
             match work(pulse).await {
-                Ok(value) => done(value),
+                Ok(value) => {
+                    if finished.send(value).is_err() {
+                        tracing::debug!(action, "done after its screen closed");
+                    }
+                }
                 Err(error) => self.failed(action, &error),
+            }
+        });
+        spawn(async move {
+            if let Ok(value) = result.await {
+                done(value);
             }
         });
     }
@@ -194,7 +207,8 @@ impl AppState {
             failure: error.failure(),
         }));
         let mut notice = self.notice;
-        spawn(async move {
+        // The app's own clock, whichever screen the failure came from.
+        dioxus::core::spawn_forever(async move {
             pulse_client::rt::sleep(NOTICE_TIME).await;
             if notice.peek().is_some_and(|n| n.id == id) {
                 notice.set(None);

@@ -4,14 +4,14 @@
 //! of mediation.
 
 use dioxus::prelude::*;
-use pulse_client::{ClientError, Failure, OutboxPayload};
+use pulse_client::OutboxPayload;
 use pulse_protocol::lifecycle::{self, Actor, CaseStatus, Move};
 use pulse_protocol::request::CaseMove;
 use pulse_protocol::wire::{CaseDetail, CaseEvent, EventKind, NewReply, ResolutionAnswer};
 use uuid::Uuid;
 
 use crate::components::{Loading, OutboxStateLine, StatusChip, TopBar, ago};
-use crate::i18n::{self, error_text, t};
+use crate::i18n::{self, t};
 use crate::state::{AppState, ReadFailed, use_app};
 use crate::tr;
 
@@ -180,7 +180,6 @@ fn AnswerOutcome(case: CaseDetail, can_accept: bool, can_dispute: bool) -> Eleme
     let id = case.case.id;
     let mut disagreeing = use_signal(|| false);
     let mut comment = use_signal(String::new);
-    let mut error = use_signal(|| None::<Failure>);
     let answered = has_pending(&state, id, |p| {
         matches!(p, OutboxPayload::Resolution { .. })
     });
@@ -225,22 +224,16 @@ fn AnswerOutcome(case: CaseDetail, can_accept: bool, can_dispute: bool) -> Eleme
                     value: "{comment}",
                     oninput: move |e| comment.set(e.value()),
                 }
-                if let Some(failure) = error() {
-                    p { class: "field-error", {error_text(failure)} }
-                }
                 button {
                     class: "primary", "data-testid": "disagree-send",
                     disabled: !comment_ok || answered,
                     onclick: move |_| {
                         let text = comment.read().clone();
-                        let pulse = state.pulse();
-                        spawn(async move {
-                            match pulse.answer_resolution(id, false, Some(&text)).await {
-                                Ok(_) => disagreeing.set(false),
-                                Err(refused @ ClientError::Input(_)) => error.set(Some(refused.failure())),
-                                Err(other) => state.failed("disagree", &other),
-                            }
-                        });
+                        state.act(
+                            "disagree",
+                            move |pulse| async move { pulse.answer_resolution(id, false, Some(&text)).await },
+                            move |_| disagreeing.set(false),
+                        );
                     },
                     {t("case-disagree-send")}
                 }
@@ -254,7 +247,6 @@ fn AnswerOutcome(case: CaseDetail, can_accept: bool, can_dispute: bool) -> Eleme
 fn ReplyBox(case_id: Uuid, prominent: bool) -> Element {
     let state = use_app();
     let mut body = use_signal(String::new);
-    let mut error = use_signal(|| None::<Failure>);
     // The rule for a reply is the protocol's.
     let ready = CaseMove::reply(&NewReply {
         body: body.read().clone(),
@@ -270,24 +262,15 @@ fn ReplyBox(case_id: Uuid, prominent: bool) -> Element {
                 value: "{body}",
                 oninput: move |e| body.set(e.value()),
             }
-            if let Some(failure) = error() {
-                p { class: "field-error", {error_text(failure)} }
-            }
             button {
                 class: "primary", "data-testid": "reply-send", disabled: !ready,
                 onclick: move |_| {
                     let text = body.read().clone();
-                    let pulse = state.pulse();
-                    spawn(async move {
-                        match pulse.reply(case_id, &text, Vec::new()).await {
-                            Ok(_) => {
-                                body.set(String::new());
-                                error.set(None);
-                            }
-                            Err(refused @ ClientError::Input(_)) => error.set(Some(refused.failure())),
-                            Err(other) => state.failed("reply", &other),
-                        }
-                    });
+                    state.act(
+                        "reply",
+                        move |pulse| async move { pulse.reply(case_id, &text, Vec::new()).await },
+                        move |_| body.set(String::new()),
+                    );
                 },
                 {t("case-reply-send")}
             }

@@ -14,13 +14,14 @@ use pulse_protocol::request::CaseField;
 use pulse_protocol::topics::{CATALOG, TECHNICAL_ISSUE_TOPIC, TopicId};
 use pulse_protocol::wire::{Complainant, ContactDetails, ContactKind};
 use time::OffsetDateTime;
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 use uuid::Uuid;
 
 use crate::components::{Icon, Loading, Svg, TopBar};
 use crate::i18n::{self, LANG, error_text, t};
 use crate::platform;
 use crate::route::{DraftRef, Kind, Route};
-use crate::state::{ReadFailed, use_app};
+use crate::state::{AppState, ReadFailed, use_app};
 use crate::tr;
 
 /// The fields of the form, in its order.
@@ -85,14 +86,84 @@ fn ComposeForm(kind: Kind, draft: DraftRef, on_first_save: EventHandler<Uuid>) -
     }
 }
 
-/// What the form's one writer does, in the order asked.
+/// What the form asks of its writer, in order.
 enum Job {
-    /// Save the form as it is now.
-    Save,
-    /// Save, then move the draft into the outbox.
+    /// Save this content.
+    Save(Box<DraftContent>),
+    /// Move the draft, as last saved, into the outbox.
     Send,
-    /// Delete the draft and leave.
+    /// Delete the draft.
     Delete,
+}
+
+/// What the writer tells the form, while the form is there.
+enum Written {
+    Saved(Uuid),
+    Sent(Uuid),
+    Deleted,
+    NotSent,
+}
+
+/// Saves one form's draft in the order the edits were made, and outlives the form, so
+/// leaving the screen right after typing loses nothing. Edits that come faster than
+/// the disk are folded into the newest; Send and Delete wait for the save before them.
+async fn write_draft(
+    state: AppState,
+    mut id: Option<Uuid>,
+    mut jobs: UnboundedReceiver<Job>,
+    tell: UnboundedSender<Written>,
+) {
+    let pulse = state.pulse();
+    let say = |written| {
+        if tell.send(written).is_err() {
+            tracing::debug!("the form closed before its draft was written");
+        }
+    };
+    while let Some(first) = jobs.recv().await {
+        let mut batch = vec![first];
+        while let Ok(job) = jobs.try_recv() {
+            batch.push(job);
+        }
+        if batch.iter().any(|job| matches!(job, Job::Delete)) {
+            if let Some(draft) = id
+                && let Err(error) = pulse.delete_draft(draft).await
+            {
+                state.failed("delete_draft", &error);
+                continue;
+            }
+            say(Written::Deleted);
+            return;
+        }
+        let newest = batch.iter().rev().find_map(|job| match job {
+            Job::Save(content) => Some(content),
+            _ => None,
+        });
+        if let Some(content) = newest {
+            match pulse.save_draft(id, content).await {
+                Ok(saved) => {
+                    id = Some(saved.id);
+                    say(Written::Saved(saved.id));
+                }
+                Err(error) => {
+                    state.failed("save_draft", &error);
+                    say(Written::NotSent);
+                    continue;
+                }
+            }
+        }
+        if let (Some(draft), true) = (id, batch.iter().any(|job| matches!(job, Job::Send))) {
+            match pulse.send_draft(draft).await {
+                Ok(item) => {
+                    say(Written::Sent(item.id));
+                    return;
+                }
+                Err(error) => {
+                    state.failed("send", &error);
+                    say(Written::NotSent);
+                }
+            }
+        }
+    }
 }
 
 #[component]
@@ -121,55 +192,41 @@ fn ComposeFields(
     let mut sending = use_signal(|| false);
     let properties = state.account().map(|a| a.properties).unwrap_or_default();
 
-    // One writer for this form's draft, so saves land in the order they were made: the
-    // newest content wins when edits come faster than the disk, and Send and Delete
-    // wait for the save before them.
-    let nav = navigator();
-    let writer = use_coroutine(move |mut jobs: UnboundedReceiver<Job>| async move {
-        let pulse = state.pulse();
-        while let Ok(first) = jobs.recv().await {
-            let mut batch = vec![first];
-            while let Ok(job) = jobs.try_recv() {
-                batch.push(job);
-            }
-            if batch.iter().any(|job| matches!(job, Job::Delete)) {
-                let id = *draft_id.peek();
-                if let Some(id) = id
-                    && let Err(error) = pulse.delete_draft(id).await
-                {
-                    state.failed("delete_draft", &error);
-                    continue;
-                }
-                nav.go_back();
-                return;
-            }
-            let snapshot = content.peek().clone();
-            let known = *draft_id.peek();
-            let id = match pulse.save_draft(known, &snapshot).await {
-                Ok(saved) => saved.id,
-                Err(error) => {
-                    state.failed("save_draft", &error);
-                    sending.set(false);
-                    continue;
-                }
-            };
-            draft_id.set(Some(id));
-            if known.is_none() {
-                on_first_save.call(id);
-            }
-            if batch.iter().any(|job| matches!(job, Job::Send)) {
-                match pulse.send_draft(id).await {
-                    Ok(item) => {
-                        nav.replace(Route::Sent { item: item.id });
-                        return;
-                    }
-                    Err(error) => {
-                        sending.set(false);
-                        state.failed("send", &error);
-                    }
-                }
-            }
+    let writer = use_hook(|| {
+        let (jobs, queue) = mpsc::unbounded_channel();
+        let (tell, told) = mpsc::unbounded_channel();
+        dioxus::core::spawn_forever(write_draft(state, *draft_id.peek(), queue, tell));
+        (CopyValue::new(jobs), Rc::new(RefCell::new(Some(told))))
+    });
+    let jobs = writer.0;
+    let ask = move |job: Job| {
+        if jobs.read().send(job).is_err() {
+            // The draft was sent or deleted: this form is on its way out.
+            tracing::debug!("an edit after the draft left the form");
         }
+    };
+    let nav = navigator();
+    use_hook(|| {
+        let told = writer.1.borrow_mut().take();
+        spawn(async move {
+            let Some(mut told) = told else { return };
+            while let Some(written) = told.recv().await {
+                match written {
+                    Written::Saved(id) => {
+                        let first = draft_id.peek().is_none();
+                        draft_id.set(Some(id));
+                        if first {
+                            on_first_save.call(id);
+                        }
+                    }
+                    Written::Sent(item) => {
+                        nav.replace(Route::Sent { item });
+                    }
+                    Written::Deleted => nav.go_back(),
+                    Written::NotSent => sending.set(false),
+                }
+            }
+        })
     });
 
     // Saves after every edit: a killed app loses at most the keystroke in flight.
@@ -183,7 +240,7 @@ fn ComposeFields(
             ));
         }
         touched.write().insert(field);
-        writer.send(Job::Save);
+        ask(Job::Save(Box::new(content.peek().clone())));
     };
 
     let mut current = content.read().clone();
@@ -237,7 +294,7 @@ fn ComposeFields(
         sending.set(true);
         // The device details sent are the ones on screen now.
         edit(CaseField::Attachments, Box::new(|_| {}));
-        writer.send(Job::Send);
+        ask(Job::Send);
     };
 
     // Photos chosen (or taken): kept in app storage at once, checked by their content.
@@ -480,7 +537,7 @@ fn ComposeFields(
                 div { class: "actions",
                     button {
                         class: "danger", "data-testid": "delete-draft",
-                        onclick: move |_| writer.send(Job::Delete),
+                        onclick: move |_| ask(Job::Delete),
                         {t("compose-delete-draft")}
                     }
                 }
