@@ -5,7 +5,7 @@ use std::rc::Rc;
 use dioxus::prelude::*;
 use pulse_client::{ClientConfig, Pulse};
 
-use crate::i18n::{LANG, Language, t};
+use crate::i18n::{LANG, Language, error_text, t};
 use crate::platform;
 use crate::route::Route;
 use crate::state::use_app_state;
@@ -34,7 +34,11 @@ pub fn launch() {
 pub fn App() -> Element {
     let engine = use_resource(|| async {
         let config = ClientConfig::new(platform::data_dir(), platform::credentials());
-        Pulse::open(config).await.map_err(|e| e.to_string())
+        let opened = Pulse::open(config).await;
+        if let Err(error) = &opened {
+            tracing::error!(%error, "the engine could not be opened");
+        }
+        opened
     });
     let engine = engine.read();
     match &*engine {
@@ -42,10 +46,10 @@ pub fn App() -> Element {
             document::Style { {CSS} }
             div { class: "app", p { class: "center muted", {t("loading")} } }
         },
-        Some(Err(reason)) => rsx! {
+        Some(Err(error)) => rsx! {
             document::Style { {CSS} }
             div { class: "app",
-                p { class: "center", role: "alert", {tr!("fatal-storage", reason = reason.clone())} }
+                p { class: "center", role: "alert", {tr!("fatal-storage", reason = error_text(error.failure()))} }
             }
         },
         Some(Ok(pulse)) => rsx! {
@@ -65,26 +69,41 @@ pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
             ));
         }
     });
-    use_hook(|| {
-        let chosen = pulse
-            .preference("language")
-            .ok()
-            .flatten()
-            .and_then(|code| Language::by_code(&code));
-        *LANG.write() =
-            chosen.unwrap_or_else(|| Language::negotiate(&platform::device_languages()));
+    // The partner's language before the first screen, so nothing shows in another.
+    let language = use_resource({
+        let pulse = pulse.clone();
+        move || {
+            let pulse = pulse.clone();
+            async move {
+                let chosen = match pulse.preference("language").await {
+                    Ok(code) => code.and_then(|code| Language::by_code(&code)),
+                    Err(error) => {
+                        // The phone's language serves until the partner picks one again.
+                        tracing::warn!(%error, "the chosen language cannot be read");
+                        None
+                    }
+                };
+                *LANG.write() =
+                    chosen.unwrap_or_else(|| Language::negotiate(&platform::device_languages()));
+            }
+        }
     });
     use_hook(|| {
         let pulse = pulse.clone();
         platform::on_visibility_change(move |visible| pulse.set_foreground(visible));
     });
     use_app_state(pulse);
+    let language_ready = language.read().is_some();
     let language = LANG();
     rsx! {
         document::Style { {CSS} }
         document::Title { {t("app-name")} }
         div { class: "app", dir: language.dir(), lang: language.code,
-            Router::<Route> {}
+            if language_ready {
+                Router::<Route> {}
+            } else {
+                p { class: "center muted", {t("loading")} }
+            }
         }
     }
 }

@@ -11,6 +11,8 @@ use dioxus::prelude::*;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use fluent_langneg::LanguageIdentifier;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use pulse_client::Failure;
+use pulse_protocol::ErrorCode;
 use time::OffsetDateTime;
 
 /// One language the app ships: `locales/<code>/app.ftl` and `help.ftl`.
@@ -251,23 +253,28 @@ pub fn subtopic_label(topic: &str, subtopic: &str) -> String {
     t(&format!("subtopic-{topic}-{subtopic}"))
 }
 
-/// The partner-facing text for a server or input error code.
-pub fn error_text(code: &str) -> String {
-    let id = format!("error-{code}");
-    let args = [("max", Arg::Number(error_limit(code)))];
-    if LANG().has(&id) {
-        t_with(&id, &args)
-    } else {
-        t("error-unexpected")
-    }
+/// Why something did not happen, for the partner: a code's text (`error-<code>`), or
+/// the text of one of the phone's own reasons.
+pub fn error_text(failure: impl Into<Failure>) -> String {
+    let id = match failure.into() {
+        Failure::Refused(code) => {
+            let args = [("max", Arg::Number(error_limit(code)))];
+            return t_with(&format!("error-{}", code.as_str()), &args);
+        }
+        Failure::Network => "error-network",
+        Failure::FileMissing => "error-file_missing",
+        Failure::Storage => "error-storage",
+        Failure::Unexpected => "error-unexpected",
+    };
+    t(id)
 }
 
-fn error_limit(code: &str) -> i64 {
+fn error_limit(code: ErrorCode) -> i64 {
     use pulse_protocol::input;
     match code {
-        "body_too_long" => input::MAX_BODY_CHARS as i64,
-        "too_many_attachments" => input::MAX_ATTACHMENTS as i64,
-        "attachment_too_large" => (input::MAX_ATTACHMENT_BYTES / 1_000_000) as i64,
+        ErrorCode::BodyTooLong => input::MAX_BODY_CHARS as i64,
+        ErrorCode::TooManyAttachments => input::MAX_ATTACHMENTS as i64,
+        ErrorCode::AttachmentTooLarge => (input::MAX_ATTACHMENT_BYTES / 1_000_000) as i64,
         _ => 0,
     }
 }

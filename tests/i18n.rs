@@ -15,7 +15,7 @@ use pulse_companion::i18n::{LANGUAGES, Language};
 use pulse_protocol::ErrorCode;
 use pulse_protocol::lifecycle::CaseStatus;
 use pulse_protocol::topics::CATALOG;
-use pulse_protocol::wire::{Complainant, EventKind};
+use pulse_protocol::wire::{Complainant, ContactKind, EventKind};
 
 /// Message ids (and `id.attribute`s) of one Fluent source, with their variables.
 fn entries(source: &str) -> BTreeMap<String, BTreeSet<String>> {
@@ -144,8 +144,8 @@ fn generated_ids() -> BTreeSet<String> {
     for code in ["network", "unexpected"] {
         ids.insert(format!("error-{code}"));
     }
-    for kind in ["question", "technical_issue", "complaint"] {
-        ids.insert(format!("kind-{kind}"));
+    for kind in ContactKind::ALL {
+        ids.insert(format!("kind-{}", kind.as_str()));
     }
     for who in Complainant::ALL {
         ids.insert(format!("complaint-who-{}", who.as_str()));
@@ -448,6 +448,7 @@ async fn screens_in_every_language_show_no_message_ids_and_no_english_leftovers(
         let pulse = device.signed_in(&server, PARTNER).await;
         pulse
             .set_preference("language", Some(language.code))
+            .await
             .unwrap();
         // English texts this language does not share, long enough to be sure of.
         let leftovers: Vec<String> = english
@@ -494,6 +495,7 @@ async fn device_signed_out(language: &Language) -> String {
     let pulse = device.open().await;
     pulse
         .set_preference("language", Some(language.code))
+        .await
         .unwrap();
     Screen::open(&pulse, "/").await.html()
 }

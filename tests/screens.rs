@@ -14,11 +14,11 @@ use serde_json::json;
 
 /// Sends a new message and waits until the server has made it a case.
 async fn send_and_wait_for_case(pulse: &pulse_client::Pulse, content: &DraftContent) -> uuid::Uuid {
-    let draft = pulse.save_draft(None, content).unwrap();
-    let item = pulse.send_draft(draft.id).unwrap();
+    let draft = pulse.save_draft(None, content).await.unwrap();
+    let item = pulse.send_draft(draft.id).await.unwrap();
     let mut case = None;
-    eventually("the case", || {
-        if let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).unwrap().state {
+    eventually("the case", async || {
+        if let OutboxState::Sent { case_id } = pulse.outbox_item(item.id).await.unwrap().state {
             case = Some(case_id);
         }
         case.is_some()
@@ -183,7 +183,7 @@ async fn a_draft_comes_back_as_it_was_left_and_send_follows_validity() {
         "The guest cancelled twice.",
     );
     content.reservation_ref = "4815162342".into();
-    let draft = pulse.save_draft(None, &content).unwrap();
+    let draft = pulse.save_draft(None, &content).await.unwrap();
     let html = Screen::open(&pulse, &format!("/write/question/{}", draft.id))
         .await
         .html();
@@ -198,7 +198,7 @@ async fn a_draft_comes_back_as_it_was_left_and_send_follows_validity() {
 
     content.reservation_ref = "48-15".into();
     content.body = "   ".into();
-    pulse.save_draft(Some(draft.id), &content).unwrap();
+    pulse.save_draft(Some(draft.id), &content).await.unwrap();
     let html = Screen::open(&pulse, &format!("/write/question/{}", draft.id))
         .await
         .html();
@@ -258,7 +258,7 @@ async fn a_complaint_asks_who_is_complaining_and_how_to_reach_them() {
         phone: None,
         complainant: Some(Complainant::Partner),
     });
-    let draft = pulse.save_draft(None, &content).unwrap();
+    let draft = pulse.save_draft(None, &content).await.unwrap();
     let html = Screen::open(&pulse, &format!("/write/complaint/{}", draft.id))
         .await
         .html();
@@ -278,10 +278,11 @@ async fn after_send_the_item_shows_its_live_state_from_waiting_to_sent() {
             None,
             &question("payouts", "bank_details", "New IBAN for payouts."),
         )
+        .await
         .unwrap();
-    let item = pulse.send_draft(draft.id).unwrap();
-    eventually("a failed attempt", || {
-        matches!(pulse.outbox_item(item.id).unwrap().state, OutboxState::Queued { attempts, .. } if attempts > 0)
+    let item = pulse.send_draft(draft.id).await.unwrap();
+    eventually("a failed attempt", async || {
+        matches!(pulse.outbox_item(item.id).await.unwrap().state, OutboxState::Queued { attempts, .. } if attempts > 0)
     })
     .await;
     let html = Screen::open(&pulse, &format!("/sent/{}", item.id))
@@ -297,9 +298,9 @@ async fn after_send_the_item_shows_its_live_state_from_waiting_to_sent() {
     assert!(html.contains("One message waiting to send"));
 
     server.up().await;
-    eventually("the message sent", || {
+    eventually("the message sent", async || {
         matches!(
-            pulse.outbox_item(item.id).unwrap().state,
+            pulse.outbox_item(item.id).await.unwrap().state,
             OutboxState::Sent { .. }
         )
     })
@@ -317,11 +318,11 @@ async fn a_refused_message_shows_the_reason_and_can_be_retried_edited_or_discard
     let (_server, _device, pulse) = signed_in(PARTNER).await;
     let mut content = question("statistics", "analytics", "Where did my views go?");
     content.property_id = Some(999_999);
-    let draft = pulse.save_draft(None, &content).unwrap();
-    let item = pulse.send_draft(draft.id).unwrap();
-    eventually("the refusal", || {
+    let draft = pulse.save_draft(None, &content).await.unwrap();
+    let item = pulse.send_draft(draft.id).await.unwrap();
+    eventually("the refusal", async || {
         matches!(
-            pulse.outbox_item(item.id).unwrap().state,
+            pulse.outbox_item(item.id).await.unwrap().state,
             OutboxState::Failed { .. }
         )
     })
@@ -382,10 +383,12 @@ async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
 
     pulse
         .reply(case, "The one from 3 May.", Vec::new())
+        .await
         .unwrap();
-    eventually("the reply sent", || {
+    eventually("the reply sent", async || {
         pulse
             .outbox()
+            .await
             .unwrap()
             .iter()
             .all(|i| matches!(i.state, OutboxState::Sent { .. }))
@@ -406,10 +409,12 @@ async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
 
     pulse
         .answer_resolution(case, false, Some("It is still online."))
+        .await
         .unwrap();
-    eventually("the disagreement sent", || {
+    eventually("the disagreement sent", async || {
         pulse
             .outbox()
+            .await
             .unwrap()
             .iter()
             .all(|i| matches!(i.state, OutboxState::Sent { .. }))
@@ -455,10 +460,12 @@ async fn outside_the_eea_a_disputed_case_offers_no_mediation() {
         .await;
     pulse
         .answer_resolution(case, false, Some("It was not."))
+        .await
         .unwrap();
-    eventually("sent", || {
+    eventually("sent", async || {
         pulse
             .outbox()
+            .await
             .unwrap()
             .iter()
             .all(|i| matches!(i.state, OutboxState::Sent { .. }))
@@ -478,8 +485,8 @@ async fn notifications_show_an_unread_badge_until_read() {
     let case =
         send_and_wait_for_case(&pulse, &question("account", "password", "Locked out.")).await;
     handler.act(case, "acknowledge", json!({})).await;
-    eventually("the notification", || {
-        pulse.unread_notifications().unwrap() == 1
+    eventually("the notification", async || {
+        pulse.unread_notifications().await.unwrap() == 1
     })
     .await;
     let html = Screen::open(&pulse, "/notifications").await.html();
@@ -487,7 +494,7 @@ async fn notifications_show_an_unread_badge_until_read() {
     assert!(html.contains("One unread notification"));
     assert!(html.contains("data-read=\"false\""));
     assert!(html.contains("Mark all as read"));
-    pulse.mark_read(pulse_client::ReadScope::All).unwrap();
+    pulse.mark_read(pulse_client::ReadScope::All).await.unwrap();
     let html = Screen::open(&pulse, "/notifications").await.html();
     assert!(!html.contains("class=\"badge\""), "{html}");
     assert!(html.contains("data-read=\"true\""));
@@ -517,10 +524,9 @@ async fn a_language_switch_redraws_every_text_at_once_and_is_remembered() {
         return;
     };
     let mut screen = Screen::open(&pulse, "/more").await;
-    let p = pulse.clone();
+    pulse.set_preference("language", Some("sv")).await.unwrap();
     screen
         .act(move || {
-            p.set_preference("language", Some("sv")).unwrap();
             *LANG.write() = swedish;
         })
         .await;
@@ -531,4 +537,177 @@ async fn a_language_switch_redraws_every_text_at_once_and_is_remembered() {
     let html = Screen::open(&pulse, "/more").await.html();
     assert!(html.contains("lang=\"sv\""));
     tokio::time::sleep(Duration::from_millis(1)).await;
+}
+
+#[tokio::test]
+async fn a_half_typed_complaint_email_is_refused_inline_and_nothing_is_queued() {
+    let (server, _device, pulse) = signed_in(PARTNER).await;
+    let mut screen = Screen::open(&pulse, "/write/complaint/new").await;
+    screen.choose("complainant-partner", "partner").await;
+    screen.type_into("contact-name", "Anna de Vries").await;
+    screen.type_into("contact-email", "a@").await;
+    screen.choose("topic", "payouts").await;
+    screen.choose("subtopic", "payouts").await;
+    screen
+        .type_into("message", "My payout is three weeks late.")
+        .await;
+    let html = screen.html();
+    assert!(
+        html.contains("data-testid=\"error-contact\"")
+            && html.contains("This email address is not complete."),
+        "{html}"
+    );
+    assert!(
+        is_disabled(&html, "send"),
+        "the phone refuses it before Send"
+    );
+    assert!(pulse.outbox().await.unwrap().is_empty(), "nothing queued");
+    assert_eq!(pulse.drafts().await.unwrap().len(), 1, "kept as a draft");
+
+    // Completed, the same form sends it, and the server gets it once.
+    screen
+        .type_into("contact-email", "anna@canalhouse.nl")
+        .await;
+    let html = screen.html();
+    assert!(!html.contains("data-testid=\"error-contact\""), "{html}");
+    screen.click("send").await;
+    assert!(screen.html().contains("data-testid=\"sent\""));
+    let handler = server.handler().await;
+    eventually("the complaint on the server", async || {
+        handler.cases().await.len() == 1
+    })
+    .await;
+    assert_eq!(handler.cases().await[0]["kind"], "complaint");
+}
+
+#[tokio::test]
+async fn an_accepted_outcome_leaves_no_reply_box_and_nothing_else_to_do() {
+    let (server, _device, pulse) = signed_in(PARTNER).await;
+    let handler = server.handler().await;
+    let case = send_and_wait_for_case(
+        &pulse,
+        &question(
+            "invoices_commission",
+            "invoices",
+            "The invoice counts a night twice.",
+        ),
+    )
+    .await;
+    handler.act(case, "acknowledge", json!({})).await;
+    handler
+        .act(
+            case,
+            "resolve",
+            json!({"outcome": "The invoice was corrected."}),
+        )
+        .await;
+    let mut screen = Screen::open(&pulse, &format!("/messages/{case}")).await;
+    let html = screen.html();
+    assert!(html.contains("data-status=\"resolved\""), "{html}");
+    assert!(
+        html.contains("data-testid=\"reply-box\""),
+        "a resolved case takes a note"
+    );
+
+    screen.click("accept").await;
+    eventually("the acceptance sent", async || {
+        pulse
+            .outbox()
+            .await
+            .unwrap()
+            .iter()
+            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
+    })
+    .await;
+    screen.settle().await;
+    let html = screen.html();
+    assert!(html.contains("data-status=\"accepted\""), "{html}");
+    for gone in ["reply-box", "accept", "disagree", "mediation-offer"] {
+        assert!(
+            !html.contains(&format!("data-testid=\"{gone}\"")),
+            "{gone} on an accepted case: {html}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_action_the_phone_cannot_store_says_so_in_the_partners_language() {
+    let (_server, device, pulse) = signed_in(PARTNER).await;
+    let Some(french) = Language::by_code("fr") else {
+        return;
+    };
+    pulse.set_preference("language", Some("fr")).await.unwrap();
+    let mut content = question("statistics", "analytics", "Where did my views go?");
+    content.property_id = Some(999_999);
+    let draft = pulse.save_draft(None, &content).await.unwrap();
+    let item = pulse.send_draft(draft.id).await.unwrap();
+    eventually("the refusal", async || {
+        matches!(
+            pulse.outbox_item(item.id).await.unwrap().state,
+            OutboxState::Failed { .. }
+        )
+    })
+    .await;
+    let mut screen = Screen::open(&pulse, "/outbox").await;
+    assert!(!screen.html().contains("data-testid=\"action-failed\""));
+
+    // The phone's storage refuses to let go of the item.
+    device
+        .database()
+        .execute_batch(
+            "CREATE TRIGGER outbox_stuck BEFORE DELETE ON outbox
+             BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;",
+        )
+        .unwrap();
+    screen.click("discard").await;
+    let html = screen.html();
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("reason", french.format("error-storage", None));
+    let said = french.format("action-failed", Some(&args));
+    assert!(html.contains("data-testid=\"action-failed\""), "{html}");
+    assert!(html.contains(&said), "{said:?} in {html}");
+    assert_eq!(
+        html.matches("data-testid=\"outbox-item\"").count(),
+        1,
+        "the item is still there, as it is"
+    );
+    screen.click("action-failed-close").await;
+    assert!(!screen.html().contains("data-testid=\"action-failed\""));
+}
+
+#[tokio::test]
+async fn drafts_that_cannot_be_read_show_an_error_not_an_empty_list() {
+    let (_server, device, pulse) = signed_in(PARTNER).await;
+    pulse
+        .save_draft(None, &question("payouts", "payouts", "Half written"))
+        .await
+        .unwrap();
+    device
+        .database()
+        .execute("UPDATE drafts SET content = '{'", [])
+        .unwrap();
+    let mut screen = Screen::open(&pulse, "/drafts").await;
+    let html = screen.html();
+    assert!(html.contains("data-testid=\"screen-error\""), "{html}");
+    assert!(
+        html.contains(
+            "This cannot be shown. This phone&#39;s storage could not be read or written."
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("No drafts."), "not an empty list: {html}");
+
+    // Repaired, "Try again" reads it.
+    pulse
+        .save_draft(None, &question("payouts", "payouts", "Written again"))
+        .await
+        .unwrap();
+    device
+        .database()
+        .execute("DELETE FROM drafts WHERE content = '{'", [])
+        .unwrap();
+    screen.click("screen-error-retry").await;
+    let html = screen.html();
+    assert!(!html.contains("data-testid=\"screen-error\""), "{html}");
+    assert!(html.contains("Written again"), "{html}");
 }

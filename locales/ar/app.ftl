@@ -32,6 +32,10 @@ line-waiting = { $count ->
 banner-label = جديد من دعم الشركاء
 loading = جارٍ التحميل…
 fatal-storage = تعذّر على التطبيق فتح مساحة التخزين على هذا الجهاز: { $reason }
+action-failed = لم تنجح هذه العملية. { $reason }
+notice-close = إغلاق
+read-failed = تعذّر عرض هذا المحتوى. { $reason }
+read-retry = إعادة المحاولة
 
 ## Signing in
 
@@ -352,6 +356,9 @@ error-mediation_not_available = الوساطة متاحة للشركاء في ا
 error-rate_limited = محاولات كثيرة جدًا. يُرجى الانتظار قليلًا.
 error-internal = حدث خطأ من جانبنا. يُرجى المحاولة مرة أخرى.
 error-contact_required = أدخل اسمك وعنوان بريد إلكتروني صالحًا.
+error-email_invalid = عنوان البريد الإلكتروني هذا غير مكتمل. أدخل اسمك وعنوان بريد إلكتروني صالحًا.
+error-file_missing = لم تعد إحدى صور هذه الرسالة موجودة على هذا الهاتف. عدّل الرسالة وأضف الصورة مرة أخرى.
+error-storage = تعذّرت القراءة من مساحة تخزين هذا الهاتف أو الكتابة فيها. يُرجى المحاولة مرة أخرى.
 error-server_address = أدخل عنوان الخادم، على أن يبدأ بـ http:// أو https://.
 
 ## Topics and subtopics (the catalog's ids)

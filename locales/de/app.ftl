@@ -24,6 +24,10 @@ line-waiting = { $count ->
 banner-label = Neu vom Partner-Support
 loading = Wird geladen…
 fatal-storage = Die App konnte ihren Speicher auf diesem Gerät nicht öffnen: { $reason }
+action-failed = Das hat nicht geklappt. { $reason }
+notice-close = Schließen
+read-failed = Dies kann nicht angezeigt werden. { $reason }
+read-retry = Erneut versuchen
 
 ## Signing in
 
@@ -308,6 +312,9 @@ error-mediation_not_available = Mediation steht Partnern im Europäischen Wirtsc
 error-rate_limited = Zu viele Versuche. Bitte warten Sie einen Moment.
 error-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.
 error-contact_required = Geben Sie Ihren Namen und eine gültige E-Mail-Adresse ein.
+error-email_invalid = Diese E-Mail-Adresse ist unvollständig. Geben Sie Ihren Namen und eine gültige E-Mail-Adresse ein.
+error-file_missing = Ein Foto dieser Nachricht ist nicht mehr auf diesem Telefon. Bearbeiten Sie die Nachricht und fügen Sie das Foto erneut hinzu.
+error-storage = Der Speicher dieses Telefons konnte nicht gelesen oder beschrieben werden. Bitte versuchen Sie es erneut.
 error-server_address = Geben Sie die Serveradresse ein, beginnend mit http:// oder https://.
 
 ## Topics and subtopics (the catalog's ids)

@@ -24,6 +24,10 @@ line-waiting = { $count ->
 banner-label = New from partner support
 loading = Loading…
 fatal-storage = The app could not open its storage on this device: { $reason }
+action-failed = That did not work. { $reason }
+notice-close = Close
+read-failed = This cannot be shown. { $reason }
+read-retry = Try again
 
 ## Signing in
 
@@ -308,6 +312,9 @@ error-mediation_not_available = Mediation is available to partners in the Europe
 error-rate_limited = Too many attempts. Please wait a moment.
 error-internal = Something went wrong on our side. Please try again.
 error-contact_required = Enter your name and a valid email address.
+error-email_invalid = This email address is not complete. Enter your name and a valid email address.
+error-file_missing = A photo of this message is no longer on this phone. Edit the message and add it again.
+error-storage = This phone's storage could not be read or written. Please try again.
 error-server_address = Enter the server's address, starting with http:// or https://.
 
 ## Topics and subtopics (the catalog's ids)

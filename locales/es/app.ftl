@@ -27,6 +27,10 @@ line-waiting = { $count ->
 banner-label = Novedad del soporte para partners
 loading = Cargando…
 fatal-storage = La aplicación no ha podido abrir su almacenamiento en este dispositivo: { $reason }
+action-failed = No ha funcionado. { $reason }
+notice-close = Cerrar
+read-failed = No se puede mostrar. { $reason }
+read-retry = Volver a intentarlo
 
 ## Signing in
 
@@ -320,6 +324,9 @@ error-mediation_not_available = La mediación está disponible para partners del
 error-rate_limited = Demasiados intentos. Espere un momento.
 error-internal = Algo ha fallado por nuestra parte. Inténtelo de nuevo.
 error-contact_required = Introduzca su nombre y una dirección de correo electrónico válida.
+error-email_invalid = Esta dirección de correo electrónico está incompleta. Introduzca su nombre y una dirección de correo electrónico válida.
+error-file_missing = Una foto de este mensaje ya no está en este teléfono. Edite el mensaje y vuelva a añadirla.
+error-storage = No se ha podido leer ni escribir en el almacenamiento de este teléfono. Inténtelo de nuevo.
 error-server_address = Introduzca la dirección del servidor, que debe empezar por http:// o https://.
 
 ## Topics and subtopics (the catalog's ids)

@@ -24,6 +24,10 @@ line-waiting = { $count ->
 banner-label = Du nouveau de la part du support partenaires
 loading = Chargement…
 fatal-storage = L’appli n’a pas pu ouvrir son espace de stockage sur cet appareil : { $reason }
+action-failed = Cela n’a pas fonctionné. { $reason }
+notice-close = Fermer
+read-failed = Impossible d’afficher ceci. { $reason }
+read-retry = Réessayer
 
 ## Signing in
 
@@ -308,6 +312,9 @@ error-mediation_not_available = La médiation est proposée aux partenaires éta
 error-rate_limited = Trop de tentatives. Veuillez patienter un instant.
 error-internal = Une erreur s’est produite de notre côté. Veuillez réessayer.
 error-contact_required = Saisissez votre nom et une adresse e-mail valide.
+error-email_invalid = Cette adresse e-mail est incomplète. Saisissez votre nom et une adresse e-mail valide.
+error-file_missing = Une photo de ce message n’est plus sur ce téléphone. Modifiez le message et ajoutez-la à nouveau.
+error-storage = Le stockage de ce téléphone n’a pas pu être lu ou écrit. Veuillez réessayer.
 error-server_address = Saisissez l’adresse du serveur, en commençant par http:// ou https://.
 
 ## Topics and subtopics (the catalog's ids)

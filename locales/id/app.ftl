@@ -23,6 +23,10 @@ line-waiting = { $count ->
 banner-label = Baru dari dukungan mitra
 loading = Memuat…
 fatal-storage = Aplikasi tidak dapat membuka penyimpanannya di perangkat ini: { $reason }
+action-failed = Tindakan itu gagal. { $reason }
+notice-close = Tutup
+read-failed = Ini tidak dapat ditampilkan. { $reason }
+read-retry = Coba lagi
 
 ## Signing in
 
@@ -298,6 +302,9 @@ error-mediation_not_available = Mediasi tersedia untuk mitra di Kawasan Ekonomi 
 error-rate_limited = Terlalu banyak percobaan. Mohon tunggu sebentar.
 error-internal = Terjadi kesalahan di pihak kami. Silakan coba lagi.
 error-contact_required = Masukkan nama Anda dan alamat email yang valid.
+error-email_invalid = Alamat email ini belum lengkap. Masukkan nama Anda dan alamat email yang valid.
+error-file_missing = Foto pada pesan ini sudah tidak ada di ponsel ini. Ubah pesan tersebut dan tambahkan fotonya lagi.
+error-storage = Penyimpanan ponsel ini tidak dapat dibaca atau ditulis. Silakan coba lagi.
 error-server_address = Masukkan alamat server, diawali dengan http:// atau https://.
 
 ## Topics and subtopics (the catalog's ids)

@@ -26,6 +26,10 @@ line-waiting = { $count ->
 banner-label = Novità dal supporto partner
 loading = Caricamento…
 fatal-storage = L’app non è riuscita ad aprire la memoria su questo dispositivo: { $reason }
+action-failed = Non è andata a buon fine. { $reason }
+notice-close = Chiudi
+read-failed = Impossibile mostrare questo contenuto. { $reason }
+read-retry = Riprova
 
 ## Signing in
 
@@ -319,6 +323,9 @@ error-mediation_not_available = La mediazione è disponibile per i partner con s
 error-rate_limited = Troppi tentativi. Attenda qualche istante.
 error-internal = Si è verificato un errore da parte nostra. Riprovi.
 error-contact_required = Inserisca il suo nome e un indirizzo email valido.
+error-email_invalid = Questo indirizzo email è incompleto. Inserisca il suo nome e un indirizzo email valido.
+error-file_missing = Una foto di questo messaggio non è più su questo telefono. Modifichi il messaggio e la aggiunga di nuovo.
+error-storage = Impossibile leggere o scrivere nella memoria di questo telefono. Riprovi.
 error-server_address = Inserisca l’indirizzo del server, che deve iniziare con http:// o https://.
 
 ## Topics and subtopics (the catalog's ids)

@@ -24,6 +24,10 @@ line-waiting = { $count ->
 banner-label = Nieuw van partnersupport
 loading = Laden…
 fatal-storage = De app kan de opslag op dit apparaat niet openen: { $reason }
+action-failed = Dat is niet gelukt. { $reason }
+notice-close = Sluiten
+read-failed = Dit kan niet worden getoond. { $reason }
+read-retry = Opnieuw proberen
 
 ## Signing in
 
@@ -308,6 +312,9 @@ error-mediation_not_available = Bemiddeling is beschikbaar voor partners in de E
 error-rate_limited = Te veel pogingen. Wacht even.
 error-internal = Er is aan onze kant iets misgegaan. Probeer het opnieuw.
 error-contact_required = Vul uw naam en een geldig e-mailadres in.
+error-email_invalid = Dit e-mailadres is niet volledig. Vul uw naam en een geldig e-mailadres in.
+error-file_missing = Een foto bij dit bericht staat niet meer op deze telefoon. Bewerk het bericht en voeg de foto opnieuw toe.
+error-storage = De opslag van deze telefoon kon niet worden gelezen of beschreven. Probeer het opnieuw.
 error-server_address = Vul het adres van de server in, beginnend met http:// of https://.
 
 ## Topics and subtopics (the catalog's ids)

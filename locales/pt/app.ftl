@@ -27,6 +27,10 @@ line-waiting = { $count ->
 banner-label = Novidade do suporte para parceiros
 loading = Carregando…
 fatal-storage = O app não conseguiu abrir o armazenamento neste dispositivo: { $reason }
+action-failed = Não deu certo. { $reason }
+notice-close = Fechar
+read-failed = Não é possível mostrar isto. { $reason }
+read-retry = Tentar novamente
 
 ## Signing in
 
@@ -320,6 +324,9 @@ error-mediation_not_available = A mediação está disponível para parceiros no
 error-rate_limited = Muitas tentativas. Aguarde um momento.
 error-internal = Algo deu errado do nosso lado. Tente novamente.
 error-contact_required = Informe seu nome e um endereço de e-mail válido.
+error-email_invalid = Este endereço de e-mail está incompleto. Informe seu nome e um endereço de e-mail válido.
+error-file_missing = Uma foto desta mensagem não está mais neste celular. Edite a mensagem e adicione a foto novamente.
+error-storage = Não foi possível ler ou gravar no armazenamento deste celular. Tente novamente.
 error-server_address = Informe o endereço do servidor, começando com http:// ou https://.
 
 ## Topics and subtopics (the catalog's ids)

@@ -24,6 +24,10 @@ line-waiting = { $count ->
 banner-label = Nytt från partnersupporten
 loading = Läser in…
 fatal-storage = Appen kunde inte öppna sin lagring på den här enheten: { $reason }
+action-failed = Det gick inte. { $reason }
+notice-close = Stäng
+read-failed = Det här kan inte visas. { $reason }
+read-retry = Försök igen
 
 ## Signing in
 
@@ -308,6 +312,9 @@ error-mediation_not_available = Medling är tillgänglig för partners inom Euro
 error-rate_limited = För många försök. Vänta en stund.
 error-internal = Något gick fel hos oss. Försök igen.
 error-contact_required = Ange ditt namn och en giltig e-postadress.
+error-email_invalid = E-postadressen är inte fullständig. Ange ditt namn och en giltig e-postadress.
+error-file_missing = En bild i meddelandet finns inte längre på telefonen. Redigera meddelandet och lägg till bilden igen.
+error-storage = Telefonens lagring kunde inte läsas eller skrivas. Försök igen.
 error-server_address = Ange serverns adress. Den ska börja med http:// eller https://.
 
 ## Topics and subtopics (the catalog's ids)

@@ -5,49 +5,68 @@
 
 use dioxus::prelude::*;
 use pulse_client::OutboxPayload;
-use pulse_protocol::lifecycle::{Actor, CaseStatus};
-use pulse_protocol::wire::{CaseDetail, CaseEvent, EventKind};
+use pulse_protocol::lifecycle::{self, Actor, CaseStatus, Move};
+use pulse_protocol::request::CaseMove;
+use pulse_protocol::wire::{CaseDetail, CaseEvent, EventKind, NewReply, ResolutionAnswer};
 use uuid::Uuid;
 
-use crate::components::{OutboxStateLine, StatusChip, TopBar, ago};
-use crate::i18n::{self, error_text, t};
-use crate::state::use_app;
+use crate::components::{Loading, OutboxStateLine, StatusChip, TopBar, ago};
+use crate::i18n::{self, t};
+use crate::state::{AppState, ReadFailed, use_app};
 use crate::tr;
 
 #[component]
 pub fn CaseScreen(id: Uuid) -> Element {
     let state = use_app();
-    // The cached case at once; the server's copy when it answers (which marks it read).
-    let mut detail = use_signal(|| state.pulse().cached_case(id).ok().flatten());
-    use_hook(|| {
+    // The server's copy, once: it lands in the cache (and marks the case read there).
+    let fresh = use_resource(move || {
         let pulse = state.pulse();
-        spawn(async move {
-            if let Ok(Some(fresh)) = pulse.open_case(id).await {
-                detail.set(Some(fresh));
+        async move {
+            let fetched = pulse.open_case(id).await.map(|_| ());
+            if let Err(error) = &fetched {
+                tracing::warn!(%error, %id, "the case could not be fetched; showing the cache");
             }
-        });
-    });
-    // A change from the stream re-reads the cache.
-    use_effect(move || {
-        let _ = (state.cases_changed)();
-        if let Ok(Some(cached)) = state.pulse().cached_case(id) {
-            detail.set(Some(cached));
+            fetched
         }
     });
+    // The cached case, read again whenever a case changes.
+    let cached = use_resource(move || {
+        (state.cases_changed)();
+        let pulse = state.pulse();
+        async move { pulse.cached_case(id).await }
+    });
+    let detail = match &*cached.read() {
+        None => return rsx! { Loading {} },
+        Some(Err(error)) => return Err(ReadFailed(error.failure()).into()),
+        Some(Ok(detail)) => detail.clone(),
+    };
+    let Some(case) = detail else {
+        let asking = fresh.read().is_none();
+        return rsx! {
+            TopBar { title: t("messages-title"), back: true }
+            div { class: "screen",
+                if asking {
+                    Loading {}
+                } else {
+                    p { "data-testid": "case-missing", {t("case-not-found")} }
+                }
+            }
+        };
+    };
     let pending: Vec<_> = state
         .unsent_items()
+        .unwrap_or_default()
         .into_iter()
         .filter(|i| i.payload.case_id() == Some(id))
         .collect();
-
-    let Some(case) = detail() else {
-        return rsx! {
-            TopBar { title: t("messages-title"), back: true }
-            div { class: "screen", p { "data-testid": "case-missing", {t("case-not-found")} } }
-        };
-    };
     let summary = case.case.clone();
     let status = summary.status;
+    // What the partner may do now is the lifecycle's to say, not this screen's.
+    let in_eea = state.account().is_some_and(|a| a.in_eea);
+    let allows = |mv| lifecycle::allows(status, mv, in_eea);
+    let (can_accept, can_dispute) = (allows(Move::Accept), allows(Move::Dispute));
+    let can_reply = allows(Move::Reply);
+    let mediation = lifecycle::mediation_offered(status, in_eea);
     rsx! {
         TopBar { title: i18n::topic_label(summary.topic.as_str()), back: true }
         div { class: "screen", "data-testid": "case", "data-status": status.as_str(),
@@ -91,35 +110,36 @@ pub fn CaseScreen(id: Uuid) -> Element {
                 }
             }
 
-            if status == CaseStatus::Resolved {
-                AnswerOutcome { case: case.clone() }
+            if can_accept || can_dispute {
+                AnswerOutcome { case: case.clone(), can_accept, can_dispute }
             }
-            if case.mediation_offered {
+            if mediation {
                 div { class: "callout note", "data-testid": "mediation-offer",
                     strong { {t("case-mediation-title")} }
                     p { {t("case-mediation-body")} }
                     button {
                         class: "primary", "data-testid": "request-mediation",
                         disabled: has_pending(&state, id, |p| matches!(p, OutboxPayload::Mediation { .. })),
-                        onclick: move |_| { let _ = state.pulse().request_mediation(id); },
+                        onclick: move |_| state.act(
+                            "request_mediation",
+                            move |pulse| async move { pulse.request_mediation(id).await },
+                            |_| {},
+                        ),
                         {t("case-mediation-request")}
                     }
                 }
             }
-            if status != CaseStatus::Closed {
+            if can_reply {
                 ReplyBox { case_id: id, prominent: status == CaseStatus::AwaitingPartner }
             }
         }
     }
 }
 
-fn has_pending(
-    state: &crate::state::AppState,
-    case_id: Uuid,
-    what: impl Fn(&OutboxPayload) -> bool,
-) -> bool {
+fn has_pending(state: &AppState, case_id: Uuid, what: impl Fn(&OutboxPayload) -> bool) -> bool {
     state
         .unsent_items()
+        .unwrap_or_default()
         .iter()
         .any(|i| i.payload.case_id() == Some(case_id) && what(&i.payload))
 }
@@ -153,17 +173,22 @@ fn TimelineEntry(event: CaseEvent) -> Element {
     }
 }
 
-/// Accept the outcome, or disagree with a comment.
+/// Accept the outcome, or disagree with a comment, as far as the lifecycle allows.
 #[component]
-fn AnswerOutcome(case: CaseDetail) -> Element {
+fn AnswerOutcome(case: CaseDetail, can_accept: bool, can_dispute: bool) -> Element {
     let state = use_app();
     let id = case.case.id;
     let mut disagreeing = use_signal(|| false);
     let mut comment = use_signal(String::new);
-    let mut error = use_signal(|| None::<String>);
     let answered = has_pending(&state, id, |p| {
         matches!(p, OutboxPayload::Resolution { .. })
     });
+    // The rule for a disagreement's comment is the protocol's.
+    let comment_ok = CaseMove::answer(&ResolutionAnswer {
+        accept: false,
+        comment: Some(comment.read().clone()),
+    })
+    .is_ok();
     rsx! {
         div { class: "callout good", "data-testid": "resolved",
             strong { {t("case-resolved-title")} }
@@ -173,15 +198,23 @@ fn AnswerOutcome(case: CaseDetail) -> Element {
             p { {t("case-answer-intro")} }
             if !disagreeing() {
                 div { class: "actions",
-                    button {
-                        class: "primary", "data-testid": "accept", disabled: answered,
-                        onclick: move |_| { let _ = state.pulse().answer_resolution(id, true, None); },
-                        {t("case-accept")}
+                    if can_accept {
+                        button {
+                            class: "primary", "data-testid": "accept", disabled: answered,
+                            onclick: move |_| state.act(
+                                "accept",
+                                move |pulse| async move { pulse.answer_resolution(id, true, None).await },
+                                |_| {},
+                            ),
+                            {t("case-accept")}
+                        }
                     }
-                    button {
-                        "data-testid": "disagree", disabled: answered,
-                        onclick: move |_| disagreeing.set(true),
-                        {t("case-disagree")}
+                    if can_dispute {
+                        button {
+                            "data-testid": "disagree", disabled: answered,
+                            onclick: move |_| disagreeing.set(true),
+                            {t("case-disagree")}
+                        }
                     }
                 }
             } else {
@@ -191,19 +224,16 @@ fn AnswerOutcome(case: CaseDetail) -> Element {
                     value: "{comment}",
                     oninput: move |e| comment.set(e.value()),
                 }
-                if let Some(message) = error() {
-                    p { class: "field-error", {message} }
-                }
                 button {
                     class: "primary", "data-testid": "disagree-send",
-                    disabled: comment.read().trim().is_empty() || answered,
+                    disabled: !comment_ok || answered,
                     onclick: move |_| {
                         let text = comment.read().clone();
-                        match state.pulse().answer_resolution(id, false, Some(&text)) {
-                            Ok(_) => disagreeing.set(false),
-                            Err(pulse_client::ClientError::Input(e)) => error.set(Some(error_text(e.code().as_str()))),
-                            Err(_) => error.set(Some(t("error-unexpected"))),
-                        }
+                        state.act(
+                            "disagree",
+                            move |pulse| async move { pulse.answer_resolution(id, false, Some(&text)).await },
+                            move |_| disagreeing.set(false),
+                        );
                     },
                     {t("case-disagree-send")}
                 }
@@ -217,8 +247,12 @@ fn AnswerOutcome(case: CaseDetail) -> Element {
 fn ReplyBox(case_id: Uuid, prominent: bool) -> Element {
     let state = use_app();
     let mut body = use_signal(String::new);
-    let mut error = use_signal(|| None::<String>);
-    let ready = !body.read().trim().is_empty();
+    // The rule for a reply is the protocol's.
+    let ready = CaseMove::reply(&NewReply {
+        body: body.read().clone(),
+        attachment_ids: Vec::new(),
+    })
+    .is_ok();
     rsx! {
         div { class: if prominent { "card callout info" } else { "card" }, "data-testid": "reply-box",
             label { r#for: "reply", {t("case-reply")} }
@@ -228,18 +262,15 @@ fn ReplyBox(case_id: Uuid, prominent: bool) -> Element {
                 value: "{body}",
                 oninput: move |e| body.set(e.value()),
             }
-            if let Some(message) = error() {
-                p { class: "field-error", {message} }
-            }
             button {
                 class: "primary", "data-testid": "reply-send", disabled: !ready,
                 onclick: move |_| {
                     let text = body.read().clone();
-                    match state.pulse().reply(case_id, &text, Vec::new()) {
-                        Ok(_) => { body.set(String::new()); error.set(None); }
-                        Err(pulse_client::ClientError::Input(e)) => error.set(Some(error_text(e.code().as_str()))),
-                        Err(_) => error.set(Some(t("error-unexpected"))),
-                    }
+                    state.act(
+                        "reply",
+                        move |pulse| async move { pulse.reply(case_id, &text, Vec::new()).await },
+                        move |_| body.set(String::new()),
+                    );
                 },
                 {t("case-reply-send")}
             }

@@ -9,69 +9,170 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use dioxus::prelude::*;
-use pulse_client::{AuthState, DraftContent, DraftField};
+use pulse_client::{ClientError, Draft, DraftContent, Failure};
+use pulse_protocol::request::CaseField;
 use pulse_protocol::topics::{CATALOG, TECHNICAL_ISSUE_TOPIC, TopicId};
 use pulse_protocol::wire::{Complainant, ContactDetails, ContactKind};
 use time::OffsetDateTime;
+use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 use uuid::Uuid;
 
-use crate::components::{Icon, Svg, TopBar};
+use crate::components::{Icon, Loading, Svg, TopBar};
 use crate::i18n::{self, LANG, error_text, t};
 use crate::platform;
-use crate::route::Route;
-use crate::state::use_app;
+use crate::route::{DraftRef, Kind, Route};
+use crate::state::{AppState, ReadFailed, use_app};
 use crate::tr;
 
-/// The contact kind named in the route; an unknown name is a question.
-pub fn kind_from_route(kind: &str) -> ContactKind {
-    match kind {
-        "technical_issue" => ContactKind::TechnicalIssue,
-        "complaint" => ContactKind::Complaint,
-        _ => ContactKind::Question,
-    }
-}
-
-pub fn kind_id(kind: ContactKind) -> &'static str {
-    match kind {
-        ContactKind::Question => "question",
-        ContactKind::TechnicalIssue => "technical_issue",
-        ContactKind::Complaint => "complaint",
-    }
-}
+/// The fields of the form, in its order.
+const FIELDS: [CaseField; 6] = [
+    CaseField::Topic,
+    CaseField::Subtopic,
+    CaseField::ReservationRef,
+    CaseField::Body,
+    CaseField::Attachments,
+    CaseField::Contact,
+];
 
 #[component]
-pub fn Compose(kind: String, draft: String) -> Element {
+pub fn Compose(kind: Kind, draft: DraftRef) -> Element {
     // A fresh form per draft, except when the address moves from "new" to the draft this
     // form just saved: that is the same form going on (and a reload finds the draft).
-    let memory = use_hook(|| Rc::new(RefCell::new((format!("{kind}/{draft}"), None::<String>))));
+    let memory = use_hook(|| Rc::new(RefCell::new(((kind, draft), None::<Uuid>))));
     let key = {
         let mut memory = memory.borrow_mut();
-        let wanted = format!("{kind}/{draft}");
-        if memory.0 != wanted && memory.1.as_deref() != Some(draft.as_str()) {
-            *memory = (wanted, None);
+        let this_form_saved_it = memory.1.is_some_and(|id| draft == DraftRef::Saved(id));
+        if memory.0 != (kind, draft) && !this_form_saved_it {
+            *memory = ((kind, draft), None);
         }
-        memory.0.clone()
+        let (kind, draft) = memory.0;
+        format!("{kind}/{draft}")
     };
-    let route_kind = kind.clone();
     rsx! {
         ComposeForm {
             key: "{key}",
             kind,
             draft,
             on_first_save: move |id: Uuid| {
-                memory.borrow_mut().1 = Some(id.to_string());
-                navigator().replace(Route::Compose { kind: route_kind.clone(), draft: id.to_string() });
+                memory.borrow_mut().1 = Some(id);
+                navigator().replace(Route::draft(kind.0, id));
             },
         }
     }
 }
 
+/// Reads the draft the address names, then shows the form for it.
 #[component]
-fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -> Element {
+fn ComposeForm(kind: Kind, draft: DraftRef, on_first_save: EventHandler<Uuid>) -> Element {
     let state = use_app();
-    let kind = kind_from_route(&kind);
-    let requested = Uuid::parse_str(&draft).ok();
-    let saved = use_hook(|| requested.and_then(|id| state.pulse().draft(id).ok().flatten()));
+    // Read once: when the address moves from "new" to this form's draft, the form goes on.
+    let saved = use_resource(move || {
+        let pulse = state.pulse();
+        async move {
+            match draft.id() {
+                Some(id) => pulse.draft(id).await,
+                None => Ok(None),
+            }
+        }
+    });
+    let saved = match &*saved.read() {
+        None => return rsx! { Loading {} },
+        Some(Err(error)) => return Err(ReadFailed(error.failure()).into()),
+        // A draft that is gone (sent from another screen, deleted) starts a fresh one.
+        Some(Ok(saved)) => saved.clone(),
+    };
+    rsx! {
+        ComposeFields { kind: kind.0, saved, on_first_save }
+    }
+}
+
+/// What the form asks of its writer, in order.
+enum Job {
+    /// Save this content.
+    Save(Box<DraftContent>),
+    /// Move the draft, as last saved, into the outbox.
+    Send,
+    /// Delete the draft.
+    Delete,
+}
+
+/// What the writer tells the form, while the form is there.
+enum Written {
+    Saved(Uuid),
+    Sent(Uuid),
+    Deleted,
+    NotSent,
+}
+
+/// Saves one form's draft in the order the edits were made, and outlives the form, so
+/// leaving the screen right after typing loses nothing. Edits that come faster than
+/// the disk are folded into the newest; Send and Delete wait for the save before them.
+async fn write_draft(
+    state: AppState,
+    mut id: Option<Uuid>,
+    mut jobs: UnboundedReceiver<Job>,
+    tell: UnboundedSender<Written>,
+) {
+    let pulse = state.pulse();
+    let say = |written| {
+        if tell.send(written).is_err() {
+            tracing::debug!("the form closed before its draft was written");
+        }
+    };
+    while let Some(first) = jobs.recv().await {
+        let mut batch = vec![first];
+        while let Ok(job) = jobs.try_recv() {
+            batch.push(job);
+        }
+        if batch.iter().any(|job| matches!(job, Job::Delete)) {
+            if let Some(draft) = id
+                && let Err(error) = pulse.delete_draft(draft).await
+            {
+                state.failed("delete_draft", &error);
+                continue;
+            }
+            say(Written::Deleted);
+            return;
+        }
+        let newest = batch.iter().rev().find_map(|job| match job {
+            Job::Save(content) => Some(content),
+            _ => None,
+        });
+        if let Some(content) = newest {
+            match pulse.save_draft(id, content).await {
+                Ok(saved) => {
+                    id = Some(saved.id);
+                    say(Written::Saved(saved.id));
+                }
+                Err(error) => {
+                    state.failed("save_draft", &error);
+                    say(Written::NotSent);
+                    continue;
+                }
+            }
+        }
+        if let (Some(draft), true) = (id, batch.iter().any(|job| matches!(job, Job::Send))) {
+            match pulse.send_draft(draft).await {
+                Ok(item) => {
+                    say(Written::Sent(item.id));
+                    return;
+                }
+                Err(error) => {
+                    state.failed("send", &error);
+                    say(Written::NotSent);
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn ComposeFields(
+    kind: ContactKind,
+    saved: Option<Draft>,
+    on_first_save: EventHandler<Uuid>,
+) -> Element {
+    let state = use_app();
     let mut draft_id = use_signal(|| saved.as_ref().map(|d| d.id));
     let mut content = use_signal(|| {
         saved
@@ -82,21 +183,54 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
     // Fields the partner has been to: their errors show. All of them after a Send try.
     let mut touched = use_signal(|| {
         if saved.is_some() {
-            all_fields()
+            HashSet::from(FIELDS)
         } else {
             HashSet::new()
         }
     });
-    let mut file_error = use_signal(|| None::<String>);
+    let mut file_error = use_signal(|| None::<Failure>);
     let mut sending = use_signal(|| false);
-    let account = match &*state.auth.read() {
-        AuthState::SignedIn(a) | AuthState::SignInAgain(a) => Some(a.clone()),
-        AuthState::SignedOut => None,
+    let properties = state.account().map(|a| a.properties).unwrap_or_default();
+
+    let writer = use_hook(|| {
+        let (jobs, queue) = mpsc::unbounded_channel();
+        let (tell, told) = mpsc::unbounded_channel();
+        dioxus::core::spawn_forever(write_draft(state, *draft_id.peek(), queue, tell));
+        (CopyValue::new(jobs), Rc::new(RefCell::new(Some(told))))
+    });
+    let jobs = writer.0;
+    let ask = move |job: Job| {
+        if jobs.read().send(job).is_err() {
+            // The draft was sent or deleted: this form is on its way out.
+            tracing::debug!("an edit after the draft left the form");
+        }
     };
-    let properties = account.map(|a| a.properties).unwrap_or_default();
+    let nav = navigator();
+    use_hook(|| {
+        let told = writer.1.borrow_mut().take();
+        spawn(async move {
+            let Some(mut told) = told else { return };
+            while let Some(written) = told.recv().await {
+                match written {
+                    Written::Saved(id) => {
+                        let first = draft_id.peek().is_none();
+                        draft_id.set(Some(id));
+                        if first {
+                            on_first_save.call(id);
+                        }
+                    }
+                    Written::Sent(item) => {
+                        nav.replace(Route::Sent { item });
+                    }
+                    Written::Deleted => nav.go_back(),
+                    Written::NotSent => sending.set(false),
+                }
+            }
+        })
+    });
 
     // Saves after every edit: a killed app loses at most the keystroke in flight.
-    let mut edit = move |field: DraftField, change: Box<dyn FnOnce(&mut DraftContent)>| {
+    let mut edit = move |field: CaseField, change: Box<dyn FnOnce(&mut DraftContent)>| {
         change(&mut content.write());
         if kind == ContactKind::TechnicalIssue {
             // What is sent is what the screen shows: the details as of the last edit.
@@ -106,17 +240,7 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
             ));
         }
         touched.write().insert(field);
-        let snapshot = content.read().clone();
-        let id = *draft_id.peek();
-        match state.pulse().save_draft(id, &snapshot) {
-            Ok(saved) => {
-                draft_id.set(Some(saved.id));
-                if id.is_none() {
-                    on_first_save.call(saved.id);
-                }
-            }
-            Err(error) => tracing::error!(%error, "a draft could not be saved"),
-        }
+        ask(Job::Save(Box::new(content.peek().clone())));
     };
 
     let mut current = content.read().clone();
@@ -126,19 +250,17 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
             *state.connectivity.read(),
         ));
     }
-    let problems = match current.to_request(OffsetDateTime::now_utc()) {
-        Ok(_) => Default::default(),
-        Err(problems) => problems,
-    };
-    let valid = problems.is_empty();
-    let error_for = |field: DraftField| -> Option<String> {
+    // pulse-protocol's rules, as the server will apply them.
+    let problems = current.to_request(OffsetDateTime::now_utc()).err();
+    let valid = problems.is_none();
+    let error_for = |field: CaseField| -> Option<String> {
         if !touched.read().contains(&field) {
             return None;
         }
-        problems.get(field).map(|e| match field {
-            DraftField::Contact => error_text("contact_required"),
-            _ => error_text(e.code().as_str()),
-        })
+        problems
+            .as_ref()
+            .and_then(|p| p.get(field))
+            .map(|e| error_text(e.code()))
     };
 
     let topic = current.topic.as_deref().and_then(TopicId::from_wire);
@@ -157,29 +279,44 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
         state
             .drafts
             .read()
-            .iter()
-            .find(|d| d.content.kind == kind)
+            .get()
+            .and_then(|drafts| drafts.iter().find(|d| d.content.kind == kind))
             .map(|d| d.id)
     } else {
         None
     };
 
     let send = move |_| {
-        touched.set(all_fields());
-        let Some(id) = *draft_id.peek() else { return };
-        if sending() {
+        touched.set(HashSet::from(FIELDS));
+        if draft_id.peek().is_none() || sending() {
             return;
         }
-        // One last save, so the device details sent are the ones on screen now.
-        edit(DraftField::Files, Box::new(|_| {}));
         sending.set(true);
-        match state.pulse().send_draft(id) {
-            Ok(item) => {
-                navigator().replace(Route::Sent { item: item.id });
-            }
-            Err(error) => {
-                sending.set(false);
-                tracing::warn!(%error, "send refused");
+        // The device details sent are the ones on screen now.
+        edit(CaseField::Attachments, Box::new(|_| {}));
+        ask(Job::Send);
+    };
+
+    // Photos chosen (or taken): kept in app storage at once, checked by their content.
+    let pick_files = move |e: FormEvent| async move {
+        file_error.set(None);
+        for file in e.files() {
+            let bytes = match file.read_bytes().await {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    tracing::warn!(%error, "a chosen file could not be read");
+                    file_error.set(Some(Failure::FileMissing));
+                    continue;
+                }
+            };
+            match state.pulse().add_file(&bytes).await {
+                Ok(local) => edit(
+                    CaseField::Attachments,
+                    Box::new(move |c| c.files.push(local.id)),
+                ),
+                // Not a photo, or too large: said beside the photos.
+                Err(error @ ClientError::Input(_)) => file_error.set(Some(error.failure())),
+                Err(error) => state.failed("add_photo", &error),
             }
         }
     };
@@ -189,11 +326,11 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
 
     rsx! {
         TopBar { title: title.clone(), back: true }
-        div { class: "screen", "data-testid": "compose", "data-kind": kind_id(kind),
+        div { class: "screen", "data-testid": "compose", "data-kind": kind.as_str(),
             p { class: "muted", {intro} }
             if let Some(other) = other_draft {
                 Link {
-                    to: Route::Compose { kind: kind_id(kind).to_owned(), draft: other.to_string() },
+                    to: Route::draft(kind, other),
                     class: "card", "data-testid": "continue-draft",
                     {t("compose-continue-draft")}
                 }
@@ -206,34 +343,35 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                         label { class: "radio", key: "{who.as_str()}",
                             input {
                                 r#type: "radio", name: "complainant", value: who.as_str(),
+                                "data-testid": "complainant-{who.as_str()}",
                                 checked: current.contact.as_ref().and_then(|c| c.complainant) == Some(who),
-                                onchange: move |_| edit(DraftField::Contact, Box::new(move |c| contact_mut(c).complainant = Some(who))),
+                                onchange: move |_| edit(CaseField::Contact, Box::new(move |c| contact_mut(c).complainant = Some(who))),
                             }
                             {t(&format!("complaint-who-{}", who.as_str()))}
                         }
                     }
                     label { r#for: "contact-name", {t("complaint-name")} }
                     input {
-                        id: "contact-name", r#type: "text", autocomplete: "name",
+                        id: "contact-name", "data-testid": "contact-name", r#type: "text", autocomplete: "name",
                         value: current.contact.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
-                        oninput: move |e| edit(DraftField::Contact, Box::new(move |c| contact_mut(c).name = e.value())),
+                        oninput: move |e| edit(CaseField::Contact, Box::new(move |c| contact_mut(c).name = e.value())),
                     }
                     label { r#for: "contact-email", {t("complaint-email")} }
                     input {
-                        id: "contact-email", r#type: "email", autocomplete: "email",
+                        id: "contact-email", "data-testid": "contact-email", r#type: "email", autocomplete: "email",
                         value: current.contact.as_ref().map(|c| c.email.clone()).unwrap_or_default(),
-                        oninput: move |e| edit(DraftField::Contact, Box::new(move |c| contact_mut(c).email = e.value())),
+                        oninput: move |e| edit(CaseField::Contact, Box::new(move |c| contact_mut(c).email = e.value())),
                     }
                     label { r#for: "contact-phone", {t("complaint-phone")} }
                     input {
-                        id: "contact-phone", r#type: "tel", autocomplete: "tel",
+                        id: "contact-phone", "data-testid": "contact-phone", r#type: "tel", autocomplete: "tel",
                         value: current.contact.as_ref().and_then(|c| c.phone.clone()).unwrap_or_default(),
-                        oninput: move |e| edit(DraftField::Contact, Box::new(move |c| {
+                        oninput: move |e| edit(CaseField::Contact, Box::new(move |c| {
                             let phone = e.value();
                             contact_mut(c).phone = (!phone.trim().is_empty()).then_some(phone);
                         })),
                     }
-                    if let Some(message) = error_for(DraftField::Contact) {
+                    if let Some(message) = error_for(CaseField::Contact) {
                         p { class: "field-error", "data-testid": "error-contact", {message} }
                     }
                 }
@@ -249,8 +387,8 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                 label { r#for: "topic", {t("compose-topic")} }
                 select {
                     id: "topic", "data-testid": "topic",
-                    "aria-invalid": if error_for(DraftField::Topic).is_some() { "true" } else { "false" },
-                    onchange: move |e| edit(DraftField::Topic, Box::new(move |c| {
+                    "aria-invalid": if error_for(CaseField::Topic).is_some() { "true" } else { "false" },
+                    onchange: move |e| edit(CaseField::Topic, Box::new(move |c| {
                         let value = e.value();
                         c.topic = (!value.is_empty()).then_some(value);
                         c.subtopic = None;
@@ -265,15 +403,15 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                         }
                     }
                 }
-                if let Some(message) = error_for(DraftField::Topic) {
+                if let Some(message) = error_for(CaseField::Topic) {
                     p { class: "field-error", "data-testid": "error-topic", {message} }
                 }
                 label { r#for: "subtopic", {t("compose-subtopic")} }
                 select {
                     id: "subtopic", "data-testid": "subtopic",
                     disabled: topic.is_none(),
-                    "aria-invalid": if error_for(DraftField::Subtopic).is_some() { "true" } else { "false" },
-                    onchange: move |e| edit(DraftField::Subtopic, Box::new(move |c| {
+                    "aria-invalid": if error_for(CaseField::Subtopic).is_some() { "true" } else { "false" },
+                    onchange: move |e| edit(CaseField::Subtopic, Box::new(move |c| {
                         let value = e.value();
                         c.subtopic = (!value.is_empty()).then_some(value);
                     })),
@@ -290,7 +428,7 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                     }
                 }
                 if topic.is_some() {
-                    if let Some(message) = error_for(DraftField::Subtopic) {
+                    if let Some(message) = error_for(CaseField::Subtopic) {
                         p { class: "field-error", "data-testid": "error-subtopic", {message} }
                     }
                 }
@@ -301,11 +439,11 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                 input {
                     id: "reservation", r#type: "text", inputmode: "numeric", "data-testid": "reservation",
                     value: current.reservation_ref.clone(),
-                    "aria-invalid": if error_for(DraftField::ReservationRef).is_some() { "true" } else { "false" },
-                    oninput: move |e| edit(DraftField::ReservationRef, Box::new(move |c| c.reservation_ref = e.value())),
+                    "aria-invalid": if error_for(CaseField::ReservationRef).is_some() { "true" } else { "false" },
+                    oninput: move |e| edit(CaseField::ReservationRef, Box::new(move |c| c.reservation_ref = e.value())),
                 }
                 p { class: "hint", {t("compose-reservation-hint")} }
-                if let Some(message) = error_for(DraftField::ReservationRef) {
+                if let Some(message) = error_for(CaseField::ReservationRef) {
                     p { class: "field-error", "data-testid": "error-reservation", {message} }
                 }
             }
@@ -314,7 +452,7 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                 label { r#for: "property", {t("compose-property")} }
                 select {
                     id: "property", "data-testid": "property",
-                    onchange: move |e| edit(DraftField::Topic, Box::new(move |c| c.property_id = e.value().parse().ok())),
+                    onchange: move |e| edit(CaseField::Topic, Box::new(move |c| c.property_id = e.value().parse().ok())),
                     option { value: "", selected: current.property_id.is_none(), {t("compose-property-any")} }
                     for property in properties.iter() {
                         option {
@@ -332,13 +470,13 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                 id: "message", "data-testid": "message",
                 placeholder: t("compose-message-placeholder"),
                 value: current.body.clone(),
-                "aria-invalid": if error_for(DraftField::Body).is_some() { "true" } else { "false" },
-                oninput: move |e| edit(DraftField::Body, Box::new(move |c| c.body = e.value())),
+                "aria-invalid": if error_for(CaseField::Body).is_some() { "true" } else { "false" },
+                oninput: move |e| edit(CaseField::Body, Box::new(move |c| c.body = e.value())),
             }
             p { class: "hint counter",
                 {tr!("compose-characters", count = body_len, max = pulse_protocol::input::MAX_BODY_CHARS)}
             }
-            if let Some(message) = error_for(DraftField::Body) {
+            if let Some(message) = error_for(CaseField::Body) {
                 p { class: "field-error", "data-testid": "error-body", {message} }
             }
 
@@ -350,8 +488,8 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                         file,
                         number: i + 1,
                         on_remove: move |file: Uuid| {
-                            edit(DraftField::Files, Box::new(move |c| c.files.retain(|f| *f != file)));
-                            let _ = state.pulse().remove_file(file);
+                            edit(CaseField::Attachments, Box::new(move |c| c.files.retain(|f| *f != file)));
+                            state.act("remove_photo", move |pulse| async move { pulse.remove_file(file).await }, |_| {});
                         },
                     }
                 }
@@ -365,33 +503,15 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                             "capture": "environment",
                             multiple: true,
                             "data-testid": "photo-input",
-                            onchange: move |e: FormEvent| async move {
-                                file_error.set(None);
-                                for file in e.files() {
-                                    let bytes = match file.read_bytes().await {
-                                        Ok(bytes) => bytes,
-                                        Err(_) => {
-                                            file_error.set(Some(error_text("unknown_attachment")));
-                                            continue;
-                                        }
-                                    };
-                                    match state.pulse().add_file(&bytes) {
-                                        Ok(local) => edit(DraftField::Files, Box::new(move |c| c.files.push(local.id))),
-                                        Err(pulse_client::ClientError::Input(error)) => {
-                                            file_error.set(Some(error_text(error.code().as_str())));
-                                        }
-                                        Err(_) => file_error.set(Some(error_text("unexpected"))),
-                                    }
-                                }
-                            },
+                            onchange: pick_files,
                         }
                     }
                 }
             }
-            if let Some(message) = file_error() {
-                p { class: "field-error", "data-testid": "error-files", {message} }
+            if let Some(failure) = file_error() {
+                p { class: "field-error", "data-testid": "error-files", {error_text(failure)} }
             }
-            if let Some(message) = error_for(DraftField::Files) {
+            if let Some(message) = error_for(CaseField::Attachments) {
                 p { class: "field-error", {message} }
             }
 
@@ -412,15 +532,12 @@ fn ComposeForm(kind: String, draft: String, on_first_save: EventHandler<Uuid>) -
                 onclick: send,
                 {t("compose-send")}
             }
-            if let Some(id) = draft_id() {
+            if draft_id().is_some() {
                 p { class: "hint", "data-testid": "draft-saved", {t("compose-saved")} }
                 div { class: "actions",
                     button {
                         class: "danger", "data-testid": "delete-draft",
-                        onclick: move |_| {
-                            let _ = state.pulse().delete_draft(id);
-                            navigator().go_back();
-                        },
+                        onclick: move |_| ask(Job::Delete),
                         {t("compose-delete-draft")}
                     }
                 }
@@ -442,18 +559,27 @@ fn diagnostic_value(key: &str, value: &str) -> String {
 #[component]
 fn Thumbnail(file: Uuid, number: usize, on_remove: EventHandler<Uuid>) -> Element {
     let state = use_app();
-    let src = use_hook(|| {
+    let src = use_resource(move || {
         let pulse = state.pulse();
-        let media = pulse.file(file).map(|f| f.media_type).unwrap_or_default();
-        pulse
-            .file_bytes(file)
-            .ok()
-            .map(|bytes| crate::data_url(&media, &bytes))
+        async move {
+            let read = async {
+                let media = pulse.file(file).await?.media_type;
+                let bytes = pulse.file_bytes(file).await?;
+                Ok::<_, ClientError>(crate::data_url(&media, &bytes))
+            };
+            read.await.map_err(|error| {
+                tracing::warn!(%error, %file, "a photo cannot be shown");
+                error.failure()
+            })
+        }
     });
+    let src = src.read().clone();
     rsx! {
         div { class: "thumb", "data-testid": "thumbnail",
-            if let Some(src) = src {
-                img { src, alt: tr!("compose-photo-alt", number = number) }
+            match src {
+                Some(Ok(src)) => rsx! { img { src, alt: tr!("compose-photo-alt", number = number) } },
+                Some(Err(failure)) => rsx! { span { class: "field-error", {error_text(failure)} } },
+                None => rsx! {},
             }
             button {
                 r#type: "button",
@@ -484,17 +610,4 @@ fn contact_mut(content: &mut DraftContent) -> &mut ContactDetails {
         phone: None,
         complainant: None,
     })
-}
-
-fn all_fields() -> HashSet<DraftField> {
-    [
-        DraftField::Topic,
-        DraftField::Subtopic,
-        DraftField::ReservationRef,
-        DraftField::Body,
-        DraftField::Files,
-        DraftField::Contact,
-    ]
-    .into_iter()
-    .collect()
 }

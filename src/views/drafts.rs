@@ -4,18 +4,19 @@
 use dioxus::prelude::*;
 use pulse_client::{OutboxPayload, OutboxState};
 
-use crate::components::{OutboxStateLine, TopBar, ago};
+use crate::components::{FailedActions, Loading, OutboxStateLine, TopBar, ago};
 use crate::i18n::{self, t};
 use crate::route::Route;
-use crate::state::use_app;
+use crate::state::{unsent, use_app};
 use crate::tr;
-use crate::views::compose::kind_id;
-use crate::views::sent::FailedActions;
 
 #[component]
 pub fn Drafts() -> Element {
     let state = use_app();
     let drafts = state.drafts.read();
+    let Some(drafts) = drafts.ready()? else {
+        return rsx! { Loading {} };
+    };
     rsx! {
         TopBar { title: t("drafts-title"), back: true }
         div { class: "screen", "data-testid": "drafts",
@@ -26,7 +27,7 @@ pub fn Drafts() -> Element {
                 for draft in drafts.iter() {
                     li { key: "{draft.id}",
                         Link {
-                            to: Route::Compose { kind: kind_id(draft.content.kind).to_owned(), draft: draft.id.to_string() },
+                            to: Route::draft(draft.content.kind, draft.id),
                             "data-testid": "draft",
                             span { class: "grow",
                                 strong {
@@ -51,7 +52,11 @@ pub fn Drafts() -> Element {
 #[component]
 pub fn Outbox() -> Element {
     let state = use_app();
-    let items = state.unsent_items();
+    let outbox = state.outbox.read();
+    let Some(outbox) = outbox.ready()? else {
+        return rsx! { Loading {} };
+    };
+    let items = unsent(outbox);
     rsx! {
         TopBar { title: t("outbox-title"), back: true }
         div { class: "screen", "data-testid": "outbox",
@@ -71,7 +76,7 @@ pub fn Outbox() -> Element {
                     p { class: "muted", {ago(item.created_at)} }
                     OutboxStateLine { item: item.clone() }
                     if matches!(item.state, OutboxState::Failed { .. }) {
-                        FailedActions { item: item.id }
+                        FailedActions { item: item.clone() }
                     }
                 }
             }

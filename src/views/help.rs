@@ -3,10 +3,11 @@
 //! for urgent matters, and the note that guests have help pages of their own.
 
 use dioxus::prelude::*;
+use pulse_protocol::wire::ContactKind;
 
 use crate::components::{Icon, Svg, TopBar};
 use crate::i18n::t;
-use crate::route::Route;
+use crate::route::{HelpArticle, Route};
 use crate::tr;
 
 /// The help articles, in the order shown; texts are `help-<id>` with `.summary` and
@@ -30,7 +31,7 @@ pub fn Help() -> Element {
     rsx! {
         TopBar { title: t("help-title"), back: true,
             Link {
-                to: Route::write("question"),
+                to: Route::write(ContactKind::Question),
                 class: "icon-button",
                 "aria-label": t("help-write"),
                 title: t("help-write"),
@@ -50,9 +51,9 @@ pub fn Help() -> Element {
             }
             if query.read().trim().is_empty() {
                 div { class: "help-actions",
-                    Link { to: Route::write("question"), "data-testid": "help-write", {t("help-write")} }
-                    Link { to: Route::write("technical_issue"), "data-testid": "help-technical", {t("help-report-technical")} }
-                    Link { to: Route::write("complaint"), "data-testid": "help-complaint", {t("help-submit-complaint")} }
+                    Link { to: Route::write(ContactKind::Question), "data-testid": "help-write", {t("help-write")} }
+                    Link { to: Route::write(ContactKind::TechnicalIssue), "data-testid": "help-technical", {t("help-report-technical")} }
+                    Link { to: Route::write(ContactKind::Complaint), "data-testid": "help-complaint", {t("help-submit-complaint")} }
                     a { href: "{tel}", "data-testid": "help-call", {t("help-call")} }
                 }
                 p { class: "muted", {t("help-call-note")} " " a { href: "{tel}", dir: "ltr", {number} } }
@@ -63,13 +64,13 @@ pub fn Help() -> Element {
                 p { class: "muted", "data-testid": "help-no-match", {tr!("help-search-empty", query = query.read().trim())} }
             }
             ul { class: "list card",
-                for id in found {
-                    li { key: "{id}",
-                        Link { to: Route::Article { article: id.to_owned() }, "data-testid": "article-{id}",
+                for article in HelpArticle::all().filter(|a| found.contains(&a.id())) {
+                    li { key: "{article}",
+                        Link { to: Route::Article { article }, "data-testid": "article-{article}",
                             span { class: "grow",
-                                strong { {t(&format!("help-{id}"))} }
+                                strong { {t(&format!("help-{article}"))} }
                                 br {}
-                                span { class: "muted", {t(&format!("help-{id}.summary"))} }
+                                span { class: "muted", {t(&format!("help-{article}.summary"))} }
                             }
                         }
                     }
@@ -119,19 +120,18 @@ fn fold(text: &str) -> String {
 }
 
 #[component]
-pub fn Article(article: String) -> Element {
-    let known = ARTICLES.contains(&article.as_str());
-    if !known {
-        return rsx! {
-            TopBar { title: t("help-title"), back: true }
-            div { class: "screen", p { {t("error-not_found")} } }
-        };
-    }
+pub fn Article(article: HelpArticle) -> Element {
     let body = t(&format!("help-{article}.body"));
-    let action = match article.as_str() {
-        "contact" | "offline" => Some((Route::write("question"), t("help-write"))),
-        "technical" => Some((Route::write("technical_issue"), t("help-report-technical"))),
-        "complaint" | "process" => Some((Route::write("complaint"), t("help-submit-complaint"))),
+    let action = match article.id() {
+        "contact" | "offline" => Some((Route::write(ContactKind::Question), t("help-write"))),
+        "technical" => Some((
+            Route::write(ContactKind::TechnicalIssue),
+            t("help-report-technical"),
+        )),
+        "complaint" | "process" => Some((
+            Route::write(ContactKind::Complaint),
+            t("help-submit-complaint"),
+        )),
         _ => None,
     };
     let number = t("help-call-number");
@@ -145,7 +145,7 @@ pub fn Article(article: String) -> Element {
             if let Some((to, label)) = action {
                 Link { to, class: "button primary", {label} }
             }
-            if article == "urgent" {
+            if article.id() == "urgent" {
                 a { class: "button primary", href: format!("tel:{}", number.replace(' ', "")), {t("help-call")} }
             }
         }

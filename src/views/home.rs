@@ -1,9 +1,9 @@
 //! Home: a greeting, the way to write, unfinished drafts and the latest messages.
 
 use dioxus::prelude::*;
-use pulse_client::AuthState;
+use pulse_protocol::wire::ContactKind;
 
-use crate::components::{Icon, StatusChip, Svg, TopBar, ago};
+use crate::components::{Icon, Loading, ReadError, StatusChip, Svg, TopBar, ago};
 use crate::i18n::{self, t};
 use crate::route::Route;
 use crate::state::use_app;
@@ -12,18 +12,17 @@ use crate::tr;
 #[component]
 pub fn Home() -> Element {
     let state = use_app();
-    let name = match &*state.auth.read() {
-        AuthState::SignedIn(a) | AuthState::SignInAgain(a) => a.name.clone(),
-        AuthState::SignedOut => String::new(),
-    };
-    let drafts = state.drafts.read().len();
+    let name = state.account().map(|a| a.name).unwrap_or_default();
+    let drafts = state.drafts.read().get().map_or(0, |d| d.len());
+    // The way to write stays even when the list cannot be read.
     let cases = state.cases.read();
+    let cases = cases.ready();
     rsx! {
         TopBar { title: t("app-name") }
         div { class: "screen",
             h2 { {tr!("home-greeting", name = name)} }
             p { {t("home-intro")} }
-            Link { to: Route::write("question"), class: "button primary", "data-testid": "home-write",
+            Link { to: Route::write(ContactKind::Question), class: "button primary", "data-testid": "home-write",
                 {t("home-write")}
             }
             div { class: "actions",
@@ -35,6 +34,19 @@ pub fn Home() -> Element {
                 }
             }
             h3 { {t("home-recent")} }
+            match cases {
+                Err(failure) => rsx! { ReadError { failure } },
+                Ok(None) => rsx! { Loading {} },
+                Ok(Some(cases)) => rsx! { RecentCases { cases: cases.clone() } },
+            }
+        }
+    }
+}
+
+/// The three cases with the newest activity, and the way to all of them.
+#[component]
+fn RecentCases(cases: Vec<pulse_protocol::wire::CaseSummary>) -> Element {
+    rsx! {
             if cases.is_empty() {
                 p { class: "muted", {t("home-no-cases")} }
             }
@@ -56,6 +68,5 @@ pub fn Home() -> Element {
             if cases.len() > 3 {
                 Link { to: Route::Messages {}, class: "button", {t("home-see-all")} }
             }
-        }
     }
 }

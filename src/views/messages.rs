@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 
-use crate::components::{StatusChip, TopBar, ago};
+use crate::components::{Loading, StatusChip, TopBar, ago};
 use crate::i18n::{self, t};
 use crate::route::Route;
 use crate::state::use_app;
@@ -12,18 +12,27 @@ use crate::tr;
 #[component]
 pub fn Messages() -> Element {
     let state = use_app();
-    let mut refreshed = use_signal(|| false);
-    use_hook(|| {
+    // Fresh from the server when it can be reached; the cache shows meanwhile, and says
+    // so when the server cannot be asked.
+    let refresh = use_resource(move || {
         let pulse = state.pulse();
-        spawn(async move {
-            refreshed.set(pulse.refresh_cases().await.is_ok());
-        });
+        async move {
+            let refreshed = pulse.refresh_cases().await;
+            if let Err(error) = &refreshed {
+                tracing::info!(%error, "the case list shows the cache");
+            }
+            refreshed.is_ok()
+        }
     });
+    let refreshed = refresh.read().unwrap_or(false);
     let cases = state.cases.read();
+    let Some(cases) = cases.ready()? else {
+        return rsx! { Loading {} };
+    };
     rsx! {
         TopBar { title: t("messages-title") }
         div { class: "screen", "data-testid": "messages",
-            if !refreshed() && !cases.is_empty() {
+            if !refreshed && !cases.is_empty() {
                 p { class: "hint", {t("messages-cached")} }
             }
             if cases.is_empty() {
@@ -42,7 +51,7 @@ pub fn Messages() -> Element {
                                 {i18n::subtopic_label(case.topic.as_str(), &case.subtopic)}
                                 br {}
                                 span { class: "muted",
-                                    {t(&format!("kind-{}", crate::views::compose::kind_id(case.kind)))}
+                                    {t(&format!("kind-{}", case.kind.as_str()))}
                                     " · "
                                     {ago(case.last_activity_at)}
                                 }

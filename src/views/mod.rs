@@ -7,6 +7,7 @@ pub mod help;
 pub mod home;
 pub mod messages;
 pub mod more;
+pub mod not_found;
 pub mod notifications;
 pub mod sent;
 pub mod settings;

@@ -2,35 +2,17 @@
 
 use dioxus::prelude::*;
 
-use crate::components::TopBar;
+use crate::components::{SignOutButton, TopBar};
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::use_app;
 use crate::tr;
 
-/// Signs out (the token is revoked and forgotten); drafts and waiting messages stay.
-#[component]
-pub fn SignOutButton(label: String, test_id: String) -> Element {
-    let state = use_app();
-    rsx! {
-        button {
-            class: "danger", "data-testid": test_id,
-            onclick: move |_| {
-                let pulse = state.pulse();
-                spawn(async move {
-                    let _ = pulse.sign_out().await;
-                });
-            },
-            {label}
-        }
-    }
-}
-
 #[component]
 pub fn More() -> Element {
     let state = use_app();
     let waiting = state.unsent();
-    let drafts = state.drafts.read().len();
+    let drafts = state.drafts.read().get().map_or(0, |d| d.len());
     rsx! {
         TopBar { title: t("more-title") }
         div { class: "screen",

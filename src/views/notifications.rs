@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 use pulse_client::ReadScope;
 
-use crate::components::{TopBar, ago};
+use crate::components::{Loading, TopBar, ago};
 use crate::i18n::{self, t};
 use crate::route::Route;
 use crate::state::use_app;
@@ -14,7 +14,12 @@ use crate::tr;
 pub fn NotificationList() -> Element {
     let state = use_app();
     let notifications = state.notifications.read();
+    let Some(notifications) = notifications.ready()? else {
+        return rsx! { Loading {} };
+    };
+    // A case not read yet is named without its topic.
     let cases = state.cases.read();
+    let cases = cases.get().map(Vec::as_slice).unwrap_or_default();
     let any_unread = notifications.iter().any(|n| !n.read);
     rsx! {
         TopBar { title: t("notifications-title") }
@@ -25,7 +30,11 @@ pub fn NotificationList() -> Element {
             if any_unread {
                 button {
                     "data-testid": "mark-all-read",
-                    onclick: move |_| { let _ = state.pulse().mark_read(ReadScope::All); },
+                    onclick: move |_| state.act(
+                        "mark_all_read",
+                        |pulse| async move { pulse.mark_read(ReadScope::All).await },
+                        |_| {},
+                    ),
                     {t("notifications-mark-all")}
                 }
             }
@@ -39,7 +48,12 @@ pub fn NotificationList() -> Element {
                             onclick: {
                                 let event = notification.event.clone();
                                 move |_| {
-                                    let _ = state.pulse().mark_read(ReadScope::Event(event.id));
+                                    let id = event.id;
+                                    state.act(
+                                        "mark_read",
+                                        move |pulse| async move { pulse.mark_read(ReadScope::Event(id)).await },
+                                        |_| {},
+                                    );
                                     navigator().push(Route::CaseScreen { id: event.case_id });
                                 }
                             },

@@ -6,16 +6,19 @@ use dioxus::prelude::*;
 use pulse_client::OutboxState;
 use uuid::Uuid;
 
-use crate::components::{OutboxStateLine, TopBar};
+use crate::components::{FailedActions, Loading, OutboxStateLine, TopBar};
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::use_app;
-use crate::views::compose::kind_id;
 
 #[component]
 pub fn Sent(item: Uuid) -> Element {
     let state = use_app();
-    let found = state.outbox.read().iter().find(|i| i.id == item).cloned();
+    let outbox = state.outbox.read();
+    let Some(items) = outbox.ready()? else {
+        return rsx! { Loading {} };
+    };
+    let found = items.iter().find(|i| i.id == item).cloned();
     rsx! {
         TopBar { title: t("sent-title") }
         div { class: "screen", "data-testid": "sent",
@@ -34,7 +37,7 @@ pub fn Sent(item: Uuid) -> Element {
                                     }
                                 },
                                 OutboxState::Failed { .. } => rsx! {
-                                    FailedActions { item }
+                                    FailedActions { item: entry }
                                 },
                                 _ => rsx! {},
                             }
@@ -43,38 +46,6 @@ pub fn Sent(item: Uuid) -> Element {
                 }
             }
             Link { to: Route::Home {}, class: "button primary", "data-testid": "sent-done", {t("sent-done")} }
-        }
-    }
-}
-
-/// Retry, edit (back into a draft) or discard a message the server refused.
-#[component]
-pub fn FailedActions(item: Uuid) -> Element {
-    let state = use_app();
-    rsx! {
-        div { class: "actions",
-            button {
-                "data-testid": "retry",
-                onclick: move |_| { let _ = state.pulse().retry(item); },
-                {t("sent-retry")}
-            }
-            button {
-                "data-testid": "edit",
-                onclick: move |_| {
-                    if let Ok(draft) = state.pulse().edit_failed(item) {
-                        navigator().replace(Route::Compose {
-                            kind: kind_id(draft.content.kind).to_owned(),
-                            draft: draft.id.to_string(),
-                        });
-                    }
-                },
-                {t("sent-edit")}
-            }
-            button {
-                class: "danger", "data-testid": "discard",
-                onclick: move |_| { let _ = state.pulse().discard(item); },
-                {t("sent-discard")}
-            }
         }
     }
 }

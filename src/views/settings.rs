@@ -2,25 +2,31 @@
 //! server, the version, and signing out.
 
 use dioxus::prelude::*;
-use pulse_client::AuthState;
 
-use crate::components::TopBar;
+use crate::components::{Loading, SignOutButton, TopBar};
 use crate::i18n::{LANG, LANGUAGES, Language, t};
 use crate::platform;
-use crate::state::use_app;
+use crate::state::{ReadFailed, use_app};
 use crate::tr;
-use crate::views::more::SignOutButton;
 
 #[component]
 pub fn Settings() -> Element {
     let state = use_app();
-    let pulse = state.pulse();
-    let chosen = pulse.preference("language").ok().flatten();
-    let account = match &*state.auth.read() {
-        AuthState::SignedIn(a) | AuthState::SignInAgain(a) => Some(a.clone()),
-        AuthState::SignedOut => None,
+    // The language chosen here (none: the phone's), and the server, as remembered.
+    let mut remembered = use_resource(move || {
+        let pulse = state.pulse();
+        async move {
+            let chosen = pulse.preference("language").await?;
+            let server = pulse.server().await?;
+            Ok::<_, pulse_client::ClientError>((chosen, server.unwrap_or_default()))
+        }
+    });
+    let (chosen, server) = match &*remembered.read() {
+        None => return rsx! { Loading {} },
+        Some(Err(error)) => return Err(ReadFailed(error.failure()).into()),
+        Some(Ok(remembered)) => remembered.clone(),
     };
-    let server = pulse.server().unwrap_or_default();
+    let account = state.account();
     rsx! {
         TopBar { title: t("settings-title"), back: true }
         div { class: "screen", "data-testid": "settings",
@@ -28,15 +34,16 @@ pub fn Settings() -> Element {
             select {
                 id: "language", "data-testid": "language",
                 onchange: move |e| {
-                    let code = e.value();
-                    let pulse = state.pulse();
-                    if code.is_empty() {
-                        let _ = pulse.set_preference("language", None);
-                        *LANG.write() = Language::negotiate(&platform::device_languages());
-                    } else if let Some(language) = Language::by_code(&code) {
-                        let _ = pulse.set_preference("language", Some(language.code));
-                        *LANG.write() = language;
-                    }
+                    // At once on screen; remembered in the background.
+                    let language = Language::by_code(&e.value());
+                    *LANG.write() = language
+                        .unwrap_or_else(|| Language::negotiate(&platform::device_languages()));
+                    let code = language.map(|l| l.code);
+                    state.act(
+                        "choose_language",
+                        move |pulse| async move { pulse.set_preference("language", code).await },
+                        move |_| remembered.restart(),
+                    );
                 },
                 option { value: "", selected: chosen.is_none(), {t("settings-language-device")} }
                 for language in LANGUAGES.iter() {

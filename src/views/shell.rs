@@ -1,10 +1,11 @@
 //! The frame around every screen: the line that says offline or waiting, the banner
-//! for a case that just changed, and the tab bar. Signed out, it shows sign-in instead.
+//! for a case that just changed, the notice of an action that failed, the boundary that
+//! shows a screen's failed read, and the tab bar. Signed out, it shows sign-in instead.
 
 use dioxus::prelude::*;
 use pulse_client::{AuthState, Connectivity, ReadScope};
 
-use crate::components::{Icon, Svg};
+use crate::components::{ActionNotice, Icon, ScreenBoundary, Svg};
 use crate::i18n::{self, t};
 use crate::route::Route;
 use crate::state::use_app;
@@ -15,12 +16,21 @@ use crate::views::sign_in::SignIn;
 pub fn Shell() -> Element {
     let state = use_app();
     match &*state.auth.read() {
-        AuthState::SignedOut => rsx! { SignIn { again: false } },
-        AuthState::SignInAgain(_) => rsx! { SignIn { again: true } },
+        AuthState::SignedOut => rsx! {
+            SignIn { again: false }
+            ActionNotice {}
+        },
+        AuthState::SignInAgain(_) => rsx! {
+            SignIn { again: true }
+            ActionNotice {}
+        },
         AuthState::SignedIn(_) => rsx! {
             StatusLine {}
             Banner {}
-            main { class: "screen-wrap", Outlet::<Route> {} }
+            ActionNotice {}
+            main { class: "screen-wrap",
+                ScreenBoundary { Outlet::<Route> {} }
+            }
             TabBar {}
         },
     }
@@ -53,22 +63,23 @@ fn Banner() -> Element {
         return rsx! {};
     };
     let event = notification.event.clone();
+    // A case the phone has not read yet is named without its topic.
     let topic = state
         .cases
         .read()
-        .iter()
-        .find(|c| c.id == event.case_id)
+        .get()
+        .and_then(|cases| cases.iter().find(|c| c.id == event.case_id))
         .map(|c| i18n::topic_label(c.topic.as_str()))
         .unwrap_or_default();
     let text = tr!(&format!("notify-{}", event.kind.as_str()), topic = topic);
-    let pulse = state.pulse();
     rsx! {
         button {
             class: "banner",
             role: "alert",
             "data-testid": "banner",
             onclick: move |_| {
-                let _ = pulse.mark_read(ReadScope::Event(event.id));
+                let id = event.id;
+                state.act("mark_read", move |pulse| async move { pulse.mark_read(ReadScope::Event(id)).await }, |_| {});
                 banner.set(None);
                 navigator().push(Route::CaseScreen { id: event.case_id });
             },
@@ -119,7 +130,7 @@ fn TabBar() -> Element {
 /// Which tab a screen belongs to.
 fn same_tab(current: &Route, tab: &Route) -> bool {
     let group = |r: &Route| match r {
-        Route::Home {} => 0,
+        Route::Home {} | Route::NotFound { .. } => 0,
         Route::Messages {} | Route::CaseScreen { .. } => 1,
         Route::NotificationList {} => 2,
         _ => 3,

@@ -3,27 +3,42 @@
 //! the session resumes everything that was waiting.
 
 use dioxus::prelude::*;
-use pulse_client::ClientError;
+use pulse_client::Failure;
 
-use crate::components::TopBar;
+use crate::components::{Loading, TopBar};
 use crate::i18n::{error_text, t};
 use crate::platform;
-use crate::state::use_app;
+use crate::state::{ReadFailed, use_app};
 
 #[component]
 pub fn SignIn(again: bool) -> Element {
     let state = use_app();
-    let known = state.pulse().account();
-    let mut server = use_signal(|| {
-        state
-            .pulse()
-            .server()
-            .unwrap_or_else(platform::default_server)
+    // The server last used, for the address field; the form waits for it.
+    let last_server = use_resource(move || {
+        let pulse = state.pulse();
+        async move { pulse.server().await }
     });
+    match &*last_server.read() {
+        None => rsx! { Loading {} },
+        Some(Err(error)) => Err(ReadFailed(error.failure()).into()),
+        Some(Ok(server)) => rsx! {
+            SignInForm {
+                again,
+                server: server.clone().unwrap_or_else(platform::default_server),
+            }
+        },
+    }
+}
+
+#[component]
+fn SignInForm(again: bool, server: String) -> Element {
+    let state = use_app();
+    let known = state.pulse().account();
+    let mut server = use_signal(|| server);
     let mut email = use_signal(|| known.map(|a| a.email).unwrap_or_default());
     let mut password = use_signal(String::new);
     let mut busy = use_signal(|| false);
-    let mut error = use_signal(|| None::<String>);
+    let mut error = use_signal(|| None::<Failure>);
 
     let server_ok = {
         let s = server.read();
@@ -46,8 +61,10 @@ pub fn SignIn(again: bool) -> Element {
             busy.set(false);
             match result {
                 Ok(_) => password.set(String::new()),
-                Err(ClientError::Api(e)) => error.set(Some(error_text(e.code()))),
-                Err(_) => error.set(Some(t("error-unexpected"))),
+                Err(failed) => {
+                    tracing::info!(error = %failed, "sign-in refused");
+                    error.set(Some(failed.failure()));
+                }
             }
         });
     };
@@ -80,8 +97,8 @@ pub fn SignIn(again: bool) -> Element {
                     value: "{password}",
                     oninput: move |e| password.set(e.value()),
                 }
-                if let Some(message) = error() {
-                    p { class: "field-error", role: "alert", "data-testid": "sign-in-error", {message} }
+                if let Some(failure) = error() {
+                    p { class: "field-error", role: "alert", "data-testid": "sign-in-error", {error_text(failure)} }
                 }
                 button {
                     class: "primary", r#type: "submit", disabled: !ready,

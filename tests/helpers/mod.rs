@@ -1,14 +1,23 @@
 //! Test helpers for the app: a real pulse-server (demo accounts, no automatic handler)
 //! on a loopback port, the handler's side of a case through the API, a device with a
-//! fresh local store, and a screen rendered from the app's root with dioxus-ssr.
+//! fresh local store, and a screen rendered from the app's root with dioxus-ssr, whose
+//! own buttons and fields a test clicks and types into.
 #![allow(dead_code)]
 
+use std::any::Any;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
-use dioxus::core::NoOpMutations;
+use dioxus::core::{
+    AttributeValue, DynamicNode, ElementId, Event, NoOpMutations, TemplateAttribute, TemplateNode,
+    VNode,
+};
+use dioxus::html::{
+    PlatformEventData, SerializedFormData, SerializedHtmlEventConverter, SerializedMouseData,
+};
 use dioxus::prelude::*;
 use pulse_client::{ClientConfig, Pulse, RetryPolicy};
 use pulse_companion::{Root, RootProps};
@@ -181,8 +190,14 @@ impl Device {
             max: Duration::from_millis(300),
         };
         let pulse = Pulse::open(config).await.unwrap();
-        pulse.set_preference("language", Some("en")).unwrap();
+        pulse.set_preference("language", Some("en")).await.unwrap();
         pulse
+    }
+
+    /// The app's own database file, for a test that damages the phone's storage on
+    /// purpose.
+    pub fn database(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.dir.path().join("app").join("pulse.db")).unwrap()
     }
 
     /// Opened and signed in as `email`.
@@ -206,9 +221,9 @@ pub async fn signed_in(email: &str) -> (Server, Device, Pulse) {
 }
 
 /// Waits (up to 10 s) until `check` holds.
-pub async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+pub async fn eventually(what: &str, mut check: impl AsyncFnMut() -> bool) {
     for _ in 0..200 {
-        if check() {
+        if check().await {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -257,6 +272,147 @@ impl Screen {
     pub async fn act(&mut self, f: impl FnOnce()) {
         self.dom.in_scope(ScopeId::APP, f);
         self.settle().await;
+    }
+
+    /// Clicks the element with `data-testid="test_id"` as a partner would: it must be
+    /// on screen and enabled, and its own handler runs; then the screen settles.
+    pub async fn click(&mut self, test_id: &str) {
+        let target = self.element(test_id, "onclick");
+        assert!(!target.disabled, "{test_id} is disabled in {}", self.html());
+        let data = SerializedMouseData::default(); // the primary button, no modifiers
+        self.fire(target.id, "click", Box::new(data)).await;
+    }
+
+    /// Types `text` into the field with `data-testid="test_id"` (its `oninput` runs with
+    /// the field's new value), then lets the screen settle.
+    pub async fn type_into(&mut self, test_id: &str, text: &str) {
+        let target = self.element(test_id, "oninput");
+        assert!(!target.disabled, "{test_id} is disabled");
+        let data = SerializedFormData::new(text.to_owned(), Vec::new());
+        self.fire(target.id, "input", Box::new(data)).await;
+    }
+
+    /// Picks `value` in the list (or ticks the box) with `data-testid="test_id"`: its
+    /// `onchange` runs with that value.
+    pub async fn choose(&mut self, test_id: &str, value: &str) {
+        let target = self.element(test_id, "onchange");
+        assert!(!target.disabled, "{test_id} is disabled in {}", self.html());
+        let data = SerializedFormData::new(value.to_owned(), Vec::new());
+        self.fire(target.id, "change", Box::new(data)).await;
+    }
+
+    async fn fire(&mut self, id: ElementId, name: &str, data: Box<dyn Any>) {
+        // Events reach handlers as the platform's data; these are the serialized kind.
+        dioxus::html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+        let event = Event::new(Rc::new(PlatformEventData::new(data)) as Rc<dyn Any>, true);
+        self.dom.runtime().handle_event(name, event, id);
+        self.settle().await;
+    }
+
+    /// The mounted element with this test id and a `listener`, and whether it is
+    /// disabled.
+    fn element(&self, test_id: &str, listener: &str) -> Target {
+        let mut found = Vec::new();
+        if let Some(root) = self.dom.get_scope(ScopeId::ROOT) {
+            walk(&self.dom, root.root_node(), &mut |element| {
+                if element.test_id.as_deref() == Some(test_id)
+                    && let Some(id) = element.listeners.iter().find(|(n, _)| *n == listener)
+                {
+                    found.push(Target {
+                        id: id.1,
+                        disabled: element.disabled,
+                    });
+                }
+            });
+        }
+        match found.as_slice() {
+            [one] => *one,
+            [] => panic!("no {test_id} with {listener} in {}", self.html()),
+            _ => panic!("{} elements {test_id} with {listener}", found.len()),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Target {
+    id: ElementId,
+    disabled: bool,
+}
+
+/// What the walk sees of one element.
+struct Seen {
+    test_id: Option<String>,
+    disabled: bool,
+    listeners: Vec<(&'static str, ElementId)>,
+}
+
+/// Visits every element the dom has mounted, components and lists included.
+fn walk(dom: &VirtualDom, vnode: &VNode, visit: &mut dyn FnMut(&Seen)) {
+    for root in vnode.template.roots {
+        walk_template(dom, vnode, root, visit);
+    }
+}
+
+fn walk_template(
+    dom: &VirtualDom,
+    vnode: &VNode,
+    node: &TemplateNode,
+    visit: &mut dyn FnMut(&Seen),
+) {
+    match node {
+        TemplateNode::Element {
+            attrs, children, ..
+        } => {
+            let mut seen = Seen {
+                test_id: None,
+                disabled: false,
+                listeners: Vec::new(),
+            };
+            for attr in attrs.iter() {
+                match attr {
+                    TemplateAttribute::Static { name, value, .. } => match *name {
+                        "data-testid" => seen.test_id = Some((*value).to_owned()),
+                        "disabled" => seen.disabled = *value == "true",
+                        _ => {}
+                    },
+                    TemplateAttribute::Dynamic { id } => {
+                        for dynamic in vnode.dynamic_attrs[*id].iter() {
+                            match (dynamic.name, &dynamic.value) {
+                                ("data-testid", AttributeValue::Text(text)) => {
+                                    seen.test_id = Some(text.clone())
+                                }
+                                ("disabled", AttributeValue::Bool(on)) => seen.disabled = *on,
+                                (name, AttributeValue::Listener(_)) => {
+                                    if let Some(element) = vnode.mounted_dynamic_attribute(*id, dom)
+                                    {
+                                        seen.listeners.push((name, element));
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+            visit(&seen);
+            for child in children.iter() {
+                walk_template(dom, vnode, child, visit);
+            }
+        }
+        TemplateNode::Dynamic { id } => match &vnode.dynamic_nodes[*id] {
+            DynamicNode::Component(component) => {
+                if let Some(scope) = component.mounted_scope(*id, vnode, dom) {
+                    walk(dom, scope.root_node(), visit);
+                }
+            }
+            DynamicNode::Fragment(nodes) => {
+                for node in nodes {
+                    walk(dom, node, visit);
+                }
+            }
+            DynamicNode::Text(_) | DynamicNode::Placeholder(_) => {}
+        },
+        TemplateNode::Text { .. } => {}
     }
 }
 

@@ -54,7 +54,10 @@ async fn draft_saves(dir: &std::path::Path) -> Vec<Duration> {
     for i in 0..KEYSTROKES {
         body.push(text.as_bytes()[i % text.len()] as char);
         let started = Instant::now();
-        let saved = pulse.save_draft(id, &draft(&body)).expect("draft saved");
+        let saved = pulse
+            .save_draft(id, &draft(&body))
+            .await
+            .expect("draft saved");
         times.push(started.elapsed());
         id = Some(saved.id);
     }
@@ -116,14 +119,16 @@ async fn drain_rate(dir: &std::path::Path) -> (f64, Duration) {
     for i in 0..QUEUED {
         let saved = pulse
             .save_draft(None, &draft(&format!("queued message {i:04}")))
+            .await
             .expect("draft");
-        pulse.send_draft(saved.id).expect("queued");
+        pulse.send_draft(saved.id).await.expect("queued");
     }
     let server = pulse_server::start(config).await.expect("server restarts");
     let started = Instant::now();
     loop {
         let sent = pulse
             .outbox()
+            .await
             .expect("outbox")
             .iter()
             .filter(|i| matches!(i.state, OutboxState::Sent { .. }))

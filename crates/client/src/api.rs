@@ -3,14 +3,18 @@
 
 use std::time::Duration;
 
-use pulse_protocol::ErrorBody;
+use pulse_protocol::ErrorCode;
 use pulse_protocol::wire::{
-    Account, AttachmentRef, BatchOutcomes, CaseBatch, CaseDetail, CaseEvent, CasePage, EventPage,
+    Account, AttachmentRef, CaseBatch, CaseDetail, CaseEvent, CasePage, EventPage,
     IDEMPOTENCY_KEY_HEADER, NewCase, NewReply, ResolutionAnswer, Session, SignIn,
 };
 use reqwest::{Method, RequestBuilder, StatusCode, header};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
+
+use crate::model::Failure;
+use crate::outbox::Outcome;
 
 /// A bearer token. Never printed: its Debug says nothing of it.
 #[derive(Clone, PartialEq, Eq)]
@@ -42,10 +46,10 @@ pub enum ApiError {
     #[error("sign in again")]
     Unauthorized,
     /// The server answered with an error.
-    #[error("{code}: {message}")]
+    #[error("{}: {message}", code.as_str())]
     Server {
         status: u16,
-        code: String,
+        code: ErrorCode,
         message: String,
         retry_after: Option<Duration>,
     },
@@ -55,31 +59,86 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// Whether the same request may succeed later (network, 5xx, 429).
+    /// Whether the same request may succeed later, as the outbox decides it for every
+    /// answer (see [`crate::outbox`]).
     pub fn is_transient(&self) -> bool {
+        matches!(
+            crate::outbox::verdict(&self.outcome()),
+            crate::outbox::Verdict::Retry { .. }
+        )
+    }
+
+    /// Why, for the partner.
+    pub fn failure(&self) -> Failure {
         match self {
-            ApiError::Network => true,
-            ApiError::Server { status, .. } => *status >= 500 || *status == 429,
-            ApiError::Unauthorized | ApiError::Unexpected => false,
+            ApiError::Network => Failure::Network,
+            ApiError::Unauthorized => Failure::Refused(ErrorCode::Unauthorized),
+            ApiError::Server { code, .. } => Failure::Refused(*code),
+            ApiError::Unexpected => Failure::Unexpected,
         }
     }
 
-    /// The server's stable error code, for the app to translate.
-    pub fn code(&self) -> &str {
+    /// The answer as the outbox weighs it.
+    pub fn outcome(&self) -> Outcome {
         match self {
-            ApiError::Network => "network",
-            ApiError::Unauthorized => "unauthorized",
-            ApiError::Server { code, .. } => code,
-            ApiError::Unexpected => "unexpected",
+            ApiError::Network => Outcome::NoAnswer,
+            ApiError::Unauthorized => Outcome::Refused {
+                status: 401,
+                code: ErrorCode::Unauthorized,
+                retry_after: None,
+            },
+            ApiError::Server {
+                status,
+                code,
+                retry_after,
+                ..
+            } => Outcome::Refused {
+                status: *status,
+                code: *code,
+                retry_after: *retry_after,
+            },
+            ApiError::Unexpected => Outcome::Unreadable,
         }
     }
 
-    pub fn retry_after(&self) -> Option<Duration> {
+    /// What the server said, in English, for the log.
+    pub fn message(&self) -> String {
         match self {
-            ApiError::Server { retry_after, .. } => *retry_after,
-            _ => None,
+            ApiError::Server { message, .. } => message.clone(),
+            other => other.to_string(),
         }
     }
+}
+
+/// The code an error answer stands for. A code this build does not know (a newer
+/// server's) or a body that is not the API's (a proxy's error page) becomes the general
+/// code for its status: the status is what the server meant for every client, older
+/// ones included, so the partner still reads "not found" or "try again later" in their
+/// language rather than nothing, and whether to retry (decided on the status, see
+/// [`crate::outbox`]) does not change.
+pub fn code_for(status: u16, code: Option<&str>) -> ErrorCode {
+    if let Some(code) = code.and_then(ErrorCode::from_wire) {
+        return code;
+    }
+    match status {
+        401 => ErrorCode::Unauthorized,
+        403 => ErrorCode::Forbidden,
+        404 => ErrorCode::NotFound,
+        409 => ErrorCode::InvalidTransition,
+        413 => ErrorCode::PayloadTooLarge,
+        415 => ErrorCode::UnsupportedMediaType,
+        429 => ErrorCode::RateLimited,
+        500.. => ErrorCode::Internal,
+        _ => ErrorCode::InvalidInput,
+    }
+}
+
+/// An error body read without trusting its code to be one this build knows.
+#[derive(Deserialize)]
+pub(crate) struct RawErrorBody {
+    pub code: String,
+    #[serde(default)]
+    pub message: String,
 }
 
 /// How the HTTP client behaves.
@@ -195,9 +254,24 @@ impl Api {
         .await
     }
 
-    /// Opens several cases in one request, in order, each under its own key.
-    pub async fn create_cases(&self, batch: &CaseBatch) -> Result<BatchOutcomes, ApiError> {
-        send(self.request(Method::POST, "/v1/cases/batch").json(batch)).await
+    /// Opens several cases in one request, in order, each under its own key. Each
+    /// outcome's code is read as [`code_for`] reads an error answer's, so one case
+    /// refused with a code this build does not know spoils nothing for the others.
+    pub async fn create_cases(&self, batch: &CaseBatch) -> Result<Vec<BatchOutcome>, ApiError> {
+        let answer: RawBatchOutcomes =
+            send(self.request(Method::POST, "/v1/cases/batch").json(batch)).await?;
+        Ok(answer
+            .outcomes
+            .into_iter()
+            .map(|raw| BatchOutcome {
+                key: raw.key,
+                status: raw.status,
+                case: raw.case,
+                error: raw
+                    .error
+                    .map(|e| (code_for(raw.status, Some(&e.code)), e.message)),
+            })
+            .collect())
     }
 
     pub async fn reply(
@@ -300,19 +374,64 @@ async fn check(response: reqwest::Response) -> Result<reqwest::Response, ApiErro
         .and_then(|v| v.trim().parse::<u64>().ok())
         .map(Duration::from_secs);
     // A proxy's HTML error page is still an error with a status; keep what we can.
-    let body: Option<ErrorBody> = match response.bytes().await {
+    let body: Option<RawErrorBody> = match response.bytes().await {
         Ok(bytes) => serde_json::from_slice(&bytes).ok(),
         Err(_) if status.is_server_error() => None,
         Err(_) => return Err(ApiError::Network),
     };
     let (code, message) = match body {
-        Some(body) => (body.code.as_str().to_owned(), body.message),
-        None => ("http_".to_owned() + status.as_str(), String::new()),
+        Some(body) => (Some(body.code), body.message),
+        None => (None, String::new()),
     };
     Err(ApiError::Server {
         status: status.as_u16(),
-        code,
+        code: code_for(status.as_u16(), code.as_deref()),
         message,
         retry_after,
     })
+}
+
+/// What happened to one case of a batch: the status `POST /v1/cases` would have
+/// answered, with the case or the error's code and message.
+#[derive(Debug, Clone)]
+pub struct BatchOutcome {
+    pub key: Uuid,
+    pub status: u16,
+    pub case: Option<CaseDetail>,
+    pub error: Option<(ErrorCode, String)>,
+}
+
+/// `pulse_protocol::wire::BatchOutcomes`, with codes left as text until read.
+#[derive(Deserialize)]
+struct RawBatchOutcomes {
+    outcomes: Vec<RawBatchOutcome>,
+}
+
+#[derive(Deserialize)]
+struct RawBatchOutcome {
+    key: Uuid,
+    status: u16,
+    case: Option<CaseDetail>,
+    error: Option<RawErrorBody>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_this_build_does_not_know_becomes_the_general_code_of_its_status() {
+        assert_eq!(code_for(422, Some("body_empty")), ErrorCode::BodyEmpty);
+        for (status, code) in [
+            (400, ErrorCode::InvalidInput),
+            (404, ErrorCode::NotFound),
+            (409, ErrorCode::InvalidTransition),
+            (422, ErrorCode::InvalidInput),
+            (429, ErrorCode::RateLimited),
+            (503, ErrorCode::Internal),
+        ] {
+            assert_eq!(code_for(status, Some("added_in_2030")), code, "{status}");
+            assert_eq!(code_for(status, None), code, "{status} without a body");
+        }
+    }
 }

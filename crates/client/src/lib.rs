@@ -6,23 +6,20 @@
 //! change to their cases reaches them without asking. It must never hold Dioxus or any
 //! screen logic, and never write the session token anywhere but the keychain.
 //!
-//! The app holds one [`Pulse`]: plain calls for what the partner does, and
-//! [`Pulse::changes`] / [`Pulse::connectivity`] to learn what to redraw.
+//! The app holds one [`Pulse`]: async calls for what the partner reads and does, and
+//! [`Pulse::changes`] / [`Pulse::connectivity`] to learn what to redraw. Every call that
+//! touches the local store runs the SQLite work off the caller's thread (on a phone or
+//! desktop, Tokio's blocking pool), so a screen never waits on the disk; in a browser it
+//! runs inline, as there is no other thread and the database pages are in memory.
 //!
-//! ## The outbox, briefly
-//! Send moves a draft into the outbox in one local transaction, under a fresh UUID that
-//! is also the request's `Idempotency-Key`. One worker task sends items in order:
-//! attachments first, then the message. A network error, a 5xx or a 429 keeps the item
-//! queued and retries it later (exponential backoff with jitter, `Retry-After`
-//! honoured); any other 4xx marks it failed with the server's code, to edit, retry or
-//! discard, and the worker goes on with the next; a 401 pauses the queue until the
-//! partner signs in again. An item interrupted while sending (the app was killed) is
-//! sent again with the same key, and the server answers the first result.
+//! What a partner sends goes through the outbox: [`outbox`] explains its lifecycle
+//! (queued, sending, sent or failed; retries; the worker; what is kept and for how
+//! long) and owns all of it.
 
 pub mod api;
 mod live;
 pub mod model;
-mod outbox;
+pub mod outbox;
 pub mod rt;
 pub mod sse;
 pub mod store;
@@ -32,14 +29,16 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use pulse_protocol::input::{self, AttachmentKind, InputError, MessageBody};
-use pulse_protocol::wire::{Account, CaseDetail, CaseSummary, NewReply, ResolutionAnswer};
-use time::OffsetDateTime;
+use pulse_protocol::ErrorCode;
+use pulse_protocol::input::{self, AttachmentKind, InputError};
+use pulse_protocol::request::CaseProblems;
+use pulse_protocol::wire::{Account, CaseDetail, CaseSummary};
 use tokio::sync::{Notify, broadcast, watch};
 use uuid::Uuid;
 
 pub use api::{Api, ApiError, HttpOptions, Token};
 pub use model::*;
+pub use outbox::{OutboxItem, OutboxPayload, OutboxState};
 pub use store::{ReadScope, Store, StoreError};
 pub use vault::{Vault, VaultError};
 
@@ -58,6 +57,10 @@ pub struct ClientConfig {
     pub stream_read_timeout: Duration,
     /// Most new cases sent in one request when several wait (1 sends one by one).
     pub max_batch: usize,
+    /// How long a sent item (and the photos only it carried) stays on the phone after
+    /// the server took it; the case itself stays in the cache. Checked at start and
+    /// whenever the outbox has drained.
+    pub keep_sent: Duration,
 }
 
 impl ClientConfig {
@@ -69,6 +72,9 @@ impl ClientConfig {
             retry: RetryPolicy::default(),
             stream_read_timeout: Duration::from_secs(45),
             max_batch: pulse_protocol::wire::MAX_BATCH_CASES,
+            // Long enough to look back at what was sent this week; short enough that
+            // photos do not pile up on a phone.
+            keep_sent: Duration::from_secs(7 * 24 * 3600),
         }
     }
 }
@@ -107,7 +113,7 @@ impl RetryPolicy {
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
     #[error("the message is not ready to send")]
-    Incomplete(DraftProblems),
+    Incomplete(CaseProblems),
     #[error(transparent)]
     Input(#[from] InputError),
     #[error(transparent)]
@@ -120,6 +126,20 @@ pub enum ClientError {
     NotSignedIn,
 }
 
+impl ClientError {
+    /// Why, in terms the app can put in the partner's language.
+    pub fn failure(&self) -> Failure {
+        match self {
+            ClientError::Incomplete(problems) => Failure::Refused(problems.first().code()),
+            ClientError::Input(error) => Failure::Refused(error.code()),
+            ClientError::Api(error) => error.failure(),
+            ClientError::Store(StoreError::NotFound(_)) => Failure::Refused(ErrorCode::NotFound),
+            ClientError::Store(_) | ClientError::Vault(_) => Failure::Storage,
+            ClientError::NotSignedIn => Failure::Refused(ErrorCode::Unauthorized),
+        }
+    }
+}
+
 /// The signed-in account and its authorised client.
 #[derive(Clone)]
 struct Session {
@@ -130,7 +150,7 @@ struct Session {
 }
 
 pub(crate) struct Inner {
-    store: Store,
+    store: Arc<Store>,
     vault: Vault,
     config: ClientConfig,
     session: RwLock<Option<Session>>,
@@ -143,6 +163,33 @@ pub(crate) struct Inner {
 }
 
 impl Inner {
+    /// Runs `work` on the local store without holding up the calling thread (see the
+    /// crate docs): the one way into the store for everything async.
+    pub(crate) async fn db<T, F>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    {
+        let store = self.store.clone();
+        rt::blocking(move || work(&store))
+            .await
+            .unwrap_or(Err(StoreError::Closed))
+    }
+
+    /// Runs `work` on the keychain off the calling thread, as [`Inner::db`] does for
+    /// the store: a phone's keystore, or the Secret Service over D-Bus, may take a while.
+    async fn keychain<T, F>(&self, work: F) -> Result<T, ClientError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Vault) -> Result<T, VaultError> + Send + 'static,
+    {
+        let vault = self.vault.clone();
+        match rt::blocking(move || work(&vault)).await {
+            Some(result) => Ok(result?),
+            None => Err(StoreError::Closed.into()),
+        }
+    }
+
     fn session(&self) -> Option<Session> {
         self.session
             .read()
@@ -227,7 +274,7 @@ impl Pulse {
     /// outbox worker and (while in the foreground) the live event stream. Needs a Tokio
     /// runtime, except in a browser.
     pub async fn open(config: ClientConfig) -> Result<Pulse, ClientError> {
-        let store = Store::open(&config.data_dir).await?;
+        let store = Arc::new(Store::open(&config.data_dir).await?);
         let vault = Vault::new(config.credentials.clone());
         let (changes, _) = broadcast::channel(256);
         let inner = Arc::new(Inner {
@@ -242,7 +289,7 @@ impl Pulse {
             shutdown: watch::Sender::new(false),
             config,
         });
-        restore_session(&inner)?;
+        restore_session(&inner).await?;
         rt::spawn(outbox::run(inner.clone()));
         rt::spawn(live::run(inner.clone()));
         Ok(Pulse { inner })
@@ -281,7 +328,7 @@ impl Pulse {
             Err(ApiError::Unauthorized) => {
                 return Err(ApiError::Server {
                     status: 401,
-                    code: "invalid_credentials".into(),
+                    code: ErrorCode::InvalidCredentials,
                     message: String::new(),
                     retry_after: None,
                 }
@@ -290,27 +337,30 @@ impl Pulse {
             Err(e) => return Err(e.into()),
         };
         let token = Token::new(session.token);
-        let previous: Option<Account> = self
-            .inner
-            .store
-            .meta(META_ACCOUNT)?
-            .and_then(|a| serde_json::from_str(&a).ok());
-        if previous
-            .as_ref()
-            .is_some_and(|p| p.id != session.account.id)
-            || self.inner.store.meta(META_SERVER)?.as_deref() != Some(api.base())
-        {
-            // Another account's cached cases are not this one's to see.
-            self.inner.store.forget_account_cache()?;
-        }
+        let (user, kept) = (vault_user(api.base(), session.account.id), token.clone());
         self.inner
-            .vault
-            .save(&vault_user(api.base(), session.account.id), &token)?;
-        self.inner.store.set_meta(META_SERVER, Some(api.base()))?;
-        let account_json = serde_json::to_string(&session.account).unwrap_or_default();
+            .keychain(move |vault| vault.save(&user, &kept))
+            .await?;
+        let account_json = serde_json::to_string(&session.account)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let (server, account_id) = (api.base().to_owned(), session.account.id);
         self.inner
-            .store
-            .set_meta(META_ACCOUNT, Some(&account_json))?;
+            .db(move |store| {
+                // An account written by another version of the app that cannot be read
+                // back is treated as none: the server check below still applies.
+                let previous: Option<Account> = store
+                    .meta(META_ACCOUNT)?
+                    .and_then(|a| serde_json::from_str(&a).ok());
+                if previous.as_ref().is_some_and(|p| p.id != account_id)
+                    || store.meta(META_SERVER)?.as_deref() != Some(server.as_str())
+                {
+                    // Another account's cached cases are not this one's to see.
+                    store.forget_account_cache()?;
+                }
+                store.set_meta(META_SERVER, Some(&server))?;
+                store.set_meta(META_ACCOUNT, Some(&account_json))
+            })
+            .await?;
         self.inner.set_session(Some(Session {
             api: api.with_token(token),
             account: session.account.clone(),
@@ -326,11 +376,17 @@ impl Pulse {
         let Some(session) = self.inner.session() else {
             return Ok(());
         };
-        let _ = session.api.sign_out().await;
+        // Revoking is a courtesy to the server: offline, the token is forgotten anyway.
+        if let Err(error) = session.api.sign_out().await {
+            tracing::info!(%error, "the session could not be revoked on the server");
+        }
+        let user = vault_user(session.api.base(), session.account.id);
         self.inner
-            .vault
-            .delete(&vault_user(session.api.base(), session.account.id))?;
-        self.inner.store.set_meta(META_ACCOUNT, None)?;
+            .keychain(move |vault| vault.delete(&user))
+            .await?;
+        self.inner
+            .db(|store| store.set_meta(META_ACCOUNT, None))
+            .await?;
         self.inner.set_session(None);
         Ok(())
     }
@@ -339,41 +395,45 @@ impl Pulse {
 
     /// Saves a draft (a new one when `id` is None) and returns it. Fast enough to call
     /// on every edit; the app debounces.
-    pub fn save_draft(
+    pub async fn save_draft(
         &self,
         id: Option<Uuid>,
         content: &DraftContent,
     ) -> Result<Draft, ClientError> {
+        let id = id.unwrap_or_else(Uuid::new_v4);
+        let content = content.clone();
         let draft = self
             .inner
-            .store
-            .save_draft(id.unwrap_or_else(Uuid::new_v4), content)?;
+            .db(move |store| store.save_draft(id, &content))
+            .await?;
         self.inner.emit(Change::Drafts);
         Ok(draft)
     }
 
-    pub fn draft(&self, id: Uuid) -> Result<Option<Draft>, ClientError> {
-        Ok(self.inner.store.draft(id)?)
+    pub async fn draft(&self, id: Uuid) -> Result<Option<Draft>, ClientError> {
+        Ok(self.inner.db(move |store| store.draft(id)).await?)
     }
 
-    pub fn drafts(&self) -> Result<Vec<Draft>, ClientError> {
-        Ok(self.inner.store.drafts()?)
+    /// Drafts, most recently edited first.
+    pub async fn drafts(&self) -> Result<Vec<Draft>, ClientError> {
+        Ok(self.inner.db(|store| store.drafts()).await?)
     }
 
     /// Deletes a draft and the files only it carried.
-    pub fn delete_draft(&self, id: Uuid) -> Result<(), ClientError> {
-        if let Some(draft) = self.inner.store.draft(id)? {
-            self.inner.store.delete_draft(id)?;
-            for file in draft.content.files {
-                self.remove_file(file)?;
-            }
+    pub async fn delete_draft(&self, id: Uuid) -> Result<(), ClientError> {
+        if self
+            .inner
+            .db(move |store| store.delete_draft(id))
+            .await?
+            .is_some()
+        {
             self.inner.emit(Change::Drafts);
         }
         Ok(())
     }
 
     /// Keeps a copy of a photo or document in app storage, checked by its content.
-    pub fn add_file(&self, bytes: &[u8]) -> Result<LocalFile, ClientError> {
+    pub async fn add_file(&self, bytes: &[u8]) -> Result<LocalFile, ClientError> {
         let kind = AttachmentKind::check_upload(bytes, input::MAX_ATTACHMENT_BYTES)?;
         let file = LocalFile {
             id: Uuid::new_v4(),
@@ -381,163 +441,31 @@ impl Pulse {
             size: bytes.len() as u64,
             remote_id: None,
         };
-        self.inner.store.add_file(&file, bytes)?;
+        let (kept, bytes) = (file.clone(), bytes.to_vec());
+        self.inner
+            .db(move |store| store.add_file(&kept, &bytes))
+            .await?;
         Ok(file)
     }
 
-    pub fn file(&self, id: Uuid) -> Result<LocalFile, ClientError> {
-        Ok(self.inner.store.file(id)?)
+    pub async fn file(&self, id: Uuid) -> Result<LocalFile, ClientError> {
+        Ok(self.inner.db(move |store| store.file(id)).await?)
     }
 
     /// The bytes of a kept file, for a thumbnail.
-    pub fn file_bytes(&self, id: Uuid) -> Result<Vec<u8>, ClientError> {
-        Ok(self.inner.store.file_bytes(id)?)
+    pub async fn file_bytes(&self, id: Uuid) -> Result<Vec<u8>, ClientError> {
+        Ok(self.inner.db(move |store| store.file_bytes(id)).await?)
     }
 
-    pub fn remove_file(&self, id: Uuid) -> Result<(), ClientError> {
-        self.inner.store.remove_file(id)?;
-        Ok(())
-    }
-
-    // ----- the outbox -----
-
-    /// Moves a draft into the outbox: checked as the server will check it, then queued
-    /// under a fresh idempotency key in the same transaction that removes the draft.
-    pub fn send_draft(&self, draft_id: Uuid) -> Result<OutboxItem, ClientError> {
-        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
-        let draft = self
-            .inner
-            .store
-            .draft(draft_id)?
-            .ok_or(StoreError::NotFound("draft"))?;
-        let case = draft
-            .content
-            .to_request(OffsetDateTime::now_utc())
-            .map_err(ClientError::Incomplete)?;
-        let payload = OutboxPayload::NewCase {
-            case: Box::new(case),
-            files: draft.content.files.clone(),
-            draft: Box::new(draft.content),
-        };
-        self.enqueue(session.account.id, payload, Some(draft_id))
-    }
-
-    /// Queues a reply on a case (offline like everything else).
-    pub fn reply(
-        &self,
-        case_id: Uuid,
-        body: &str,
-        files: Vec<Uuid>,
-    ) -> Result<OutboxItem, ClientError> {
-        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
-        let body = MessageBody::parse(body)?;
-        input::check_attachment_count(files.len())?;
-        let payload = OutboxPayload::Reply {
-            case_id,
-            reply: NewReply {
-                body: body.into_string(),
-                attachment_ids: Vec::new(),
-            },
-            files,
-        };
-        self.enqueue(session.account.id, payload, None)
-    }
-
-    /// Queues the partner's answer to an outcome: accept, or disagree with a comment.
-    pub fn answer_resolution(
-        &self,
-        case_id: Uuid,
-        accept: bool,
-        comment: Option<&str>,
-    ) -> Result<OutboxItem, ClientError> {
-        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
-        let comment = match (accept, comment) {
-            (false, c) => Some(MessageBody::parse(c.unwrap_or(""))?.into_string()),
-            (true, Some(c)) if !c.trim().is_empty() => Some(MessageBody::parse(c)?.into_string()),
-            (true, _) => None,
-        };
-        let answer = ResolutionAnswer { accept, comment };
-        let payload = OutboxPayload::Resolution { case_id, answer };
-        self.enqueue(session.account.id, payload, None)
-    }
-
-    /// Queues a request for mediation on a disputed case.
-    pub fn request_mediation(&self, case_id: Uuid) -> Result<OutboxItem, ClientError> {
-        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
-        self.enqueue(
-            session.account.id,
-            OutboxPayload::Mediation { case_id },
-            None,
-        )
-    }
-
-    fn enqueue(
-        &self,
-        account_id: i64,
-        payload: OutboxPayload,
-        draft: Option<Uuid>,
-    ) -> Result<OutboxItem, ClientError> {
-        let item = self
-            .inner
-            .store
-            .enqueue(Uuid::new_v4(), account_id, &payload, draft)?;
-        if draft.is_some() {
-            self.inner.emit(Change::Drafts);
-        }
-        self.inner.emit(Change::Outbox);
-        self.inner.outbox_wake.notify_one();
-        Ok(item)
-    }
-
-    /// Every outbox item, oldest first.
-    pub fn outbox(&self) -> Result<Vec<OutboxItem>, ClientError> {
-        Ok(self.inner.store.outbox()?)
-    }
-
-    pub fn outbox_item(&self, id: Uuid) -> Result<OutboxItem, ClientError> {
-        Ok(self.inner.store.outbox_item(id)?)
-    }
-
-    /// Sends a failed item again.
-    pub fn retry(&self, id: Uuid) -> Result<(), ClientError> {
-        self.inner.store.retry(id)?;
-        self.inner.emit(Change::Outbox);
-        self.inner.outbox_wake.notify_one();
-        Ok(())
-    }
-
-    /// Drops an unsent item (queued or failed) and the files only it carried.
-    pub fn discard(&self, id: Uuid) -> Result<(), ClientError> {
-        let item = self.inner.store.remove_unsent(id)?;
-        for file in item.payload.files() {
-            self.remove_file(*file)?;
-        }
-        self.inner.emit(Change::Outbox);
-        Ok(())
-    }
-
-    /// Turns a failed new case back into a draft to fix; returns the draft.
-    pub fn edit_failed(&self, id: Uuid) -> Result<Draft, ClientError> {
-        let item = self.inner.store.outbox_item(id)?;
-        let OutboxPayload::NewCase { draft, .. } = item.payload else {
-            return Err(StoreError::NotFound("failed new case").into());
-        };
-        let draft_id = Uuid::new_v4();
-        self.inner.store.failed_to_draft(id, draft_id, &draft)?;
-        self.inner.emit(Change::Outbox);
-        self.inner.emit(Change::Drafts);
-        Ok(self
-            .inner
-            .store
-            .draft(draft_id)?
-            .ok_or(StoreError::NotFound("draft"))?)
+    pub async fn remove_file(&self, id: Uuid) -> Result<(), ClientError> {
+        Ok(self.inner.db(move |store| store.remove_file(id)).await?)
     }
 
     // ----- cases -----
 
     /// Cached cases, newest activity first: readable offline.
-    pub fn cases(&self) -> Result<Vec<CaseSummary>, ClientError> {
-        Ok(self.inner.store.cases()?)
+    pub async fn cases(&self) -> Result<Vec<CaseSummary>, ClientError> {
+        Ok(self.inner.db(|store| store.cases()).await?)
     }
 
     /// Fetches the first page of cases from the server into the cache.
@@ -545,9 +473,12 @@ impl Pulse {
         let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
         let result = session.api.cases(None).await;
         self.inner.observe(&result);
-        self.inner.store.cache_cases(&result?.cases)?;
+        let cases = result?.cases;
+        self.inner
+            .db(move |store| store.cache_cases(&cases))
+            .await?;
         self.inner.emit(Change::Cases);
-        self.cases()
+        self.cases().await
     }
 
     /// A case with its timeline: fresh from the server when it can be reached (which
@@ -558,35 +489,44 @@ impl Pulse {
             self.inner.observe(&result);
             match result {
                 Ok(detail) => {
-                    self.inner.store.cache_detail(&detail)?;
+                    self.inner
+                        .db(move |store| store.cache_detail(&detail))
+                        .await?;
                     self.inner.emit(Change::Cases);
                 }
                 Err(e) if e.is_transient() || matches!(e, ApiError::Unauthorized) => {}
                 Err(e) => return Err(e.into()),
             }
         }
-        self.inner.store.mark_read(ReadScope::Case(id))?;
+        let detail = self
+            .inner
+            .db(move |store| {
+                store.mark_read(ReadScope::Case(id))?;
+                store.case(id)
+            })
+            .await?;
         self.inner.emit(Change::Notifications);
-        Ok(self.inner.store.case(id)?)
+        Ok(detail)
     }
 
     /// The cached case without asking the server.
-    pub fn cached_case(&self, id: Uuid) -> Result<Option<CaseDetail>, ClientError> {
-        Ok(self.inner.store.case(id)?)
+    pub async fn cached_case(&self, id: Uuid) -> Result<Option<CaseDetail>, ClientError> {
+        Ok(self.inner.db(move |store| store.case(id)).await?)
     }
 
     // ----- notifications -----
 
-    pub fn notifications(&self) -> Result<Vec<Notification>, ClientError> {
-        Ok(self.inner.store.notifications()?)
+    /// Notifications, newest first.
+    pub async fn notifications(&self) -> Result<Vec<Notification>, ClientError> {
+        Ok(self.inner.db(|store| store.notifications()).await?)
     }
 
-    pub fn unread_notifications(&self) -> Result<u64, ClientError> {
-        Ok(self.inner.store.unread_notifications()?)
+    pub async fn unread_notifications(&self) -> Result<u64, ClientError> {
+        Ok(self.inner.db(|store| store.unread_notifications()).await?)
     }
 
-    pub fn mark_read(&self, scope: ReadScope) -> Result<(), ClientError> {
-        self.inner.store.mark_read(scope)?;
+    pub async fn mark_read(&self, scope: ReadScope) -> Result<(), ClientError> {
+        self.inner.db(move |store| store.mark_read(scope)).await?;
         self.inner.emit(Change::Notifications);
         Ok(())
     }
@@ -594,13 +534,18 @@ impl Pulse {
     // ----- the partner's preferences -----
 
     /// A setting of the app's (the chosen language…), kept in the local store.
-    pub fn preference(&self, key: &str) -> Result<Option<String>, ClientError> {
-        Ok(self.inner.store.meta(&format!("pref.{key}"))?)
+    pub async fn preference(&self, key: &str) -> Result<Option<String>, ClientError> {
+        let key = format!("pref.{key}");
+        Ok(self.inner.db(move |store| store.meta(&key)).await?)
     }
 
     /// Remembers a setting; `None` forgets it.
-    pub fn set_preference(&self, key: &str, value: Option<&str>) -> Result<(), ClientError> {
-        Ok(self.inner.store.set_meta(&format!("pref.{key}"), value)?)
+    pub async fn set_preference(&self, key: &str, value: Option<&str>) -> Result<(), ClientError> {
+        let (key, value) = (format!("pref.{key}"), value.map(str::to_owned));
+        Ok(self
+            .inner
+            .db(move |store| store.set_meta(&key, value.as_deref()))
+            .await?)
     }
 
     /// The account signed in (or waiting to sign in again), if any.
@@ -609,8 +554,8 @@ impl Pulse {
     }
 
     /// The server this phone talks to (or last talked to).
-    pub fn server(&self) -> Option<String> {
-        self.inner.store.meta(META_SERVER).ok().flatten()
+    pub async fn server(&self) -> Result<Option<String>, ClientError> {
+        Ok(self.inner.db(|store| store.meta(META_SERVER)).await?)
     }
 
     // ----- what the app watches -----
@@ -636,17 +581,23 @@ fn vault_user(server: &str, account_id: i64) -> String {
 }
 
 /// Brings back the session of the last run, if the keychain still has its token.
-fn restore_session(inner: &Inner) -> Result<(), ClientError> {
-    let (Some(server), Some(account)) = (
-        inner.store.meta(META_SERVER)?,
-        inner.store.meta(META_ACCOUNT)?,
-    ) else {
+async fn restore_session(inner: &Inner) -> Result<(), ClientError> {
+    let (Some(server), Some(account)) = inner
+        .db(|store| Ok((store.meta(META_SERVER)?, store.meta(META_ACCOUNT)?)))
+        .await?
+    else {
         return Ok(());
     };
-    let Ok(account) = serde_json::from_str::<Account>(&account) else {
-        return Ok(());
+    let account = match serde_json::from_str::<Account>(&account) {
+        Ok(account) => account,
+        // Written by another version of the app: sign in again, nothing else is lost.
+        Err(error) => {
+            tracing::warn!(%error, "the saved account cannot be read; signing in again");
+            return Ok(());
+        }
     };
-    let Some(token) = inner.vault.load(&vault_user(&server, account.id))? else {
+    let user = vault_user(&server, account.id);
+    let Some(token) = inner.keychain(move |vault| vault.load(&user)).await? else {
         return Ok(());
     };
     let api = Api::new(&server, &inner.config.http)?.with_token(token);

@@ -62,7 +62,14 @@ pub(crate) async fn run(inner: Arc<Inner>) {
 
 /// Catches up, then follows the stream until it breaks.
 async fn follow(inner: &Inner, session: &Session, connected: &mut bool) -> Result<(), ApiError> {
-    let mut cursor = inner.store.event_cursor().unwrap_or(0);
+    let mut cursor = match inner.db(|store| store.event_cursor()).await {
+        Ok(cursor) => cursor,
+        // From the start, then: the store keeps each event once however often it comes.
+        Err(error) => {
+            tracing::error!(%error, "the event cursor cannot be read");
+            0
+        }
+    };
     loop {
         let result = session.api.events_after(cursor).await;
         inner.observe(&result);
@@ -104,7 +111,8 @@ async fn follow(inner: &Inner, session: &Session, connected: &mut bool) -> Resul
 async fn apply(inner: &Inner, session: &Session, events: &[CaseEvent]) {
     let mut unknown_case = false;
     for event in events {
-        match inner.store.apply_event(event) {
+        let stored = event.clone();
+        match inner.db(move |store| store.apply_event(&stored)).await {
             Ok(applied) if applied.fresh => {
                 inner.emit(Change::Cases);
                 unknown_case |= !applied.case_known;
@@ -121,10 +129,17 @@ async fn apply(inner: &Inner, session: &Session, events: &[CaseEvent]) {
         // A case opened elsewhere: fetch the list so it shows here too.
         let result = session.api.cases(None).await;
         inner.observe(&result);
-        if let Ok(page) = result
-            && inner.store.cache_cases(&page.cases).is_ok()
-        {
-            inner.emit(Change::Cases);
+        let cached = match result {
+            Ok(page) => inner
+                .db(move |store| store.cache_cases(&page.cases))
+                .await
+                .map_err(|e| e.to_string()),
+            Err(error) => Err(error.to_string()),
+        };
+        match cached {
+            Ok(()) => inner.emit(Change::Cases),
+            // The next event or the next visit to the list tries again.
+            Err(error) => tracing::warn!(%error, "the case list could not be refreshed"),
         }
     }
 }

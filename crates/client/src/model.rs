@@ -1,12 +1,12 @@
-//! What the app shows and edits: drafts, outbox items with their states, notifications,
-//! connectivity and sign-in state. Plain data; the store and the worker fill it in.
+//! What the app shows and edits: drafts, notifications, connectivity, sign-in state and
+//! why something failed. Plain data; the store and the tasks fill it in. (Outbox items
+//! and their states live with the outbox, in [`crate::outbox`].)
 
 use std::collections::BTreeMap;
 
-use pulse_protocol::input::{self, InputError, MessageBody, ReservationRef, TopicChoice};
-use pulse_protocol::wire::{
-    Account, CaseEvent, ContactDetails, ContactKind, NewCase, NewReply, ResolutionAnswer,
-};
+use pulse_protocol::ErrorCode;
+use pulse_protocol::request::{CaseProblems, ValidCase};
+use pulse_protocol::wire::{Account, CaseEvent, ContactDetails, ContactKind, NewCase};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -47,84 +47,20 @@ impl Default for DraftContent {
     }
 }
 
-/// Which part of a draft an input error belongs to, for inline errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DraftField {
-    Topic,
-    Subtopic,
-    ReservationRef,
-    Body,
-    Files,
-    Contact,
-}
-
-/// A draft's problems, field by field. Empty means Send may be pressed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DraftProblems(pub Vec<(DraftField, InputError)>);
-
-impl DraftProblems {
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn get(&self, field: DraftField) -> Option<&InputError> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, e)| e)
-    }
-}
-
 impl DraftContent {
-    /// Checks the draft as the server will, returning the request to send or every
-    /// problem at once.
-    pub fn to_request(&self, now: OffsetDateTime) -> Result<NewCase, DraftProblems> {
-        let mut problems = Vec::new();
-        let topic = self.topic.as_deref().unwrap_or("");
-        let subtopic = self.subtopic.as_deref().unwrap_or("");
-        match TopicChoice::parse(topic, subtopic) {
-            Ok(_) => {}
-            Err(e @ InputError::UnknownTopic(_)) => problems.push((DraftField::Topic, e)),
-            Err(e) => problems.push((DraftField::Subtopic, e)),
-        }
-        let reservation_ref = if self.reservation_ref.trim().is_empty() {
-            None
-        } else {
-            match ReservationRef::parse(&self.reservation_ref) {
-                Ok(r) => Some(r.as_str().to_owned()),
-                Err(e) => {
-                    problems.push((DraftField::ReservationRef, e));
-                    None
-                }
-            }
-        };
-        let body = match MessageBody::parse(&self.body) {
-            Ok(body) => body.into_string(),
-            Err(e) => {
-                problems.push((DraftField::Body, e));
-                String::new()
-            }
-        };
-        if let Err(e) = input::check_attachment_count(self.files.len()) {
-            problems.push((DraftField::Files, e));
-        }
-        if self.kind == ContactKind::Complaint {
-            let complete = self
-                .contact
-                .as_ref()
-                .is_some_and(|c| !c.name.trim().is_empty() && c.email.contains('@'));
-            if !complete {
-                problems.push((DraftField::Contact, InputError::BodyEmpty));
-            }
-        }
-        if !problems.is_empty() {
-            return Err(DraftProblems(problems));
-        }
-        Ok(NewCase {
+    /// Checks the draft with pulse-protocol's rules, exactly as the server will, and
+    /// returns the case to queue or every problem at once, by field. The draft's files
+    /// are named by their local ids until the outbox has uploaded them (the rule is
+    /// about how many there are).
+    pub fn to_request(&self, now: OffsetDateTime) -> Result<ValidCase, CaseProblems> {
+        ValidCase::parse(&NewCase {
             kind: self.kind,
-            topic: topic.to_owned(),
-            subtopic: subtopic.to_owned(),
+            topic: self.topic.clone().unwrap_or_default(),
+            subtopic: self.subtopic.clone().unwrap_or_default(),
             property_id: self.property_id,
-            reservation_ref,
-            body,
-            attachment_ids: Vec::new(),
+            reservation_ref: Some(self.reservation_ref.clone()),
+            body: self.body.clone(),
+            attachment_ids: self.files.clone(),
             client_created_at: now,
             diagnostics: self.diagnostics.clone(),
             contact: self.contact.clone(),
@@ -148,81 +84,6 @@ pub struct LocalFile {
     pub size: u64,
     /// The server's id once uploaded.
     pub remote_id: Option<Uuid>,
-}
-
-/// What an outbox item will send.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum OutboxPayload {
-    NewCase {
-        case: Box<NewCase>,
-        files: Vec<Uuid>,
-        /// The draft it came from, to edit again if the server refuses it.
-        draft: Box<DraftContent>,
-    },
-    Reply {
-        case_id: Uuid,
-        reply: NewReply,
-        files: Vec<Uuid>,
-    },
-    Resolution {
-        case_id: Uuid,
-        answer: ResolutionAnswer,
-    },
-    Mediation {
-        case_id: Uuid,
-    },
-}
-
-impl OutboxPayload {
-    /// The local files this item carries.
-    pub fn files(&self) -> &[Uuid] {
-        match self {
-            OutboxPayload::NewCase { files, .. } | OutboxPayload::Reply { files, .. } => files,
-            _ => &[],
-        }
-    }
-
-    /// The case it is about, when it is about an existing one.
-    pub fn case_id(&self) -> Option<Uuid> {
-        match self {
-            OutboxPayload::NewCase { .. } => None,
-            OutboxPayload::Reply { case_id, .. }
-            | OutboxPayload::Resolution { case_id, .. }
-            | OutboxPayload::Mediation { case_id } => Some(*case_id),
-        }
-    }
-}
-
-/// Where an outbox item stands.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OutboxState {
-    /// Waiting to be sent: first try, or again after `last_error` at `next_attempt_at`.
-    Queued {
-        attempts: u32,
-        next_attempt_at: OffsetDateTime,
-        last_error: Option<String>,
-    },
-    Sending,
-    /// The server has it.
-    Sent {
-        case_id: Uuid,
-    },
-    /// The server refused it (its error code); it can be edited, retried or discarded.
-    Failed {
-        code: String,
-        message: String,
-    },
-}
-
-/// One message on its way to support. Its id is the Idempotency-Key.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OutboxItem {
-    pub id: Uuid,
-    pub account_id: i64,
-    pub payload: OutboxPayload,
-    pub state: OutboxState,
-    pub created_at: OffsetDateTime,
 }
 
 /// An in-app notification: one change to a case made by support.
@@ -263,4 +124,81 @@ pub enum Change {
     Notifications,
     Connectivity(Connectivity),
     Auth,
+}
+
+/// Why something the partner asked for did not happen, in terms the app can put in
+/// their language: one of pulse-protocol's stable codes (a rule refused it, on the
+/// phone or on the server), or one of the phone's own reasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Failure {
+    /// Refused by a rule, with its stable code.
+    Refused(ErrorCode),
+    /// The server could not be reached.
+    Network,
+    /// A file the message carries is no longer on this phone.
+    FileMissing,
+    /// The phone's own storage (the local database or the keychain) failed.
+    Storage,
+    /// The server answered something this app cannot read.
+    Unexpected,
+}
+
+impl From<ErrorCode> for Failure {
+    fn from(code: ErrorCode) -> Failure {
+        Failure::Refused(code)
+    }
+}
+
+impl Failure {
+    /// A stable id: the code's wire id, or one of the phone's own, which no code uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Failure::Refused(code) => code.as_str(),
+            Failure::Network => "network",
+            Failure::FileMissing => "file_missing",
+            Failure::Storage => "storage",
+            Failure::Unexpected => "unexpected",
+        }
+    }
+
+    /// Reads back what [`Failure::as_str`] wrote. An id this build does not know (kept
+    /// by another version of the app) reads as [`Failure::Unexpected`]: the partner is
+    /// still told that something went wrong, and may retry, edit or discard.
+    pub fn from_stored(id: &str) -> Failure {
+        if let Some(code) = ErrorCode::from_wire(id) {
+            return Failure::Refused(code);
+        }
+        match id {
+            "network" => Failure::Network,
+            // "attachment_missing" is what the first builds wrote.
+            "file_missing" | "attachment_missing" => Failure::FileMissing,
+            "storage" => Failure::Storage,
+            _ => Failure::Unexpected,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failures_are_stored_under_ids_no_error_code_uses() {
+        let own = [
+            Failure::Network,
+            Failure::FileMissing,
+            Failure::Storage,
+            Failure::Unexpected,
+        ];
+        for failure in own {
+            assert_eq!(ErrorCode::from_wire(failure.as_str()), None, "{failure:?}");
+        }
+        for failure in ErrorCode::ALL.map(Failure::Refused).into_iter().chain(own) {
+            assert_eq!(Failure::from_stored(failure.as_str()), failure);
+        }
+        assert_eq!(
+            Failure::from_stored("from_a_newer_app"),
+            Failure::Unexpected
+        );
+    }
 }

@@ -5,6 +5,7 @@
 //! Each public method is one short transaction, so a killed app leaves the file at the
 //! last committed state: at worst the edit being saved at that instant is lost.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
@@ -16,9 +17,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::model::{
-    Draft, DraftContent, LocalFile, Notification, OutboxItem, OutboxPayload, OutboxState,
-};
+use crate::model::{Draft, DraftContent, Failure, LocalFile, Notification};
+use crate::outbox::{OutboxItem, OutboxPayload, OutboxState};
 
 /// What can go wrong with the local store.
 #[derive(Debug, thiserror::Error)]
@@ -29,13 +29,17 @@ pub enum StoreError {
     Corrupt(String),
     #[error("no such {0}")]
     NotFound(&'static str),
+    /// The app is shutting down and the store's worker threads with it.
+    #[error("the local database is closing")]
+    Closed,
 }
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 const DATABASE_FILE: &str = "pulse.db";
 
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE drafts (
     id         TEXT PRIMARY KEY,
@@ -85,7 +89,12 @@ CREATE TABLE notifications (
     event   TEXT NOT NULL,
     read    INTEGER NOT NULL DEFAULT 0
 );
-"#];
+"#,
+    r#"
+-- When the server took the item, so that sent items can be let go after a while.
+ALTER TABLE outbox ADD COLUMN sent_at INTEGER;
+"#,
+];
 
 /// The local database. Cheap to share behind an `Arc`; calls are short and serialised.
 pub struct Store {
@@ -96,13 +105,19 @@ impl Store {
     /// Opens (creating and migrating) the store `pulse.db` in the folder `dir`.
     #[cfg(not(target_family = "wasm"))]
     pub async fn open(dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let conn = Connection::open(dir.join(DATABASE_FILE))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // NORMAL in WAL mode: a commit survives an app kill; only a power loss can undo
-        // the last few, which is the trade every phone app makes for fast saves.
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Store::prepare(conn)
+        let dir = dir.to_path_buf();
+        // Opening and migrating touch the disk: not on the caller's thread either.
+        crate::rt::blocking(move || {
+            std::fs::create_dir_all(&dir).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let conn = Connection::open(dir.join(DATABASE_FILE))?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            // NORMAL in WAL mode: a commit survives an app kill; only a power loss can
+            // undo the last few, which is the trade every phone app makes for fast saves.
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            Store::prepare(conn)
+        })
+        .await
+        .unwrap_or(Err(StoreError::Closed))
     }
 
     /// Opens (creating and migrating) the store in the browser's IndexedDB, under the
@@ -203,10 +218,24 @@ impl Store {
         rows.map(|r| r?).collect()
     }
 
-    pub fn delete_draft(&self, id: Uuid) -> Result<()> {
-        self.conn()
-            .execute("DELETE FROM drafts WHERE id = ?1", [id.to_string()])?;
-        Ok(())
+    /// Deletes a draft and the files it carried, in one transaction; returns it.
+    pub fn delete_draft(&self, id: Uuid) -> Result<Option<Draft>> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let draft = tx
+            .query_row(
+                "SELECT id, content, updated_at FROM drafts WHERE id = ?1",
+                [id.to_string()],
+                draft_row,
+            )
+            .optional()?
+            .transpose()?;
+        if let Some(draft) = &draft {
+            tx.execute("DELETE FROM drafts WHERE id = ?1", [id.to_string()])?;
+            delete_files(&tx, &draft.content.files)?;
+        }
+        tx.commit()?;
+        Ok(draft)
     }
 
     // ----- files -----
@@ -348,10 +377,15 @@ impl Store {
         let tx = conn.transaction()?;
         for (id, detail) in sent {
             tx.prepare_cached(
-                "UPDATE outbox SET state = 'sent', case_id = ?2, error_code = NULL, error_message = NULL
+                "UPDATE outbox SET state = 'sent', case_id = ?2, error_code = NULL, error_message = NULL,
+                    sent_at = ?3
                  WHERE id = ?1",
             )?
-            .execute(params![id.to_string(), detail.case.id.to_string()])?;
+            .execute(params![
+                id.to_string(),
+                detail.case.id.to_string(),
+                ms(OffsetDateTime::now_utc())
+            ])?;
             cache_summary(&tx, &detail.case)?;
             for event in &detail.timeline {
                 insert_event(&tx, event)?;
@@ -361,28 +395,39 @@ impl Store {
         Ok(())
     }
 
-    /// Keeps the item queued, to try again at `next_attempt_at`.
+    /// Keeps the items queued, to try again at `next_attempt_at`, remembering why.
     pub fn mark_retry(
         &self,
-        id: Uuid,
+        ids: &[Uuid],
         next_attempt_at: OffsetDateTime,
-        reason: &str,
+        reason: Failure,
     ) -> Result<()> {
-        self.conn().execute(
-            "UPDATE outbox SET state = 'queued', attempts = attempts + 1, next_attempt_at = ?2,
-                error_code = NULL, error_message = ?3 WHERE id = ?1",
-            params![id.to_string(), ms(next_attempt_at), reason],
-        )?;
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        for id in ids {
+            tx.prepare_cached(
+                "UPDATE outbox SET state = 'queued', attempts = attempts + 1, next_attempt_at = ?2,
+                    error_code = ?3, error_message = NULL WHERE id = ?1",
+            )?
+            .execute(params![
+                id.to_string(),
+                ms(next_attempt_at),
+                reason.as_str()
+            ])?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
-    /// Back to waiting, without counting an attempt (the account must sign in again).
-    pub fn mark_queued(&self, id: Uuid) -> Result<()> {
-        self.set_state(id, "queued", None, None)
+    /// Back to waiting, without counting an attempt (the account must sign in again, or
+    /// the items go out another way).
+    pub fn mark_queued(&self, ids: &[Uuid]) -> Result<()> {
+        self.set_state(ids, "queued", None, None)
     }
 
-    pub fn mark_failed(&self, id: Uuid, code: &str, message: &str) -> Result<()> {
-        self.set_state(id, "failed", Some(code), Some(message))
+    /// The items will not be sent as they are: edit, retry or discard.
+    pub fn mark_failed(&self, ids: &[Uuid], reason: Failure, message: &str) -> Result<()> {
+        self.set_state(ids, "failed", Some(reason.as_str()), Some(message))
     }
 
     /// Marks an item sent and caches the event the server answered, in one transaction.
@@ -390,9 +435,14 @@ impl Store {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         tx.execute(
-            "UPDATE outbox SET state = 'sent', case_id = ?2, error_code = NULL, error_message = NULL
+            "UPDATE outbox SET state = 'sent', case_id = ?2, error_code = NULL, error_message = NULL,
+                sent_at = ?3
              WHERE id = ?1",
-            params![id.to_string(), event.case_id.to_string()],
+            params![
+                id.to_string(),
+                event.case_id.to_string(),
+                ms(OffsetDateTime::now_utc())
+            ],
         )?;
         if insert_event(&tx, event)? {
             apply_to_summary(&tx, event)?;
@@ -415,7 +465,8 @@ impl Store {
         Ok(())
     }
 
-    /// Removes an item that is not being sent (queued or failed); returns it.
+    /// Removes an item that is not being sent (queued or failed) and the files it
+    /// carried, in one transaction; returns it.
     pub fn remove_unsent(&self, id: Uuid) -> Result<OutboxItem> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
@@ -427,8 +478,42 @@ impl Store {
             return Err(StoreError::NotFound("unsent item"));
         }
         tx.execute("DELETE FROM outbox WHERE id = ?1", [id.to_string()])?;
+        delete_files(&tx, item.payload.files())?;
         tx.commit()?;
         Ok(item)
+    }
+
+    /// Lets go of items the server took before `before`, and of the photos only they
+    /// carried, in one transaction; returns how many items went. Drafts and unsent
+    /// items are never touched, nor a file one of them still names.
+    pub fn prune_sent(&self, before: OffsetDateTime) -> Result<usize> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let old: Vec<(String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT id, payload FROM outbox
+                 WHERE state = 'sent' AND COALESCE(sent_at, created_at) < ?1",
+            )?;
+            let rows = stmt.query_map([ms(before)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if old.is_empty() {
+            return Ok(0);
+        }
+        let mut files = HashSet::new();
+        for (id, payload) in &old {
+            files.extend(from_json::<OutboxPayload>(payload)?.files().iter().copied());
+            tx.prepare_cached("DELETE FROM outbox WHERE id = ?1")?
+                .execute([id])?;
+        }
+        if !files.is_empty() {
+            for still_named in named_files(&tx)? {
+                files.remove(&still_named);
+            }
+            delete_files(&tx, &files.into_iter().collect::<Vec<_>>())?;
+        }
+        tx.commit()?;
+        Ok(old.len())
     }
 
     /// Moves a failed new case back into a draft, for the partner to fix and send again.
@@ -457,15 +542,20 @@ impl Store {
 
     fn set_state(
         &self,
-        id: Uuid,
+        ids: &[Uuid],
         state: &str,
         code: Option<&str>,
         message: Option<&str>,
     ) -> Result<()> {
-        self.conn().execute(
-            "UPDATE outbox SET state = ?2, error_code = ?3, error_message = ?4 WHERE id = ?1",
-            params![id.to_string(), state, code, message],
-        )?;
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        for id in ids {
+            tx.prepare_cached(
+                "UPDATE outbox SET state = ?2, error_code = ?3, error_message = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id.to_string(), state, code, message])?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
@@ -669,6 +759,33 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+fn delete_files(tx: &Transaction<'_>, files: &[Uuid]) -> Result<()> {
+    for file in files {
+        tx.prepare_cached("DELETE FROM files WHERE id = ?1")?
+            .execute([file.to_string()])?;
+    }
+    Ok(())
+}
+
+/// Every file a draft or an outbox item names.
+fn named_files(tx: &Transaction<'_>) -> Result<HashSet<Uuid>> {
+    let mut named = HashSet::new();
+    let mut stmt = tx.prepare("SELECT content FROM drafts")?;
+    for content in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        named.extend(from_json::<DraftContent>(&content?)?.files);
+    }
+    let mut stmt = tx.prepare("SELECT payload FROM outbox")?;
+    for payload in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        named.extend(
+            from_json::<OutboxPayload>(&payload?)?
+                .files()
+                .iter()
+                .copied(),
+        );
+    }
+    Ok(named)
+}
+
 fn cache_summary(tx: &Transaction<'_>, case: &CaseSummary) -> Result<()> {
     tx.execute(
         "INSERT INTO cases (id, last_event_id, summary) VALUES (?1, ?2, ?3)
@@ -755,14 +872,15 @@ fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<OutboxItem>> {
             "queued" => OutboxState::Queued {
                 attempts,
                 next_attempt_at: from_ms(next_attempt_at)?,
-                last_error: message,
+                last_error: code.as_deref().map(Failure::from_stored),
             },
             "sending" => OutboxState::Sending,
             "sent" => OutboxState::Sent {
                 case_id: parse_uuid(case_id.as_deref().unwrap_or(""))?,
             },
             "failed" => OutboxState::Failed {
-                code: code.unwrap_or_default(),
+                // A failed row always has its reason; one without reads as unexpected.
+                reason: Failure::from_stored(code.as_deref().unwrap_or_default()),
                 message: message.unwrap_or_default(),
             },
             other => return Err(StoreError::Corrupt(format!("outbox state {other:?}"))),

@@ -5,32 +5,39 @@ mod helpers;
 use std::time::Duration;
 
 use helpers::{Device, PARTNER, PASSWORD, Server, eventually, question, sent_case};
-use pulse_client::{AuthState, ClientError, DraftField};
+use pulse_client::{AuthState, ClientError};
+use pulse_protocol::ErrorCode;
 use pulse_protocol::input::InputError;
+use pulse_protocol::request::CaseField;
+use pulse_protocol::wire::{Complainant, ContactDetails, ContactKind};
 
 #[tokio::test]
 async fn drafts_are_saved_listed_and_survive_a_restart() {
     let device = Device::new();
     let pulse = device.open().await;
-    let first = pulse.save_draft(None, &question("Half a tho")).unwrap();
+    let first = pulse
+        .save_draft(None, &question("Half a tho"))
+        .await
+        .unwrap();
     let first = pulse
         .save_draft(Some(first.id), &question("Half a thought, finished"))
+        .await
         .unwrap();
-    let second = pulse.save_draft(None, &question("Another")).unwrap();
-    assert_eq!(pulse.drafts().unwrap().len(), 2);
+    let second = pulse.save_draft(None, &question("Another")).await.unwrap();
+    assert_eq!(pulse.drafts().await.unwrap().len(), 2);
     pulse.close();
     drop(pulse);
 
     let pulse = device.open().await;
-    let drafts = pulse.drafts().unwrap();
+    let drafts = pulse.drafts().await.unwrap();
     assert_eq!(drafts.len(), 2);
     assert_eq!(drafts[0].id, second.id, "most recently edited first");
     assert_eq!(
-        pulse.draft(first.id).unwrap().unwrap().content.body,
+        pulse.draft(first.id).await.unwrap().unwrap().content.body,
         "Half a thought, finished"
     );
-    pulse.delete_draft(second.id).unwrap();
-    assert_eq!(pulse.drafts().unwrap().len(), 1);
+    pulse.delete_draft(second.id).await.unwrap();
+    assert_eq!(pulse.drafts().await.unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -45,21 +52,21 @@ async fn an_incomplete_draft_says_what_is_missing_and_stays() {
     let mut content = question("   ");
     content.subtopic = Some("password".into());
     content.reservation_ref = "12AB".into();
-    let draft = pulse.save_draft(None, &content).unwrap();
-    let Err(ClientError::Incomplete(problems)) = pulse.send_draft(draft.id) else {
+    let draft = pulse.save_draft(None, &content).await.unwrap();
+    let Err(ClientError::Incomplete(problems)) = pulse.send_draft(draft.id).await else {
         panic!("an incomplete draft was sent");
     };
     assert!(matches!(
-        problems.get(DraftField::Subtopic),
+        problems.get(CaseField::Subtopic),
         Some(InputError::UnknownSubtopic(_))
     ));
-    assert_eq!(problems.get(DraftField::Body), Some(&InputError::BodyEmpty));
+    assert_eq!(problems.get(CaseField::Body), Some(&InputError::BodyEmpty));
     assert_eq!(
-        problems.get(DraftField::ReservationRef),
+        problems.get(CaseField::ReservationRef),
         Some(&InputError::ReservationRefInvalid)
     );
-    assert!(pulse.draft(draft.id).unwrap().is_some());
-    assert!(pulse.outbox().unwrap().is_empty());
+    assert!(pulse.draft(draft.id).await.unwrap().is_some());
+    assert!(pulse.outbox().await.unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -67,15 +74,15 @@ async fn files_are_checked_and_copied_into_app_storage() {
     let device = Device::new();
     let pulse = device.open().await;
     let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
-    let file = pulse.add_file(&jpeg).unwrap();
+    let file = pulse.add_file(&jpeg).await.unwrap();
     assert_eq!(file.media_type, "image/jpeg");
-    assert_eq!(pulse.file_bytes(file.id).unwrap(), jpeg);
+    assert_eq!(pulse.file_bytes(file.id).await.unwrap(), jpeg);
     assert!(matches!(
-        pulse.add_file(b"GIF89a"),
+        pulse.add_file(b"GIF89a").await,
         Err(ClientError::Input(InputError::UnsupportedMediaType))
     ));
-    pulse.remove_file(file.id).unwrap();
-    assert!(pulse.file_bytes(file.id).is_err());
+    pulse.remove_file(file.id).await.unwrap();
+    assert!(pulse.file_bytes(file.id).await.is_err());
 }
 
 #[tokio::test]
@@ -87,7 +94,9 @@ async fn the_session_survives_a_restart_and_its_token_stays_out_of_the_database(
     let wrong = pulse
         .sign_in(&server.url(), PARTNER, "wrong-password")
         .await;
-    assert!(matches!(wrong, Err(ClientError::Api(ref e)) if e.code() == "invalid_credentials"));
+    assert!(
+        matches!(wrong, Err(ClientError::Api(ref e)) if e.failure() == ErrorCode::InvalidCredentials.into())
+    );
     let account = pulse
         .sign_in(&server.url(), PARTNER, PASSWORD)
         .await
@@ -142,8 +151,9 @@ async fn cases_and_notifications_can_be_read_with_no_network() {
         .unwrap();
     let draft = pulse
         .save_draft(None, &question("Is the sauna open in winter?"))
+        .await
         .unwrap();
-    let item = pulse.send_draft(draft.id).unwrap();
+    let item = pulse.send_draft(draft.id).await.unwrap();
     let case_id = sent_case(&pulse, item.id).await;
     handler
         .act(
@@ -153,8 +163,9 @@ async fn cases_and_notifications_can_be_read_with_no_network() {
         )
         .await;
     assert!(
-        eventually(Duration::from_secs(10), || pulse
+        eventually(Duration::from_secs(10), async || pulse
             .unread_notifications()
+            .await
             .unwrap()
             == 1)
         .await
@@ -164,7 +175,7 @@ async fn cases_and_notifications_can_be_read_with_no_network() {
     server.down().await;
 
     let pulse = device.open().await;
-    let cases = pulse.cases().unwrap();
+    let cases = pulse.cases().await.unwrap();
     assert_eq!(cases.len(), 1);
     assert_eq!(cases[0].status.as_str(), "acknowledged");
     assert_eq!(cases[0].unread_count, 1);
@@ -175,13 +186,13 @@ async fn cases_and_notifications_can_be_read_with_no_network() {
         detail.timeline[0].body.as_deref(),
         Some("Is the sauna open in winter?")
     );
-    let notifications = pulse.notifications().unwrap();
+    let notifications = pulse.notifications().await.unwrap();
     assert_eq!(notifications.len(), 1);
     assert!(
         notifications[0].read,
         "opening the case read its notifications"
     );
-    assert_eq!(pulse.unread_notifications().unwrap(), 0);
+    assert_eq!(pulse.unread_notifications().await.unwrap(), 0);
     assert_eq!(
         *pulse.connectivity().borrow(),
         pulse_client::Connectivity::Offline
@@ -199,4 +210,56 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     files
+}
+
+#[tokio::test]
+async fn a_complaint_with_a_half_typed_email_is_refused_on_the_phone_and_never_queued() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let mut content = question("The guest in room 4 threatened our staff.");
+    content.kind = ContactKind::Complaint;
+    content.contact = Some(ContactDetails {
+        name: "Anna de Vries".into(),
+        email: "a@".into(),
+        phone: None,
+        complainant: Some(Complainant::Partner),
+    });
+    let draft = pulse.save_draft(None, &content).await.unwrap();
+    let error = pulse
+        .send_draft(draft.id)
+        .await
+        .expect_err("an incomplete address is refused before it is queued");
+    let ClientError::Incomplete(problems) = &error else {
+        panic!("refused for another reason: {error:?}");
+    };
+    assert_eq!(
+        problems.get(CaseField::Contact),
+        Some(&InputError::EmailInvalid)
+    );
+    assert_eq!(problems.iter().count(), 1, "{problems:?}");
+    assert_eq!(error.failure(), ErrorCode::EmailInvalid.into());
+    assert!(pulse.outbox().await.unwrap().is_empty(), "nothing queued");
+    assert!(
+        pulse.draft(draft.id).await.unwrap().is_some(),
+        "the draft stays, to fix"
+    );
+
+    // Fixed, it reaches the server, which had nothing before.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(server.handler().await.bodies().await.is_empty());
+    if let Some(contact) = content.contact.as_mut() {
+        contact.email = "anna@canalhouse.nl".into();
+    }
+    pulse.save_draft(Some(draft.id), &content).await.unwrap();
+    let item = pulse.send_draft(draft.id).await.unwrap();
+    sent_case(&pulse, item.id).await;
+    assert_eq!(
+        server.handler().await.bodies().await,
+        ["The guest in room 4 threatened our staff."]
+    );
 }

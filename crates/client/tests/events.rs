@@ -13,15 +13,17 @@ use uuid::Uuid;
 
 async fn open_case(pulse: &Pulse, text: &str) -> Uuid {
     let item = pulse
-        .send_draft(pulse.save_draft(None, &question(text)).unwrap().id)
+        .send_draft(pulse.save_draft(None, &question(text)).await.unwrap().id)
+        .await
         .unwrap();
     sent_case(pulse, item.id).await
 }
 
 /// Notifications are distinct events, newest first; returns their event ids.
-fn notification_ids(pulse: &Pulse) -> Vec<i64> {
+async fn notification_ids(pulse: &Pulse) -> Vec<i64> {
     let ids: Vec<i64> = pulse
         .notifications()
+        .await
         .unwrap()
         .iter()
         .map(|n| n.event.id)
@@ -44,11 +46,13 @@ async fn a_change_arrives_as_a_banner_and_a_notification() {
     let case = open_case(&pulse, "Can I change my cancellation policy?").await;
     handler.act(case, "acknowledge", json!({})).await;
     assert!(
-        eventually(Duration::from_secs(5), || notification_ids(&pulse).len()
+        eventually(Duration::from_secs(5), async || notification_ids(&pulse)
+            .await
+            .len()
             == 1)
         .await
     );
-    pulse.mark_read(pulse_client::ReadScope::All).unwrap();
+    pulse.mark_read(pulse_client::ReadScope::All).await.unwrap();
     let mut changes = pulse.changes();
 
     handler
@@ -70,25 +74,29 @@ async fn a_change_arrives_as_a_banner_and_a_notification() {
     assert_eq!(banner.event.case_id, case);
     assert_eq!(banner.event.status.as_str(), "awaiting_partner");
     assert!(!banner.read);
-    let cached = pulse.cases().unwrap();
+    let cached = pulse.cases().await.unwrap();
     assert_eq!(cached[0].status.as_str(), "awaiting_partner");
     assert_eq!(cached[0].unread_count, 2, "acknowledged, then asked");
-    assert_eq!(pulse.unread_notifications().unwrap(), 1);
+    assert_eq!(pulse.unread_notifications().await.unwrap(), 1);
 
     // The partner's own reply is not a notification, but it moves the case.
     pulse
         .reply(case, "From the 3rd to the 5th.", vec![])
+        .await
         .unwrap();
     assert!(
-        eventually(Duration::from_secs(5), || pulse.cases().unwrap()[0]
+        eventually(Duration::from_secs(5), async || pulse
+            .cases()
+            .await
+            .unwrap()[0]
             .status
             .as_str()
             == "in_progress")
         .await
     );
-    assert_eq!(notification_ids(&pulse).len(), 2);
-    pulse.mark_read(pulse_client::ReadScope::All).unwrap();
-    assert_eq!(pulse.unread_notifications().unwrap(), 0);
+    assert_eq!(notification_ids(&pulse).await.len(), 2);
+    pulse.mark_read(pulse_client::ReadScope::All).await.unwrap();
+    assert_eq!(pulse.unread_notifications().await.unwrap(), 0);
 }
 
 #[tokio::test]
@@ -109,7 +117,9 @@ async fn events_made_while_the_server_restarts_arrive_once_each() {
         handler.act(*case, "acknowledge", json!({})).await;
     }
     assert!(
-        eventually(Duration::from_secs(5), || notification_ids(&pulse).len()
+        eventually(Duration::from_secs(5), async || notification_ids(&pulse)
+            .await
+            .len()
             == 3)
         .await
     );
@@ -133,19 +143,21 @@ async fn events_made_while_the_server_restarts_arrive_once_each() {
             .await;
     }
     assert!(
-        eventually(Duration::from_secs(15), || notification_ids(&pulse).len()
+        eventually(Duration::from_secs(15), async || notification_ids(&pulse)
+            .await
+            .len()
             == 9)
         .await,
         "got {} notifications",
-        notification_ids(&pulse).len()
+        notification_ids(&pulse).await.len()
     );
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let ids = notification_ids(&pulse);
+    let ids = notification_ids(&pulse).await;
     assert_eq!(ids.len(), 9, "no duplicate after more time");
     let mut sorted = ids.clone();
     sorted.sort();
     assert!(sorted.windows(2).all(|w| w[0] < w[1]));
-    for case in pulse.cases().unwrap() {
+    for case in pulse.cases().await.unwrap() {
         assert_eq!(case.status.as_str(), "resolved");
         assert_eq!(case.outcome.as_deref(), Some("Sorted"));
     }
@@ -170,16 +182,18 @@ async fn a_silently_dead_connection_is_noticed_and_replaced() {
     let handler = server.handler().await;
     handler.act(case, "acknowledge", json!({})).await;
     // The silence outlasts the read timeout (2 s here): the app knows it is offline.
-    let offline = || *pulse.connectivity().borrow() == pulse_client::Connectivity::Offline;
+    let offline = async || *pulse.connectivity().borrow() == pulse_client::Connectivity::Offline;
     assert!(eventually(Duration::from_secs(8), offline).await);
     assert!(
-        notification_ids(&pulse).is_empty(),
+        notification_ids(&pulse).await.is_empty(),
         "nothing can arrive through a black hole"
     );
 
     proxy.set_black_hole(false);
     assert!(
-        eventually(Duration::from_secs(10), || notification_ids(&pulse).len()
+        eventually(Duration::from_secs(10), async || notification_ids(&pulse)
+            .await
+            .len()
             == 1)
         .await
     );
@@ -208,8 +222,9 @@ async fn a_case_opened_on_another_device_appears_from_its_events() {
     let case = open_case(&on_tablet, "Written on the tablet").await;
     handler.act(case, "acknowledge", json!({})).await;
     assert!(
-        eventually(Duration::from_secs(10), || on_phone
+        eventually(Duration::from_secs(10), async || on_phone
             .cases()
+            .await
             .unwrap()
             .iter()
             .any(|c| c.id == case && c.status.as_str() == "acknowledged"))

@@ -59,11 +59,12 @@ fn child_writes_and_sends_until_killed() {
         let pulse = Pulse::open(config).await.unwrap();
         assert!(matches!(pulse.auth(), pulse_client::AuthState::SignedIn(_)));
         loop {
-            let n = pulse.outbox().unwrap().len() + pulse.drafts().unwrap().len();
+            let n = pulse.outbox().await.unwrap().len() + pulse.drafts().await.unwrap().len();
             let mut id = None;
             for version in 0..4 {
                 let draft = pulse
                     .save_draft(id, &question(&text(n, Some(version))))
+                    .await
                     .unwrap();
                 id = Some(draft.id);
                 tokio::task::yield_now().await;
@@ -71,8 +72,9 @@ fn child_writes_and_sends_until_killed() {
             let id = id.unwrap();
             pulse
                 .save_draft(Some(id), &question(&text(n, None)))
+                .await
                 .unwrap();
-            pulse.send_draft(id).unwrap();
+            pulse.send_draft(id).await.unwrap();
             // Writing outpaces sending, so kills find a backlog to finish.
             tokio::task::yield_now().await;
         }
@@ -134,8 +136,8 @@ async fn killed_at_random_moments_nothing_is_lost_or_sent_twice() {
     let pulse = Pulse::open(config(device.path(), credentials(device.path())))
         .await
         .unwrap();
-    let outbox = pulse.outbox().unwrap();
-    let drafts = pulse.drafts().unwrap();
+    let outbox = pulse.outbox().await.unwrap();
+    let drafts = pulse.drafts().await.unwrap();
     assert!(!outbox.is_empty(), "the child got some work done");
     let unsent = outbox
         .iter()
@@ -147,9 +149,10 @@ async fn killed_at_random_moments_nothing_is_lost_or_sent_twice() {
         outbox.len(),
         drafts.len()
     );
-    let all_sent = || {
+    let all_sent = async || {
         pulse
             .outbox()
+            .await
             .unwrap()
             .iter()
             .all(|i| matches!(i.state, OutboxState::Sent { .. }))

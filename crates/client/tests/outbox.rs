@@ -9,12 +9,14 @@ use std::time::Duration;
 use helpers::{
     Device, Fate, FaultProxy, PARTNER, PASSWORD, Server, eventually, question, sent_case,
 };
-use pulse_client::{AuthState, OutboxState, Pulse};
+use pulse_client::{AuthState, Failure, OutboxState, Pulse};
+use pulse_protocol::ErrorCode;
 use serde_json::json;
 
-fn sent_count(pulse: &Pulse) -> usize {
+async fn sent_count(pulse: &Pulse) -> usize {
     pulse
         .outbox()
+        .await
         .unwrap()
         .iter()
         .filter(|i| matches!(i.state, OutboxState::Sent { .. }))
@@ -35,29 +37,34 @@ async fn messages_written_while_the_server_is_down_arrive_once_in_order() {
     for i in 0..50 {
         let draft = pulse
             .save_draft(None, &question(&format!("offline {i:02}")))
+            .await
             .unwrap();
-        let item = pulse.send_draft(draft.id).unwrap();
+        let item = pulse.send_draft(draft.id).await.unwrap();
         assert!(matches!(item.state, OutboxState::Queued { .. }));
     }
     assert!(
-        pulse.drafts().unwrap().is_empty(),
+        pulse.drafts().await.unwrap().is_empty(),
         "each draft moved to the outbox"
     );
     // While the server is away, nothing is sent and the app knows it.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(sent_count(&pulse), 0);
+    assert_eq!(sent_count(&pulse).await, 0);
     assert_eq!(
         *pulse.connectivity().borrow(),
         pulse_client::Connectivity::Offline
     );
-    let waiting = |pulse: &Pulse| {
-        matches!(&pulse.outbox().unwrap()[0].state, OutboxState::Queued { attempts, last_error, .. }
-            if *attempts > 0 && last_error.as_deref() == Some("network"))
+    let waiting = async |pulse: &Pulse| {
+        matches!(&pulse.outbox().await.unwrap()[0].state, OutboxState::Queued { attempts, last_error, .. }
+            if *attempts > 0 && *last_error == Some(Failure::Network))
     };
-    assert!(eventually(Duration::from_secs(5), || waiting(&pulse)).await);
+    assert!(eventually(Duration::from_secs(5), async || waiting(&pulse).await).await);
 
     server.up().await;
-    assert!(eventually(Duration::from_secs(30), || sent_count(&pulse) == 50).await);
+    assert!(
+        eventually(Duration::from_secs(30), async || sent_count(&pulse).await
+            == 50)
+        .await
+    );
     let bodies = server.handler().await.bodies().await;
     let expected: Vec<String> = (0..50).map(|i| format!("offline {i:02}")).collect();
     assert_eq!(bodies, expected, "each exactly once, in the order written");
@@ -65,7 +72,11 @@ async fn messages_written_while_the_server_is_down_arrive_once_in_order() {
         *pulse.connectivity().borrow(),
         pulse_client::Connectivity::Online
     );
-    assert_eq!(pulse.cases().unwrap().len(), 50, "sent cases are cached");
+    assert_eq!(
+        pulse.cases().await.unwrap().len(),
+        50,
+        "sent cases are cached"
+    );
 }
 
 #[tokio::test]
@@ -91,13 +102,16 @@ async fn a_faulty_network_loses_nothing_and_duplicates_nothing() {
     for i in 0..N {
         let draft = pulse
             .save_draft(None, &question(&format!("message {i:03}")))
+            .await
             .unwrap();
-        pulse.send_draft(draft.id).unwrap();
+        pulse.send_draft(draft.id).await.unwrap();
     }
     assert!(
-        eventually(Duration::from_secs(240), || sent_count(&pulse) == N).await,
+        eventually(Duration::from_secs(240), async || sent_count(&pulse).await
+            == N)
+        .await,
         "sent {} of {N}",
-        sent_count(&pulse)
+        sent_count(&pulse).await
     );
     eprintln!(
         "{N} messages through the proxy: {} connections passed, {} refused, {} cut before the server, {} cut after the commit",
@@ -119,6 +133,7 @@ async fn a_faulty_network_loses_nothing_and_duplicates_nothing() {
     assert_eq!(bodies, expected, "order kept");
     let ids: HashSet<_> = pulse
         .outbox()
+        .await
         .unwrap()
         .iter()
         .map(|i| match i.state {
@@ -144,47 +159,59 @@ async fn a_refused_item_fails_with_the_servers_code_and_the_queue_goes_on() {
     let mut bad = question("About someone else's property");
     bad.property_id = Some(999_999);
     let bad = pulse
-        .send_draft(pulse.save_draft(None, &bad).unwrap().id)
+        .send_draft(pulse.save_draft(None, &bad).await.unwrap().id)
+        .await
         .unwrap();
     let good = pulse
-        .send_draft(pulse.save_draft(None, &question("Fine")).unwrap().id)
+        .send_draft(pulse.save_draft(None, &question("Fine")).await.unwrap().id)
+        .await
         .unwrap();
     sent_case(&pulse, good.id).await;
-    let failed = pulse.outbox_item(bad.id).unwrap();
+    let failed = pulse.outbox_item(bad.id).await.unwrap();
     assert!(
-        matches!(&failed.state, OutboxState::Failed { code, .. } if code == "unknown_property"),
+        matches!(&failed.state, OutboxState::Failed { reason, .. } if *reason == ErrorCode::UnknownProperty.into()),
         "{:?}",
         failed.state
     );
 
     // Edit: it becomes a draft again, fixed and sent.
-    let draft = pulse.edit_failed(bad.id).unwrap();
+    let draft = pulse.edit_failed(bad.id).await.unwrap();
     assert_eq!(draft.content.body, "About someone else's property");
-    assert!(pulse.outbox().unwrap().iter().all(|i| i.id != bad.id));
+    assert!(pulse.outbox().await.unwrap().iter().all(|i| i.id != bad.id));
     let mut fixed = draft.content.clone();
     fixed.property_id = None;
-    pulse.save_draft(Some(draft.id), &fixed).unwrap();
-    let resent = pulse.send_draft(draft.id).unwrap();
+    pulse.save_draft(Some(draft.id), &fixed).await.unwrap();
+    let resent = pulse.send_draft(draft.id).await.unwrap();
     sent_case(&pulse, resent.id).await;
 
     // A reply to a closed case fails; retry fails again; discard removes it.
-    let OutboxState::Sent { case_id } = pulse.outbox_item(good.id).unwrap().state else {
+    let OutboxState::Sent { case_id } = pulse.outbox_item(good.id).await.unwrap().state else {
         unreachable!()
     };
     handler.act(case_id, "acknowledge", json!({})).await;
     handler
         .act(case_id, "resolve", json!({"outcome": "Done"}))
         .await;
-    let accept = pulse.answer_resolution(case_id, true, None).unwrap();
+    let accept = pulse.answer_resolution(case_id, true, None).await.unwrap();
     sent_case(&pulse, accept.id).await;
     handler.act(case_id, "close", json!(null)).await;
-    let late = pulse.reply(case_id, "One more thing", vec![]).unwrap();
-    let is_failed = |pulse: &Pulse| matches!(&pulse.outbox_item(late.id).unwrap().state, OutboxState::Failed { code, .. } if code == "invalid_transition");
-    assert!(eventually(Duration::from_secs(10), || is_failed(&pulse)).await);
-    pulse.retry(late.id).unwrap();
-    assert!(eventually(Duration::from_secs(10), || is_failed(&pulse)).await);
-    pulse.discard(late.id).unwrap();
-    assert!(pulse.outbox().unwrap().iter().all(|i| i.id != late.id));
+    let late = pulse
+        .reply(case_id, "One more thing", vec![])
+        .await
+        .unwrap();
+    let is_failed = async |pulse: &Pulse| matches!(&pulse.outbox_item(late.id).await.unwrap().state, OutboxState::Failed { reason, .. } if *reason == ErrorCode::InvalidTransition.into());
+    assert!(eventually(Duration::from_secs(10), async || is_failed(&pulse).await).await);
+    pulse.retry(late.id).await.unwrap();
+    assert!(eventually(Duration::from_secs(10), async || is_failed(&pulse).await).await);
+    pulse.discard(late.id).await.unwrap();
+    assert!(
+        pulse
+            .outbox()
+            .await
+            .unwrap()
+            .iter()
+            .all(|i| i.id != late.id)
+    );
     assert_eq!(server.handler().await.bodies().await.len(), 2);
 }
 
@@ -212,11 +239,12 @@ async fn a_revoked_session_pauses_the_queue_and_loses_nothing() {
     for i in 0..3 {
         let draft = pulse
             .save_draft(None, &question(&format!("after expiry {i}")))
+            .await
             .unwrap();
-        items.push(pulse.send_draft(draft.id).unwrap().id);
+        items.push(pulse.send_draft(draft.id).await.unwrap().id);
     }
     assert!(
-        eventually(Duration::from_secs(10), || matches!(
+        eventually(Duration::from_secs(10), async || matches!(
             pulse.auth(),
             AuthState::SignInAgain(_)
         ))
@@ -224,18 +252,25 @@ async fn a_revoked_session_pauses_the_queue_and_loses_nothing() {
     );
     tokio::time::sleep(Duration::from_millis(300)).await;
     for id in &items {
-        let state = pulse.outbox_item(*id).unwrap().state;
+        let state = pulse.outbox_item(*id).await.unwrap().state;
         assert!(matches!(state, OutboxState::Queued { .. }), "{state:?}");
     }
     // Writing goes on while paused.
-    let draft = pulse.save_draft(None, &question("after expiry 3")).unwrap();
-    items.push(pulse.send_draft(draft.id).unwrap().id);
+    let draft = pulse
+        .save_draft(None, &question("after expiry 3"))
+        .await
+        .unwrap();
+    items.push(pulse.send_draft(draft.id).await.unwrap().id);
 
     pulse
         .sign_in(&server.url(), PARTNER, PASSWORD)
         .await
         .unwrap();
-    assert!(eventually(Duration::from_secs(10), || sent_count(&pulse) == 4).await);
+    assert!(
+        eventually(Duration::from_secs(10), async || sent_count(&pulse).await
+            == 4)
+        .await
+    );
     let bodies = server.handler().await.bodies().await;
     assert_eq!(
         bodies,
@@ -266,10 +301,15 @@ async fn a_rate_limited_queue_waits_as_told_and_delivers_everything() {
     for i in 0..12 {
         let draft = pulse
             .save_draft(None, &question(&format!("burst {i:02}")))
+            .await
             .unwrap();
-        pulse.send_draft(draft.id).unwrap();
+        pulse.send_draft(draft.id).await.unwrap();
     }
-    assert!(eventually(Duration::from_secs(30), || sent_count(&pulse) == 12).await);
+    assert!(
+        eventually(Duration::from_secs(30), async || sent_count(&pulse).await
+            == 12)
+        .await
+    );
     let bodies = server.handler().await.bodies().await;
     assert_eq!(bodies.len(), 12);
     assert!(bodies.windows(2).all(|w| w[0] < w[1]));
@@ -286,12 +326,13 @@ async fn photos_are_uploaded_once_and_travel_with_their_message() {
         .unwrap();
     let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
     let png = *b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-    let a = pulse.add_file(&jpeg).unwrap();
-    let b = pulse.add_file(&png).unwrap();
+    let a = pulse.add_file(&jpeg).await.unwrap();
+    let b = pulse.add_file(&png).await.unwrap();
     let mut content = question("Water damage in room 4, photos attached");
     content.files = vec![a.id, b.id];
     let item = pulse
-        .send_draft(pulse.save_draft(None, &content).unwrap().id)
+        .send_draft(pulse.save_draft(None, &content).await.unwrap().id)
+        .await
         .unwrap();
     let case_id = sent_case(&pulse, item.id).await;
     let detail = pulse.open_case(case_id).await.unwrap().unwrap();
@@ -301,5 +342,95 @@ async fn photos_are_uploaded_once_and_travel_with_their_message() {
         .map(|a| a.media_type.as_str())
         .collect();
     assert_eq!(attached, ["image/jpeg", "image/png"]);
-    assert!(pulse.file(a.id).unwrap().remote_id.is_some());
+    assert!(pulse.file(a.id).await.unwrap().remote_id.is_some());
+}
+
+#[tokio::test]
+async fn sent_items_and_their_photos_are_let_go_after_a_while_and_nothing_else_is() {
+    let mut server = Server::start().await;
+    let device = Device::new();
+    let mut config = device.config();
+    config.keep_sent = Duration::from_millis(300);
+    let pulse = Pulse::open(config.clone()).await.unwrap();
+    pulse.set_foreground(false);
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
+    let with_photo = async |mut content: pulse_client::DraftContent| {
+        let photo = pulse.add_file(&jpeg).await.unwrap();
+        content.files = vec![photo.id];
+        let draft = pulse.save_draft(None, &content).await.unwrap();
+        (pulse.send_draft(draft.id).await.unwrap().id, photo.id)
+    };
+
+    let (sent, sent_photo) = with_photo(question("The lift is broken")).await;
+    let case = sent_case(&pulse, sent).await;
+    let mut refused = question("About someone else's property");
+    refused.property_id = Some(999_999);
+    let (failed, failed_photo) = with_photo(refused).await;
+    let has_failed = async || {
+        matches!(
+            pulse.outbox_item(failed).await.unwrap().state,
+            OutboxState::Failed { .. }
+        )
+    };
+    assert!(eventually(Duration::from_secs(10), has_failed).await);
+    server.down().await;
+    let (queued, queued_photo) = with_photo(question("Written offline")).await;
+
+    // Reopened after the period: the sent item goes, with its photo's bytes.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    pulse.close();
+    drop(pulse);
+    let pulse = Pulse::open(config).await.unwrap();
+    pulse.set_foreground(false);
+    let gone = async || {
+        pulse
+            .outbox()
+            .await
+            .unwrap()
+            .iter()
+            .all(|item| item.id != sent)
+    };
+    assert!(
+        eventually(Duration::from_secs(5), gone).await,
+        "the sent item was kept"
+    );
+    assert!(matches!(
+        pulse.file_bytes(sent_photo).await,
+        Err(pulse_client::ClientError::Store(
+            pulse_client::StoreError::NotFound(_)
+        ))
+    ));
+    let left: Vec<_> = pulse.outbox().await.unwrap();
+    assert_eq!(
+        left.iter().map(|i| i.id).collect::<Vec<_>>(),
+        [failed, queued],
+        "failed and unsent items stay"
+    );
+    assert!(matches!(left[0].state, OutboxState::Failed { .. }));
+    assert!(matches!(left[1].state, OutboxState::Queued { .. }));
+    for photo in [failed_photo, queued_photo] {
+        assert_eq!(pulse.file_bytes(photo).await.unwrap(), jpeg);
+    }
+    assert!(
+        pulse.cases().await.unwrap().iter().any(|c| c.id == case),
+        "the case itself stays in the cache"
+    );
+
+    // After sends too: once the queue drains, what was sent long enough ago goes.
+    server.up().await;
+    sent_case(&pulse, queued).await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let draft = pulse.save_draft(None, &question("Later")).await.unwrap();
+    let later = pulse.send_draft(draft.id).await.unwrap().id;
+    sent_case(&pulse, later).await;
+    let only_recent = async || {
+        let ids: Vec<_> = pulse.outbox().await.unwrap().iter().map(|i| i.id).collect();
+        ids == [failed, later]
+    };
+    assert!(eventually(Duration::from_secs(5), only_recent).await);
+    assert!(pulse.file_bytes(queued_photo).await.is_err());
 }

@@ -198,6 +198,37 @@ impl ValidCase {
         }
     }
 
+    /// As it is sent: the parsed values written back (trimmed message, digits-only
+    /// confirmation number, complete contact), so what travels is what was checked.
+    ///
+    /// ```
+    /// use pulse_protocol::request::ValidCase;
+    /// use pulse_protocol::wire::{ContactKind, NewCase};
+    /// let raw = NewCase {
+    ///     kind: ContactKind::Question, topic: "reservations".into(), subtopic: "changes".into(),
+    ///     property_id: None, reservation_ref: Some("4021 339".into()), body: " Hi ".into(),
+    ///     attachment_ids: vec![], client_created_at: time::OffsetDateTime::UNIX_EPOCH,
+    ///     diagnostics: None, contact: None,
+    /// };
+    /// let wire = ValidCase::parse(&raw).unwrap().to_wire();
+    /// assert_eq!((wire.body.as_str(), wire.reservation_ref.as_deref()), ("Hi", Some("4021339")));
+    /// assert_eq!(ValidCase::parse(&wire).unwrap().to_wire(), wire);
+    /// ```
+    pub fn to_wire(&self) -> NewCase {
+        NewCase {
+            kind: self.kind,
+            topic: self.choice.topic().as_str().to_owned(),
+            subtopic: self.choice.subtopic().to_owned(),
+            property_id: self.property_id,
+            reservation_ref: self.reservation_ref.as_ref().map(|r| r.as_str().to_owned()),
+            body: self.body.as_str().to_owned(),
+            attachment_ids: self.attachment_ids.clone(),
+            client_created_at: self.client_created_at,
+            diagnostics: self.diagnostics.clone(),
+            contact: self.contact.as_ref().map(ValidContact::to_wire),
+        }
+    }
+
     /// The move that opens the case, with the partner's message and files.
     pub fn opening_move(&self) -> CaseMove {
         CaseMove {

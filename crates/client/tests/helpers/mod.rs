@@ -251,10 +251,10 @@ impl Device {
 }
 
 /// Polls `check` until it holds or `within` passes.
-pub async fn eventually<F: FnMut() -> bool>(within: Duration, mut check: F) -> bool {
+pub async fn eventually(within: Duration, mut check: impl AsyncFnMut() -> bool) -> bool {
     let deadline = tokio::time::Instant::now() + within;
     loop {
-        if check() {
+        if check().await {
             return true;
         }
         if tokio::time::Instant::now() > deadline {
@@ -266,9 +266,9 @@ pub async fn eventually<F: FnMut() -> bool>(within: Duration, mut check: F) -> b
 
 /// Waits until outbox item `id` is sent; returns the case it made or answered.
 pub async fn sent_case(pulse: &Pulse, id: Uuid) -> Uuid {
-    let sent = || {
+    let sent = async || {
         matches!(
-            pulse.outbox_item(id).unwrap().state,
+            pulse.outbox_item(id).await.unwrap().state,
             OutboxState::Sent { .. }
         )
     };
@@ -276,7 +276,7 @@ pub async fn sent_case(pulse: &Pulse, id: Uuid) -> Uuid {
         eventually(Duration::from_secs(10), sent).await,
         "item {id} was not sent"
     );
-    match pulse.outbox_item(id).unwrap().state {
+    match pulse.outbox_item(id).await.unwrap().state {
         OutboxState::Sent { case_id } => case_id,
         _ => unreachable!(),
     }
