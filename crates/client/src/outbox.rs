@@ -6,12 +6,12 @@
 //! # Lifecycle
 //!
 //! ```text
-//!  draft ─send_draft─┐                        ┌─ retry later: no answer, 408, 429, 5xx ─┐
-//!  reply ────────────┤                        ▼                                          │
+//!  draft ─send_draft─┐                        ┌─ retry: no answer, 408, 429, 5xx, unreadable ─┐
+//!  reply ────────────┤                        ▼                                                │
 //!  answer ───────────┼──▶ Queued ──worker──▶ Sending ──answer──▶ Sent ──keep_sent──▶ (let go)
 //!  mediation ────────┘      ▲  ▲                │
 //!                           │  └── 401: waits for sign-in, nothing counted
-//!                           │                   └─ refused: other 4xx, unreadable, file gone
+//!                           │                   └─ refused: other 4xx, file gone
 //!                           │                                  ▼
 //!                           └────────── retry ─────────────  Failed ──edit_failed──▶ draft
 //!                                                   Queued or Failed ──discard──▶ (gone)
@@ -51,7 +51,7 @@
 //! | 408, 429, 5xx | retry, no sooner than its `Retry-After` |
 //! | 401 | wait: the whole queue pauses until the partner signs in again |
 //! | any other status | failed, with the server's code |
-//! | a success this app cannot read | failed (`unexpected`) |
+//! | a success this app cannot read | retry: the same key gets the same answer again |
 //!
 //! A retry waits [`RetryPolicy::delay`](crate::RetryPolicy::delay): exponential with
 //! jitter, at most its maximum, never less than `Retry-After`. After a failure the worker
@@ -364,8 +364,13 @@ pub fn verdict(outcome: &Outcome) -> Verdict {
             not_before: retry_after,
         },
         Outcome::Refused { code, .. } => Verdict::Fail(Failure::Refused(code)),
-        // The server answered under this key already; asking again gets the same answer.
-        Outcome::Unreadable => Verdict::Fail(Failure::Unexpected),
+        // The server took the item under this key; asking again under the same key gets
+        // the same answer, perhaps readable this time. Failing it instead would invite an
+        // edit, and an edited item goes under a new key: a second case.
+        Outcome::Unreadable => Verdict::Retry {
+            reason: Failure::Unexpected,
+            not_before: None,
+        },
     }
 }
 
@@ -822,7 +827,13 @@ mod tests {
                 refused(422, BodyEmpty, Some(5)),
                 Verdict::Fail(BodyEmpty.into()),
             ),
-            (Outcome::Unreadable, Verdict::Fail(Failure::Unexpected)),
+            (
+                Outcome::Unreadable,
+                Verdict::Retry {
+                    reason: Failure::Unexpected,
+                    not_before: None,
+                },
+            ),
         ];
         for (outcome, expected) in table {
             assert_eq!(verdict(&outcome), expected, "{outcome:?}");
