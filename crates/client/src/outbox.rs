@@ -22,10 +22,11 @@
 //! ([`pulse_protocol::request::ValidCase::parse`], through [`DraftContent::to_request`])
 //! and refuses it, with every problem by field, when the server would; nothing the
 //! server would refuse for its content is ever queued. Otherwise the item is written
-//! under a fresh UUID v4 in the same SQLite transaction that deletes the draft, so the
+//! under a fresh UUID in the same SQLite transaction that deletes the draft, so the
 //! message is in exactly one of the two places whatever happens. That UUID is the
-//! request's `Idempotency-Key` for good. Replies and answers to an outcome are checked
-//! the same way, with [`CaseMove::reply`] and [`CaseMove::answer`]. Whether the case's
+//! request's `Idempotency-Key` for good. It is a v7 UUID: time-ordered, so the server's
+//! index of used keys grows at one end instead of at random pages. Replies and answers
+//! to an outcome are checked the same way, with [`CaseMove::reply`] and [`CaseMove::answer`]. Whether the case's
 //! status allows the move is left to the server (the app only offers the moves
 //! [`pulse_protocol::lifecycle::allows`]): a case may move on while the phone is
 //! offline, and the refusal then arrives as a failed item.
@@ -303,7 +304,7 @@ async fn enqueue(
     draft: Option<Uuid>,
 ) -> Result<OutboxItem, ClientError> {
     let item = inner
-        .db(move |store| store.enqueue(Uuid::new_v4(), account_id, &payload, draft))
+        .db(move |store| store.enqueue(Uuid::now_v7(), account_id, &payload, draft))
         .await?;
     if draft.is_some() {
         inner.emit(Change::Drafts);

@@ -355,7 +355,8 @@ async fn post_case(client: &reqwest::Client, target: &Target, body: Bytes) -> Re
     let response = client
         .post(&target.url)
         .bearer_auth(&target.token)
-        .header(IDEMPOTENCY_KEY_HEADER, Uuid::new_v4().to_string())
+        // Time-ordered, as the app makes them.
+        .header(IDEMPOTENCY_KEY_HEADER, Uuid::now_v7().to_string())
         .header(CONTENT_TYPE, "application/json")
         .body(body)
         .send()

@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 use tokio::sync::{mpsc, oneshot, watch};
 
 use super::StoreError;
@@ -197,17 +197,7 @@ pub(super) fn open_writer(path: &Path) -> Result<Connection> {
     // this connection at commit and stall every write behind them; the checkpointer
     // thread does them instead.
     conn.pragma_update(None, "wal_autocheckpoint", 0)?;
-    map_file(&conn)?;
     Ok(conn)
-}
-
-/// Reads the database file through a memory map (up to 1 GiB of it) instead of a copy
-/// per page read: shared by every connection of the process, and the kernel's page
-/// cache is the only copy.
-fn map_file(conn: &Connection) -> Result<()> {
-    conn.query_row("PRAGMA mmap_size = 1073741824", [], |_| Ok(()))
-        .optional()?;
-    Ok(())
 }
 
 /// How often the checkpointer copies the WAL back into the database.
@@ -238,7 +228,6 @@ fn open_reader(path: &str) -> Result<Connection> {
     )?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.set_prepared_statement_cache_capacity(64);
-    map_file(&conn)?;
     Ok(conn)
 }
 
