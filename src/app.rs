@@ -11,7 +11,12 @@ use crate::route::Route;
 use crate::state::use_app_state;
 use crate::tr;
 
-const CSS: &str = include_str!("../assets/app.css");
+/// The app's styles. dx also links them from index.html's head for the browser, so they
+/// load alongside the wasm instead of after it has started.
+const STYLES: Asset = asset!(
+    "/assets/app.css",
+    AssetOptions::css().with_static_head(true)
+);
 
 /// Starts the app on the platform it was built for.
 pub fn launch() {
@@ -37,13 +42,11 @@ pub fn App() -> Element {
         Pulse::open(config).await.map_err(|e| e.to_string())
     });
     let engine = engine.read();
-    match &*engine {
+    let screen = match &*engine {
         None => rsx! {
-            document::Style { {CSS} }
             div { class: "app", p { class: "center muted", {t("loading")} } }
         },
         Some(Err(reason)) => rsx! {
-            document::Style { {CSS} }
             div { class: "app",
                 p { class: "center", role: "alert", {tr!("fatal-storage", reason = reason.clone())} }
             }
@@ -51,6 +54,13 @@ pub fn App() -> Element {
         Some(Ok(pulse)) => rsx! {
             Root { pulse: pulse.clone() }
         },
+    };
+    rsx! {
+        // In a browser index.html links the styles already (see STYLES).
+        if !cfg!(target_family = "wasm") {
+            document::Stylesheet { href: STYLES }
+        }
+        {screen}
     }
 }
 
@@ -81,7 +91,6 @@ pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
     use_app_state(pulse);
     let language = LANG();
     rsx! {
-        document::Style { {CSS} }
         document::Title { {t("app-name")} }
         div { class: "app", dir: language.dir(), lang: language.code,
             Router::<Route> {}
