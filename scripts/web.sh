@@ -18,6 +18,9 @@ if [ "$profile" = release ]; then
     # Without this dx keeps DWARF for wasm-opt, which then can crash on it.
     flags=(--release --debug-symbols false)
 fi
+built="$CARGO_TARGET_DIR/dx/pulse-companion/$mode/web/public"
+# dx adds each build's hashed files to the last ones: start from an empty folder.
+rm -rf "$built"
 log="$CARGO_TARGET_DIR/dx-web.log"
 mkdir -p "$CARGO_TARGET_DIR"
 # dx's progress goes to stderr: this script's output ends with the folder alone.
@@ -28,13 +31,11 @@ if grep -q "wasm-opt failed" "$log"; then
     exit 1
 fi
 
-# A clean copy of what dx made, so no file of an earlier build (old hashed names) stays
-# around to be served or measured. In a release build wasm/ holds only dx's
-# intermediate files; index.html names the hashed ones under assets/.
-built="$CARGO_TARGET_DIR/dx/pulse-companion/$mode/web/public"
+# A copy at a fixed place. In a release build wasm/ holds only dx's intermediate files;
+# index.html names the hashed ones under assets/.
 out="$CARGO_TARGET_DIR/web"
 rm -rf "$out"
 mkdir -p "$out"
 cp -r "$built/." "$out/"
-[ "$mode" = release ] && rm -rf "$out/wasm"
+if [ "$mode" = release ]; then rm -rf "$out/wasm"; fi
 echo "$out"
