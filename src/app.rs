@@ -30,6 +30,8 @@ pub fn launch() {
             .with_cfg(Config::new().with_window(window).with_menu(None))
             .launch(App);
     }
+    #[cfg(target_family = "wasm")]
+    platform::log_to_console();
     #[cfg(not(feature = "desktop"))]
     dioxus::launch(App);
 }
