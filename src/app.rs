@@ -5,7 +5,7 @@ use std::rc::Rc;
 use dioxus::prelude::*;
 use pulse_client::{ClientConfig, Pulse};
 
-use crate::i18n::{LANG, Language, t};
+use crate::i18n::{self, LANG, Language, t};
 use crate::platform;
 use crate::route::Route;
 use crate::state::use_app_state;
@@ -91,11 +91,17 @@ pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
         platform::on_visibility_change(move |visible| pulse.set_foreground(visible));
     });
     use_app_state(pulse);
+    // Again whenever the language changes: in a browser it may have to be downloaded.
+    use_resource(|| i18n::load(LANG()));
     let language = LANG();
     rsx! {
         document::Title { {t("app-name")} }
         div { class: "app", dir: language.dir(), lang: language.code,
-            Router::<Route> {}
+            if i18n::is_ready(language) {
+                Router::<Route> {}
+            } else {
+                p { class: "center muted", {t("loading")} }
+            }
         }
     }
 }

@@ -146,6 +146,26 @@ pub fn log_to_console() {
     let _ = tracing::subscriber::set_global_default(Console);
 }
 
+/// Downloads a text file that came with the web app (a language's Fluent file).
+#[cfg(target_family = "wasm")]
+pub async fn download_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let reason = |error: wasm_bindgen::JsValue| format!("{url}: {error:?}");
+    let window = web_sys::window().ok_or_else(|| format!("{url}: no window"))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .and_then(|response| response.dyn_into())
+        .map_err(reason)?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(reason)?)
+        .await
+        .map_err(reason)?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
+}
+
 /// The device's offset from UTC, for showing times.
 pub fn local_offset() -> UtcOffset {
     #[cfg(target_family = "wasm")]
