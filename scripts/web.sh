@@ -25,9 +25,12 @@ log="$CARGO_TARGET_DIR/dx-web.log"
 mkdir -p "$CARGO_TARGET_DIR"
 # dx's progress goes to stderr: this script's output ends with the folder alone.
 dx build --platform web --locked "${flags[@]}" 2>&1 | tee "$log" >&2
-# dx reports a failed wasm-opt but still succeeds, shipping the unoptimised wasm.
-if grep -q "wasm-opt failed" "$log"; then
-    echo "wasm-opt failed: see $log" >&2
+# dx reports some failures and still succeeds: a failed wasm-opt ships the unoptimised
+# wasm, a failed esbuild the unminified JavaScript (and esbuild fails when the wasm
+# imports a symbol nothing defines, which would break the page).
+if grep -q " ERROR " "$log"; then
+    grep " ERROR " "$log" >&2
+    echo "dx reported errors: see $log" >&2
     exit 1
 fi
 
