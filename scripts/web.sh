@@ -41,4 +41,7 @@ rm -rf "$out"
 mkdir -p "$out"
 cp -r "$built/." "$out/"
 if [ "$mode" = release ]; then rm -rf "$out/wasm"; fi
+# pulse-server sends these to browsers that accept gzip; the files stay for the rest.
+find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' \
+    -o -name '*.svg' -o -name '*.ftl' \) -exec gzip -9 --keep --force {} +
 echo "$out"
