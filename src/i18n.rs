@@ -182,29 +182,34 @@ pub fn is_ready(language: &'static Language) -> bool {
 /// page; if that fails (offline on a page that is not cached), the language shows the
 /// English texts. Screens that rendered meanwhile render again.
 pub async fn load(language: &'static Language) {
-    if is_ready(language) {
-        return;
-    }
-    #[cfg(target_family = "wasm")]
-    {
-        let mut sources = Vec::new();
-        for file in language.files {
-            match crate::platform::download_text(&file.to_string()).await {
-                // Kept for the page's lifetime: at most one copy of each language.
-                Ok(text) => sources.push(&*text.leak()),
-                Err(error) => {
-                    tracing::warn!(language = language.code, %error, "a language did not load");
-                    sources.clear();
-                    break;
-                }
-            }
-        }
-        DOWNLOADED.with(|downloaded| downloaded.borrow_mut().insert(language.code, sources));
-        if LANG.peek().code == language.code {
-            *LANG.write() = language;
-        }
+    if !is_ready(language) {
+        download(language).await;
     }
 }
+
+#[cfg(target_family = "wasm")]
+async fn download(language: &'static Language) {
+    let mut sources = Vec::new();
+    for file in language.files {
+        match crate::platform::download_text(&file.to_string()).await {
+            // Kept for the page's lifetime: at most one copy of each language.
+            Ok(text) => sources.push(&*text.leak()),
+            Err(error) => {
+                tracing::warn!(language = language.code, %error, "a language did not load");
+                sources.clear();
+                break;
+            }
+        }
+    }
+    DOWNLOADED.with(|downloaded| downloaded.borrow_mut().insert(language.code, sources));
+    if LANG.peek().code == language.code {
+        *LANG.write() = language;
+    }
+}
+
+// Every language is compiled in here.
+#[cfg(not(target_family = "wasm"))]
+async fn download(_: &'static Language) {}
 
 fn build_bundle(language: &Language, sources: &[&str]) -> Bundle {
     let id = language.code.parse().unwrap_or_default();
