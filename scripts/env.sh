@@ -46,13 +46,60 @@ ensure_rust_targets() {
 }
 
 # Installs a cargo tool at an exact version unless that version is already there.
+# Arguments after the binary's name go to `cargo install` (e.g. --locked).
 ensure_cargo_tool() {
     local crate="$1" version="$2" binary="$3"
-    if ! "$binary" --version 2>/dev/null | grep -q " ${version}\$"; then
-        # Without --locked: wasm-bindgen-cli's own lock names a crate version the
-        # registry no longer has.
-        cargo install "$crate" --version "$version" --force
+    shift 3
+    if ! "$binary" --version 2>/dev/null | grep -qw -- "$version"; then
+        cargo install "$crate" --version "$version" --force "$@"
     fi
+}
+
+# Installs npm packages, each given as name@version, into a folder of their own unless
+# that exact version is there already. Their programs land in <folder>/node_modules/.bin.
+ensure_npm_packages() {
+    local folder="$1" missing=() spec name version
+    shift
+    for spec in "$@"; do
+        name="${spec%@*}"
+        version="${spec##*@}"
+        grep -q "\"version\": \"${version}\"" "$folder/node_modules/$name/package.json" 2>/dev/null \
+            || missing+=("$spec")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        command -v npm >/dev/null 2>&1 || ensure_debian_packages npm
+        mkdir -p "$folder"
+        # Saved in the folder's package.json: a later install there would otherwise prune
+        # the packages an earlier one brought.
+        npm install --prefix "$folder" --save-exact --no-audit --no-fund --loglevel=error "${missing[@]}"
+    fi
+}
+
+# dx (dioxus-cli), which builds the app for the browser and the desktop. It must be the
+# release of the dioxus crate the app links: dx reads the asset list that version's
+# asset!() writes into the binary.
+ensure_dx() {
+    ensure_cargo_tool dioxus-cli "$(locked_version dioxus)" dx --locked
+    # dx would otherwise fetch its helpers from GitHub, out of reach here: it takes them
+    # from PATH instead (see ensure_web_tools). No usage reports either.
+    export NO_DOWNLOADS=1 DX_TELEMETRY_ENABLED=false
+}
+
+# Everything dx runs for a web build, on PATH: wasm-bindgen at the version Cargo.lock
+# names (dx refuses any other), and binaryen's wasm-opt and esbuild at the versions
+# dx 0.7 is made for, from npm (Debian's binaryen is too old for today's wasm).
+ensure_web_tools() {
+    ensure_rust_targets wasm32-unknown-unknown
+    # SQLite for the browser is C compiled by clang (see .cargo/config.toml).
+    ensure_debian_packages clang
+    ensure_dx
+    # Without --locked: wasm-bindgen-cli's own lock names a crate version the registry
+    # no longer has.
+    ensure_cargo_tool wasm-bindgen-cli "$(locked_version wasm-bindgen)" wasm-bindgen
+    local tools="$CARGO_TARGET_DIR/web-tools"
+    ensure_npm_packages "$tools" binaryen@129.0.0 @esbuild/linux-x64@0.27.3
+    # @esbuild/linux-x64 declares no program, so npm links none into .bin.
+    export PATH="$tools/node_modules/.bin:$tools/node_modules/@esbuild/linux-x64/bin:$PATH"
 }
 
 # The version of a package in Cargo.lock.

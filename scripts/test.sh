@@ -5,25 +5,37 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
+# Each phase says how long the one before it took, so CI's log shows where time goes.
+phase_name=""
+phase_started=$SECONDS
+phase() {
+    [ -z "$phase_name" ] || echo "   ($phase_name: $((SECONDS - phase_started)) s)"
+    phase_name="$1"
+    phase_started=$SECONDS
+    [ -z "$1" ] || echo "== $1"
+}
+
 ensure_rust_components rustfmt clippy
 
-echo "== formatting"
+phase "formatting"
 cargo fmt --all -- --check
-echo "== lints"
+phase "lints"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-echo "== lints of the browser-only code (wasm32)"
+phase "lints of the browser-only code (wasm32)"
 ensure_rust_targets wasm32-unknown-unknown
 # SQLite for the browser is C that clang compiles, even when only linting.
 ensure_debian_packages clang
 cargo clippy --locked --target wasm32-unknown-unknown --features web -p pulse-companion -p pulse-client \
     --lib --bins -- -D warnings
-echo "== the web build (for the browser test)"
+phase "the web build with dx (for the browser test)"
 web_dist="$(bash scripts/web.sh | tail -n 1)"
 ensure_debian_packages chromium chromium-driver fonts-dejavu-core
-echo "== tests (SQLite; the app end to end in headless Chromium)"
+phase "tests (SQLite; the app end to end in headless Chromium)"
 PULSE_WEB_DIST="$web_dist" cargo test --workspace --locked
+phase "the web app's size and first screen"
+bash scripts/web-size.sh "$web_dist"
 
-echo "== Android: cargo check of the app (features mobile)"
+phase "Android: cargo check of the app (features mobile)"
 # There is no Android NDK here: Debian's clang and the arm64 glibc headers stand in so
 # that ring and SQLite's C code pass the check. For checking only; nothing built so ships.
 ensure_rust_targets aarch64-linux-android
@@ -33,6 +45,12 @@ AR_aarch64_linux_android=llvm-ar \
 CFLAGS_aarch64_linux_android="--target=aarch64-linux-android24 -isystem /usr/aarch64-linux-gnu/include" \
     cargo check --locked --target aarch64-linux-android --features mobile
 
-echo "== server tests on PostgreSQL (with the multi-instance tests, which need it)"
+phase "the desktop build with dx"
+desktop_app="$(bash scripts/desktop.sh | tail -n 1)"
+phase "the desktop window under Xvfb"
+bash scripts/desktop-screenshot.sh "$desktop_app" target/screenshots/desktop-sign-in.png
+
+phase "server tests on PostgreSQL (with the multi-instance tests, which need it)"
 source scripts/postgres.sh
 cargo test --locked -p pulse-server --tests -- --include-ignored
+phase ""

@@ -1,26 +1,47 @@
 #!/usr/bin/env bash
-# Builds the app for the browser into $CARGO_TARGET_DIR/web: the wasm build, bound by
-# wasm-bindgen at the version Cargo.lock names, next to web/index.html. pulse-server
-# serves it with --web-app. Set PULSE_WEB_PROFILE=dev for a faster, larger build.
+# Builds the app for the browser with dx into $CARGO_TARGET_DIR/web and prints that
+# folder on its last line; pulse-server serves it with --web-app. dx compiles the wasm
+# (profile wasm-release), binds it with wasm-bindgen, shrinks it with wasm-opt, minifies
+# the JavaScript with esbuild and copies every asset!() file under a hashed name, next
+# to the index.html it makes from ./index.html. Set PULSE_WEB_PROFILE=dev for a faster,
+# larger build without wasm-opt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-
-ensure_rust_targets wasm32-unknown-unknown
-# SQLite for the browser is C compiled by clang (see .cargo/config.toml).
-ensure_debian_packages clang
-ensure_cargo_tool wasm-bindgen-cli "$(locked_version wasm-bindgen)" wasm-bindgen
+ensure_web_tools
 
 profile="${PULSE_WEB_PROFILE:-release}"
-cargo build --locked --target wasm32-unknown-unknown --no-default-features --features web \
-    --profile "$profile" --bin pulse-companion
-folder="$profile"
-[ "$profile" = dev ] && folder=debug
+mode=debug
+flags=()
+if [ "$profile" = release ]; then
+    mode=release
+    # Without this dx keeps DWARF for wasm-opt, which then can crash on it.
+    flags=(--release --debug-symbols false)
+fi
+built="$CARGO_TARGET_DIR/dx/pulse-companion/$mode/web/public"
+# dx adds each build's hashed files to the last ones: start from an empty folder.
+rm -rf "$built"
+log="$CARGO_TARGET_DIR/dx-web.log"
+mkdir -p "$CARGO_TARGET_DIR"
+# dx's progress goes to stderr: this script's output ends with the folder alone.
+dx build --platform web --locked "${flags[@]}" 2>&1 | tee "$log" >&2
+# dx reports some failures and still succeeds: a failed wasm-opt ships the unoptimised
+# wasm, a failed esbuild the unminified JavaScript (and esbuild fails when the wasm
+# imports a symbol nothing defines, which would break the page).
+if grep -q " ERROR " "$log"; then
+    grep " ERROR " "$log" >&2
+    echo "dx reported errors: see $log" >&2
+    exit 1
+fi
 
+# A copy at a fixed place. In a release build wasm/ holds only dx's intermediate files;
+# index.html names the hashed ones under assets/.
 out="$CARGO_TARGET_DIR/web"
 rm -rf "$out"
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" \
-    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$folder/pulse-companion.wasm"
-cp web/index.html "$out/"
+cp -r "$built/." "$out/"
+if [ "$mode" = release ]; then rm -rf "$out/wasm"; fi
+# pulse-server sends these to browsers that accept gzip; the files stay for the rest.
+find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.css' \
+    -o -name '*.svg' -o -name '*.ftl' \) -exec gzip -9 --keep --force {} +
 echo "$out"

@@ -5,13 +5,18 @@ use std::rc::Rc;
 use dioxus::prelude::*;
 use pulse_client::{ClientConfig, Pulse};
 
-use crate::i18n::{LANG, Language, error_text, t};
+use crate::i18n::{self, LANG, Language, error_text, t};
 use crate::platform;
 use crate::route::Route;
 use crate::state::use_app_state;
 use crate::tr;
 
-const CSS: &str = include_str!("../assets/app.css");
+/// The app's styles. dx also links them from index.html's head for the browser, so they
+/// load alongside the wasm instead of after it has started.
+const STYLES: Asset = asset!(
+    "/assets/app.css",
+    AssetOptions::css().with_static_head(true)
+);
 
 /// Starts the app on the platform it was built for.
 pub fn launch() {
@@ -25,6 +30,8 @@ pub fn launch() {
             .with_cfg(Config::new().with_window(window).with_menu(None))
             .launch(App);
     }
+    #[cfg(target_family = "wasm")]
+    platform::log_to_console();
     #[cfg(not(feature = "desktop"))]
     dioxus::launch(App);
 }
@@ -41,13 +48,11 @@ pub fn App() -> Element {
         opened
     });
     let engine = engine.read();
-    match &*engine {
+    let screen = match &*engine {
         None => rsx! {
-            document::Style { {CSS} }
             div { class: "app", p { class: "center muted", {t("loading")} } }
         },
         Some(Err(error)) => rsx! {
-            document::Style { {CSS} }
             div { class: "app",
                 p { class: "center", role: "alert", {tr!("fatal-storage", reason = error_text(error.failure()))} }
             }
@@ -55,6 +60,13 @@ pub fn App() -> Element {
         Some(Ok(pulse)) => rsx! {
             Root { pulse: pulse.clone() }
         },
+    };
+    rsx! {
+        // In a browser index.html links the styles already (see STYLES).
+        if !cfg!(target_family = "wasm") {
+            document::Stylesheet { href: STYLES }
+        }
+        {screen}
     }
 }
 
@@ -70,7 +82,7 @@ pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
         }
     });
     // The partner's language before the first screen, so nothing shows in another.
-    let language = use_resource({
+    let chosen = use_resource({
         let pulse = pulse.clone();
         move || {
             let pulse = pulse.clone();
@@ -93,13 +105,14 @@ pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
         platform::on_visibility_change(move |visible| pulse.set_foreground(visible));
     });
     use_app_state(pulse);
-    let language_ready = language.read().is_some();
+    // Again whenever the language changes: in a browser it may have to be downloaded.
+    use_resource(|| i18n::load(LANG()));
     let language = LANG();
+    let ready = chosen.read().is_some() && i18n::is_ready(language);
     rsx! {
-        document::Style { {CSS} }
         document::Title { {t("app-name")} }
         div { class: "app", dir: language.dir(), lang: language.code,
-            if language_ready {
+            if ready {
                 Router::<Route> {}
             } else {
                 p { class: "center muted", {t("loading")} }

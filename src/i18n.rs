@@ -16,24 +16,53 @@ use pulse_protocol::ErrorCode;
 use time::OffsetDateTime;
 
 /// One language the app ships: `locales/<code>/app.ftl` and `help.ftl`.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub struct Language {
     /// BCP 47 code, also the folder name under `locales/`.
     pub code: &'static str,
     /// Written right to left (Arabic, Hebrew…): the layout mirrors.
     pub rtl: bool,
-    /// The Fluent sources, in the order they are added to the bundle.
+    /// The Fluent sources compiled into the app, in the order they are added to the
+    /// bundle. In a browser only the fallback's: every other language is downloaded when
+    /// it is chosen ([`load`]), so that nobody downloads ten of them.
     pub sources: &'static [&'static str],
+    /// The same files as the browser fetches them.
+    #[cfg(target_family = "wasm")]
+    files: &'static [Asset],
+}
+
+macro_rules! sources {
+    ($code:literal) => {
+        &[
+            include_str!(concat!("../locales/", $code, "/app.ftl")),
+            include_str!(concat!("../locales/", $code, "/help.ftl")),
+        ]
+    };
 }
 
 macro_rules! language {
+    // Compiled in everywhere: the fallback.
+    ($code:literal, $rtl:literal, compiled) => {
+        Language {
+            code: $code,
+            rtl: $rtl,
+            sources: sources!($code),
+            #[cfg(target_family = "wasm")]
+            files: &[],
+        }
+    };
     ($code:literal, $rtl:literal) => {
         Language {
             code: $code,
             rtl: $rtl,
-            sources: &[
-                include_str!(concat!("../locales/", $code, "/app.ftl")),
-                include_str!(concat!("../locales/", $code, "/help.ftl")),
+            #[cfg(not(target_family = "wasm"))]
+            sources: sources!($code),
+            #[cfg(target_family = "wasm")]
+            sources: &[],
+            #[cfg(target_family = "wasm")]
+            files: &[
+                asset!(concat!("/locales/", $code, "/app.ftl")),
+                asset!(concat!("/locales/", $code, "/help.ftl")),
             ],
         }
     };
@@ -41,7 +70,7 @@ macro_rules! language {
 
 /// Every language of the app; the first is the fallback.
 pub static LANGUAGES: &[Language] = &[
-    language!("en", false),
+    language!("en", false, compiled),
     language!("nl", false),
     language!("sv", false),
     language!("fr", false),
@@ -116,30 +145,81 @@ type Bundle = FluentBundle<FluentResource>;
 thread_local! {
     // Bundles are not Sync and cost a parse to build: one per language per thread.
     static BUNDLES: RefCell<HashMap<&'static str, Rc<Bundle>>> = RefCell::new(HashMap::new());
+    // The sources of the languages downloaded so far (browser only).
+    static DOWNLOADED: RefCell<HashMap<&'static str, Vec<&'static str>>> =
+        RefCell::new(HashMap::new());
 }
 
-/// Builds (once) and lends the bundle of `language`.
+/// Builds (once) and lends the bundle of `language`; `None` while a downloaded language
+/// is not there yet.
 pub fn with_bundle<T>(
     language: &'static Language,
     f: impl FnOnce(&Bundle) -> Option<T>,
 ) -> Option<T> {
     let bundle = BUNDLES.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(language.code)
-            .or_insert_with(|| Rc::new(build_bundle(language)))
-            .clone()
-    });
+        if let Some(bundle) = cache.borrow().get(language.code) {
+            return Some(bundle.clone());
+        }
+        let bundle = Rc::new(build_bundle(language, &sources(language)?));
+        cache.borrow_mut().insert(language.code, bundle.clone());
+        Some(bundle)
+    })?;
     f(&bundle)
 }
 
-fn build_bundle(language: &Language) -> Bundle {
+fn sources(language: &'static Language) -> Option<Vec<&'static str>> {
+    if !language.sources.is_empty() {
+        return Some(language.sources.to_vec());
+    }
+    DOWNLOADED.with(|downloaded| downloaded.borrow().get(language.code).cloned())
+}
+
+/// Whether the texts of `language` are at hand (always, but in a browser before [`load`]
+/// has downloaded them).
+pub fn is_ready(language: &'static Language) -> bool {
+    sources(language).is_some()
+}
+
+/// Makes the texts of `language` ready. In a browser that downloads its files, once per
+/// page; if that fails (offline on a page that is not cached), the language shows the
+/// English texts. Screens that rendered meanwhile render again.
+pub async fn load(language: &'static Language) {
+    if !is_ready(language) {
+        download(language).await;
+    }
+}
+
+#[cfg(target_family = "wasm")]
+async fn download(language: &'static Language) {
+    let mut sources = Vec::new();
+    for file in language.files {
+        match crate::platform::download_text(&file.to_string()).await {
+            // Kept for the page's lifetime: at most one copy of each language.
+            Ok(text) => sources.push(&*text.leak()),
+            Err(error) => {
+                tracing::warn!(language = language.code, %error, "a language did not load");
+                sources.clear();
+                break;
+            }
+        }
+    }
+    DOWNLOADED.with(|downloaded| downloaded.borrow_mut().insert(language.code, sources));
+    if LANG.peek().code == language.code {
+        *LANG.write() = language;
+    }
+}
+
+// Every language is compiled in here.
+#[cfg(not(target_family = "wasm"))]
+async fn download(_: &'static Language) {}
+
+fn build_bundle(language: &Language, sources: &[&str]) -> Bundle {
     let id = language.code.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new(vec![id]);
     // Isolation marks would reach the screen as invisible characters around every
     // variable; `dir` on the document handles mixed directions instead.
     bundle.set_use_isolating(false);
-    for source in language.sources {
+    for source in sources {
         // A syntax error drops only the broken entry (and a test fails on it).
         let resource = match FluentResource::try_new((*source).to_owned()) {
             Ok(resource) => resource,

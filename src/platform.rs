@@ -96,6 +96,76 @@ pub fn on_visibility_change(changed: impl Fn(bool) + 'static) {
     let _ = changed;
 }
 
+/// Sends warnings and errors to the browser's console. dioxus' own logger does more but
+/// weighs more than the rest of the app's logging together; the phones and desktops
+/// keep it (`launch` starts it there).
+#[cfg(target_family = "wasm")]
+pub fn log_to_console() {
+    use std::fmt::Write;
+    use tracing::field::{Field, Visit};
+    use tracing::{Event, Level, Metadata, span};
+
+    struct Console;
+    struct Line(String);
+
+    impl Visit for Line {
+        fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+            let _ = match field.name() {
+                "message" => write!(self.0, " {value:?}"),
+                name => write!(self.0, " {name}={value:?}"),
+            };
+        }
+    }
+
+    impl tracing::Subscriber for Console {
+        fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+            *metadata.level() <= Level::WARN
+        }
+        fn event(&self, event: &Event<'_>) {
+            let metadata = event.metadata();
+            let mut line = Line(format!("{} {}:", metadata.level(), metadata.target()));
+            event.record(&mut line);
+            let text = wasm_bindgen::JsValue::from_str(&line.0);
+            if *metadata.level() == Level::ERROR {
+                web_sys::console::error_1(&text);
+            } else {
+                web_sys::console::warn_1(&text);
+            }
+        }
+        // Spans carry nothing the console would show.
+        fn new_span(&self, _: &span::Attributes<'_>) -> span::Id {
+            span::Id::from_u64(1)
+        }
+        fn record(&self, _: &span::Id, _: &span::Record<'_>) {}
+        fn record_follows_from(&self, _: &span::Id, _: &span::Id) {}
+        fn enter(&self, _: &span::Id) {}
+        fn exit(&self, _: &span::Id) {}
+    }
+
+    // Only fails when a logger is set already, which then keeps logging.
+    let _ = tracing::subscriber::set_global_default(Console);
+}
+
+/// Downloads a text file that came with the web app (a language's Fluent file).
+#[cfg(target_family = "wasm")]
+pub async fn download_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let reason = |error: wasm_bindgen::JsValue| format!("{url}: {error:?}");
+    let window = web_sys::window().ok_or_else(|| format!("{url}: no window"))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .and_then(|response| response.dyn_into())
+        .map_err(reason)?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(reason)?)
+        .await
+        .map_err(reason)?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
+}
+
 /// The device's offset from UTC, for showing times.
 pub fn local_offset() -> UtcOffset {
     #[cfg(target_family = "wasm")]

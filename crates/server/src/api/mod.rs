@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
@@ -96,15 +96,28 @@ async fn web_app_file(dir: PathBuf, request: Request) -> Response {
     if path == "/v1" || path.starts_with("/v1/") {
         return error::no_route().await.into_response();
     }
+    // dx names every file under /assets/ after its content: a new build never reuses a
+    // name, so browsers may keep them without asking again.
+    let immutable = path.starts_with("/assets/");
     let index = dir.join("index.html");
-    match ServeDir::new(&dir)
-        .fallback(ServeFile::new(index))
+    // scripts/web.sh leaves a gzipped copy next to each file: sent to every browser
+    // that takes gzip, it cuts the wasm's download to less than half.
+    let mut response = match ServeDir::new(&dir)
+        .precompressed_gzip()
+        .fallback(ServeFile::new(index).precompressed_gzip())
         .oneshot(request)
         .await
     {
         Ok(response) => response.into_response(),
         Err(never) => match never {},
+    };
+    if immutable && response.status() == StatusCode::OK {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
     }
+    response
 }
 
 /// The API described as OpenAPI 3.
