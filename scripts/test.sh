@@ -30,8 +30,10 @@ cargo clippy --locked --target wasm32-unknown-unknown --features web -p pulse-co
 phase "the web build with dx (for the browser test)"
 web_dist="$(bash scripts/web.sh | tail -n 1)"
 ensure_debian_packages chromium chromium-driver fonts-dejavu-core
-phase "tests (SQLite; the app end to end in headless Chromium)"
-PULSE_WEB_DIST="$web_dist" cargo test --workspace --locked
+phase "tests (SQLite)"
+cargo test --workspace --locked
+phase "the app end to end in headless Chromium"
+PULSE_WEB_DIST="$web_dist" cargo test --locked --test e2e -- --include-ignored
 phase "the web app's size and first screen"
 bash scripts/web-size.sh "$web_dist"
 
