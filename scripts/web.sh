@@ -19,6 +19,15 @@ if [ "$profile" = release ]; then
     flags=(--release --debug-symbols false)
 fi
 built="$CARGO_TARGET_DIR/dx/pulse-companion/$mode/web/public"
+# Panic locations name their source files: shorten the registry's and this checkout's
+# paths in them (the wasm carries every such path; it also keeps the machine's layout out
+# of what ships). The getrandom flag repeats .cargo/config.toml's, which this replaces.
+remap=(--cfg 'getrandom_backend="wasm_js"' "--remap-path-prefix=$PWD=.")
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+    remap+=("--remap-path-prefix=${registry%/}=crates")
+done
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${remap[*]}"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
 # dx adds each build's hashed files to the last ones: start from an empty folder.
 rm -rf "$built"
 log="$CARGO_TARGET_DIR/dx-web.log"

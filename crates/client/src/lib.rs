@@ -103,8 +103,11 @@ impl RetryPolicy {
             .initial
             .saturating_mul(1u32 << attempt.min(16))
             .min(self.max);
-        // Jitter in [50 %, 100 %] keeps many phones from retrying in step.
-        let jittered = exp.mul_f64(rand::random_range(0.5..=1.0));
+        // Jitter in [50 %, 100 %] keeps many phones from retrying in step (without
+        // randomness at hand, the full wait: still correct, only in step).
+        let share =
+            getrandom::u32().map_or(1.0, |r| 0.5 + f64::from(r) / f64::from(u32::MAX) / 2.0);
+        let jittered = exp.mul_f64(share);
         jittered.max(retry_after.unwrap_or_default())
     }
 }
@@ -350,7 +353,7 @@ impl Pulse {
                 // back is treated as none: the server check below still applies.
                 let previous: Option<Account> = store
                     .meta(META_ACCOUNT)?
-                    .and_then(|a| serde_json::from_str(&a).ok());
+                    .and_then(|a| serde_json::from_slice(a.as_bytes()).ok());
                 if previous.as_ref().is_some_and(|p| p.id != account_id)
                     || store.meta(META_SERVER)?.as_deref() != Some(server.as_str())
                 {
@@ -588,7 +591,7 @@ async fn restore_session(inner: &Inner) -> Result<(), ClientError> {
     else {
         return Ok(());
     };
-    let account = match serde_json::from_str::<Account>(&account) {
+    let account = match serde_json::from_slice::<Account>(account.as_bytes()) {
         Ok(account) => account,
         // Written by another version of the app: sign in again, nothing else is lost.
         Err(error) => {

@@ -96,13 +96,15 @@ async fn follow(inner: &Inner, session: &Session, connected: &mut bool) -> Resul
         let events: Vec<CaseEvent> = parser
             .push(&bytes)
             .into_iter()
-            .filter_map(|frame| match serde_json::from_str(&frame.data) {
-                Ok(event) => Some(event),
-                Err(_) => {
-                    tracing::warn!(id = ?frame.id, "an event the app cannot read was skipped");
-                    None
-                }
-            })
+            .filter_map(
+                |frame| match serde_json::from_slice(frame.data.as_bytes()) {
+                    Ok(event) => Some(event),
+                    Err(_) => {
+                        tracing::warn!(id = ?frame.id, "an event the app cannot read was skipped");
+                        None
+                    }
+                },
+            )
             .collect();
         apply(inner, session, &events).await;
     }

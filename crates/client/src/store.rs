@@ -913,7 +913,9 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T> {
-    serde_json::from_str(raw).map_err(|e| StoreError::Corrupt(e.to_string()))
+    // Bytes, not a str: the same parser as the network's (`api`), so the browser build
+    // carries one copy of each type's deserializer instead of two.
+    serde_json::from_slice(raw.as_bytes()).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 fn parse_uuid(s: &str) -> Result<Uuid> {
