@@ -27,6 +27,27 @@ async fn send_and_wait_for_case(pulse: &pulse_client::Pulse, content: &DraftCont
     case.unwrap()
 }
 
+/// Waits until everything the phone queued has reached the server.
+async fn all_sent(pulse: &pulse_client::Pulse, what: &str) {
+    eventually(what, async || {
+        pulse
+            .outbox()
+            .await
+            .unwrap()
+            .iter()
+            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
+    })
+    .await;
+}
+
+/// Support acknowledges the case and resolves it with `outcome`.
+async fn resolve(handler: &Handler, case: uuid::Uuid, outcome: &str) {
+    handler.act(case, "acknowledge", json!({})).await;
+    handler
+        .act(case, "resolve", json!({ "outcome": outcome }))
+        .await;
+}
+
 fn question(topic: &str, subtopic: &str, body: &str) -> DraftContent {
     DraftContent {
         topic: Some(topic.into()),
@@ -385,15 +406,7 @@ async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
         .reply(case, "The one from 3 May.", Vec::new())
         .await
         .unwrap();
-    eventually("the reply sent", async || {
-        pulse
-            .outbox()
-            .await
-            .unwrap()
-            .iter()
-            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
-    })
-    .await;
+    all_sent(&pulse, "the reply sent").await;
     handler
         .act(
             case,
@@ -411,15 +424,7 @@ async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
         .answer_resolution(case, false, Some("It is still online."))
         .await
         .unwrap();
-    eventually("the disagreement sent", async || {
-        pulse
-            .outbox()
-            .await
-            .unwrap()
-            .iter()
-            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
-    })
-    .await;
+    all_sent(&pulse, "the disagreement sent").await;
     let html = Screen::open(&pulse, &path).await.html();
     assert!(html.contains("data-status=\"disputed\""), "{html}");
     assert!(
@@ -454,23 +459,12 @@ async fn outside_the_eea_a_disputed_case_offers_no_mediation() {
         ),
     )
     .await;
-    handler.act(case, "acknowledge", json!({})).await;
-    handler
-        .act(case, "resolve", json!({"outcome": "It was correct."}))
-        .await;
+    resolve(&handler, case, "It was correct.").await;
     pulse
         .answer_resolution(case, false, Some("It was not."))
         .await
         .unwrap();
-    eventually("sent", async || {
-        pulse
-            .outbox()
-            .await
-            .unwrap()
-            .iter()
-            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
-    })
-    .await;
+    all_sent(&pulse, "sent").await;
     let html = Screen::open(&pulse, &format!("/messages/{case}"))
         .await
         .html();
@@ -593,14 +587,7 @@ async fn an_accepted_outcome_leaves_no_reply_box_and_nothing_else_to_do() {
         ),
     )
     .await;
-    handler.act(case, "acknowledge", json!({})).await;
-    handler
-        .act(
-            case,
-            "resolve",
-            json!({"outcome": "The invoice was corrected."}),
-        )
-        .await;
+    resolve(&handler, case, "The invoice was corrected.").await;
     let mut screen = Screen::open(&pulse, &format!("/messages/{case}")).await;
     let html = screen.html();
     assert!(html.contains("data-status=\"resolved\""), "{html}");
@@ -610,15 +597,7 @@ async fn an_accepted_outcome_leaves_no_reply_box_and_nothing_else_to_do() {
     );
 
     screen.click("accept").await;
-    eventually("the acceptance sent", async || {
-        pulse
-            .outbox()
-            .await
-            .unwrap()
-            .iter()
-            .all(|i| matches!(i.state, OutboxState::Sent { .. }))
-    })
-    .await;
+    all_sent(&pulse, "the acceptance sent").await;
     screen.settle().await;
     let html = screen.html();
     assert!(html.contains("data-status=\"accepted\""), "{html}");
