@@ -41,6 +41,7 @@ pub fn data_dir() -> PathBuf {
 
 /// Where the session token is kept: the platform's keychain. A desktop without a
 /// reachable Secret Service keeps it in memory only (signed out at the next start).
+#[cfg(not(target_family = "wasm"))]
 pub fn credentials() -> Arc<keyring_core::CredentialStore> {
     match vault::platform_store() {
         Ok(store) => store,
@@ -49,6 +50,13 @@ pub fn credentials() -> Arc<keyring_core::CredentialStore> {
             keyring_core::sample::Store::new().expect("an in-memory store needs no I/O")
         }
     }
+}
+
+/// Where the session token is kept in a browser: the site's local storage. The store
+/// itself cannot fail to open; a page without storage refuses each call instead.
+#[cfg(target_family = "wasm")]
+pub fn credentials() -> Arc<keyring_core::CredentialStore> {
+    vault::platform_store().expect("the browser's store opens without I/O")
 }
 
 /// The address the sign-in screen suggests: the page's own origin in a browser (the
