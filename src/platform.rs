@@ -208,6 +208,11 @@ pub fn diagnostics(language: &str, connectivity: Connectivity) -> BTreeMap<Strin
     );
     #[cfg(target_family = "wasm")]
     if let Some(agent) = web_sys::window().and_then(|w| w.navigator().user_agent().ok()) {
+        // Within the protocol's bound, however long a browser names itself.
+        let agent = agent
+            .chars()
+            .take(pulse_protocol::input::MAX_DIAGNOSTIC_VALUE_CHARS)
+            .collect();
         details.insert("user_agent".into(), agent);
     }
     details

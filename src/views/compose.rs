@@ -25,12 +25,13 @@ use crate::state::{AppState, ReadFailed, use_app};
 use crate::tr;
 
 /// The fields of the form, in its order.
-const FIELDS: [CaseField; 6] = [
+const FIELDS: [CaseField; 7] = [
     CaseField::Topic,
     CaseField::Subtopic,
     CaseField::ReservationRef,
     CaseField::Body,
     CaseField::Attachments,
+    CaseField::Diagnostics,
     CaseField::Contact,
 ];
 
@@ -523,6 +524,9 @@ fn ComposeFields(
                         dt { key: "{key}", {t(&format!("diag-{key}"))} }
                         dd { {diagnostic_value(&key, &value)} }
                     }
+                }
+                if let Some(message) = error_for(CaseField::Diagnostics) {
+                    p { class: "field-error", {message} }
                 }
             }
 

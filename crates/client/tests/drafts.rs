@@ -263,3 +263,37 @@ async fn a_complaint_with_a_half_typed_email_is_refused_on_the_phone_and_never_q
         ["The guest in room 4 threatened our staff."]
     );
 }
+
+#[tokio::test]
+async fn a_message_of_invisible_or_control_characters_is_refused_on_the_phone_and_kept() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    for (body, why) in [
+        ("\u{200B}\u{200B} \u{FEFF}", InputError::BodyEmpty),
+        ("Pasted from a terminal \u{1b}[0m", InputError::TextInvalid),
+    ] {
+        let draft = pulse.save_draft(None, &question(body)).await.unwrap();
+        let error = pulse
+            .send_draft(draft.id)
+            .await
+            .expect_err("refused before it is queued");
+        let ClientError::Incomplete(problems) = &error else {
+            panic!("refused for another reason: {error:?}");
+        };
+        assert_eq!(problems.get(CaseField::Body), Some(&why));
+        assert!(pulse.outbox().await.unwrap().is_empty(), "nothing queued");
+        let kept = pulse
+            .draft(draft.id)
+            .await
+            .unwrap()
+            .expect("the draft stays");
+        assert_eq!(kept.content.body, body, "as the partner wrote it");
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(server.handler().await.bodies().await.is_empty());
+}

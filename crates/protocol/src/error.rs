@@ -36,10 +36,14 @@ pub enum ErrorCode {
     ContactRequired,
     /// An email address is missing its domain or its local part.
     EmailInvalid,
+    /// A text holds a NUL or another control character no person types.
+    TextInvalid,
+    /// A name or phone number is longer than its limit.
+    TextTooLong,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 25] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::InvalidInput,
         ErrorCode::BodyEmpty,
         ErrorCode::BodyTooLong,
@@ -65,6 +69,8 @@ impl ErrorCode {
         ErrorCode::Internal,
         ErrorCode::ContactRequired,
         ErrorCode::EmailInvalid,
+        ErrorCode::TextInvalid,
+        ErrorCode::TextTooLong,
     ];
 
     /// The wire id, e.g. `idempotency_key_reused`.
@@ -95,6 +101,8 @@ impl ErrorCode {
             ErrorCode::Internal => "internal",
             ErrorCode::ContactRequired => "contact_required",
             ErrorCode::EmailInvalid => "email_invalid",
+            ErrorCode::TextInvalid => "text_invalid",
+            ErrorCode::TextTooLong => "text_too_long",
         }
     }
 

@@ -13,6 +13,16 @@ pub const MAX_ATTACHMENTS: usize = 5;
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
 /// Longest confirmation number accepted.
 pub const MAX_RESERVATION_DIGITS: usize = 20;
+/// Longest name of a person (who complains).
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest phone number, as people type it.
+pub const MAX_PHONE_CHARS: usize = 40;
+/// Diagnostics of a technical issue: at most this many entries...
+pub const MAX_DIAGNOSTICS: usize = 32;
+/// ...each key at most this long...
+pub const MAX_DIAGNOSTIC_KEY_CHARS: usize = 64;
+/// ...and each value.
+pub const MAX_DIAGNOSTIC_VALUE_CHARS: usize = 500;
 
 /// Why a piece of input was refused. Each maps to one stable [`ErrorCode`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,6 +49,12 @@ pub enum InputError {
     ContactRequired,
     #[error("the email address is not complete")]
     EmailInvalid,
+    #[error("the text holds a NUL or another control character")]
+    TextInvalid,
+    #[error("a name or phone number is longer than its limit")]
+    TextTooLong,
+    #[error("diagnostics: at most {MAX_DIAGNOSTICS} entries of short keys and values")]
+    DiagnosticsInvalid,
 }
 
 impl InputError {
@@ -56,23 +72,97 @@ impl InputError {
             InputError::CountryInvalid => ErrorCode::InvalidInput,
             InputError::ContactRequired => ErrorCode::ContactRequired,
             InputError::EmailInvalid => ErrorCode::EmailInvalid,
+            InputError::TextInvalid => ErrorCode::TextInvalid,
+            InputError::TextTooLong => ErrorCode::TextTooLong,
+            InputError::DiagnosticsInvalid => ErrorCode::InvalidInput,
         }
     }
 }
 
-/// A message a partner or handler wrote: trimmed, 1 to 5,000 characters.
+/// Refuses text that no person typed: NUL and the other control characters, except
+/// newline and tab (`multiline`), or any of them (a single line: a name, a number).
+/// A text field of every request goes through this or a parser that calls it, so no
+/// database ever sees a NUL (PostgreSQL refuses them in text).
+///
+/// ```
+/// use pulse_protocol::input::check_text;
+/// assert!(check_text("Line one\n\tLine two", true).is_ok());
+/// assert!(check_text("Anna\u{0}", false).is_err());
+/// assert!(check_text("Anna\nBerg", false).is_err());
+/// assert!(check_text("bell\u{7}", true).is_err());
+/// ```
+pub fn check_text(text: &str, multiline: bool) -> Result<(), InputError> {
+    let allowed = |c: char| multiline && (c == '\n' || c == '\t');
+    if text.chars().any(|c| c.is_control() && !allowed(c)) {
+        Err(InputError::TextInvalid)
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether a text shows anything: something is left once Unicode's White_Space and
+/// Default_Ignorable_Code_Point characters (zero-width spaces and joiners, bidi marks,
+/// variation selectors, soft hyphens…) are taken away.
+///
+/// ```
+/// use pulse_protocol::input::has_visible_text;
+/// assert!(has_visible_text(" ok "));
+/// assert!(!has_visible_text("\u{200B}\u{200B} \u{FEFF}\u{2060}"));
+/// ```
+pub fn has_visible_text(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_whitespace() && !is_default_ignorable(c))
+}
+
+/// Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt, 15.1).
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// A one-line text a person typed (a name, a phone number): trimmed, no control
+/// characters, at most `max` characters; `None` when nothing visible is left.
+pub fn parse_line(raw: &str, max: usize) -> Result<Option<String>, InputError> {
+    check_text(raw, false)?;
+    let trimmed = raw.trim();
+    if !has_visible_text(trimmed) {
+        return Ok(None);
+    }
+    if trimmed.chars().count() > max {
+        return Err(InputError::TextTooLong);
+    }
+    Ok(Some(trimmed.to_owned()))
+}
+
+/// A message a partner or handler wrote: trimmed, 1 to 5,000 characters, something
+/// visible in it, no control characters but newlines and tabs (a Windows line end
+/// becomes a newline).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MessageBody(String);
 
 impl MessageBody {
     /// ```
-    /// use pulse_protocol::input::MessageBody;
+    /// use pulse_protocol::input::{InputError, MessageBody};
     /// assert_eq!(MessageBody::parse("  Hello \n").unwrap().as_str(), "Hello");
-    /// assert!(MessageBody::parse("   ").is_err());
+    /// assert_eq!(MessageBody::parse("a\r\nb").unwrap().as_str(), "a\nb");
+    /// assert_eq!(MessageBody::parse("   "), Err(InputError::BodyEmpty));
+    /// assert_eq!(MessageBody::parse("\u{200B}\u{200D}"), Err(InputError::BodyEmpty));
+    /// assert_eq!(MessageBody::parse("Hi\u{0}"), Err(InputError::TextInvalid));
     /// ```
     pub fn parse(raw: &str) -> Result<MessageBody, InputError> {
+        let text;
+        let raw = if raw.contains('\r') {
+            text = raw.replace("\r\n", "\n").replace('\r', "\n");
+            text.as_str()
+        } else {
+            raw
+        };
+        check_text(raw, true)?;
         let trimmed = raw.trim();
-        if trimmed.is_empty() {
+        if !has_visible_text(trimmed) {
             return Err(InputError::BodyEmpty);
         }
         if trimmed.chars().count() > MAX_BODY_CHARS {
@@ -210,6 +300,30 @@ impl AttachmentKind {
         }
     }
 
+    /// The kind stored under a media type, if it is one of the kinds.
+    pub fn from_media_type(media_type: &str) -> Option<AttachmentKind> {
+        [
+            AttachmentKind::Jpeg,
+            AttachmentKind::Png,
+            AttachmentKind::Webp,
+            AttachmentKind::Heic,
+            AttachmentKind::Pdf,
+        ]
+        .into_iter()
+        .find(|kind| kind.media_type() == media_type)
+    }
+
+    /// The file-name extension a download of this kind is saved with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            AttachmentKind::Jpeg => "jpg",
+            AttachmentKind::Png => "png",
+            AttachmentKind::Webp => "webp",
+            AttachmentKind::Heic => "heic",
+            AttachmentKind::Pdf => "pdf",
+        }
+    }
+
     /// Checks an upload: its size against `max_bytes`, its content against the kinds.
     pub fn check_upload(bytes: &[u8], max_bytes: usize) -> Result<AttachmentKind, InputError> {
         if bytes.len() > max_bytes {
@@ -217,6 +331,27 @@ impl AttachmentKind {
         }
         AttachmentKind::sniff(bytes).ok_or(InputError::UnsupportedMediaType)
     }
+}
+
+/// Checks a technical issue's diagnostics (what the app collected about the device):
+/// a few entries of short one-line keys and values.
+pub fn check_diagnostics<'a>(
+    entries: impl ExactSizeIterator<Item = (&'a String, &'a String)>,
+) -> Result<(), InputError> {
+    if entries.len() > MAX_DIAGNOSTICS {
+        return Err(InputError::DiagnosticsInvalid);
+    }
+    for (key, value) in entries {
+        check_text(key, false)?;
+        check_text(value, false)?;
+        if key.trim().is_empty()
+            || key.chars().count() > MAX_DIAGNOSTIC_KEY_CHARS
+            || value.chars().count() > MAX_DIAGNOSTIC_VALUE_CHARS
+        {
+            return Err(InputError::DiagnosticsInvalid);
+        }
+    }
+    Ok(())
 }
 
 /// Checks how many attachments one message carries.

@@ -23,6 +23,8 @@ pub enum CaseField {
     ReservationRef,
     Body,
     Attachments,
+    /// What the app collected about the device for a technical issue.
+    Diagnostics,
     Contact,
 }
 
@@ -75,19 +77,15 @@ impl ValidContact {
     /// assert!(ValidContact::parse(&contact("a@")).is_err());
     /// ```
     pub fn parse(raw: &ContactDetails) -> Result<ValidContact, InputError> {
-        let name = raw.name.trim();
-        if name.is_empty() {
-            return Err(InputError::ContactRequired);
-        }
+        let name = input::parse_line(&raw.name, input::MAX_NAME_CHARS)?
+            .ok_or(InputError::ContactRequired)?;
         let email = EmailAddress::parse(&raw.email)?;
-        let phone = raw
-            .phone
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned);
+        let phone = match raw.phone.as_deref() {
+            Some(phone) => input::parse_line(phone, input::MAX_PHONE_CHARS)?,
+            None => None,
+        };
         Ok(ValidContact {
-            name: name.to_owned(),
+            name,
             email,
             phone,
             complainant: raw.complainant,
@@ -171,6 +169,12 @@ impl ValidCase {
             CaseField::Attachments,
             input::check_attachment_count(raw.attachment_ids.len()),
         );
+        if let Some(diagnostics) = &raw.diagnostics {
+            note(
+                CaseField::Diagnostics,
+                input::check_diagnostics(diagnostics.iter()),
+            );
+        }
         let contact = match (&raw.contact, raw.kind) {
             (Some(contact), _) => ValidContact::parse(contact).map(Some),
             (None, ContactKind::Complaint) => Err(InputError::ContactRequired),
