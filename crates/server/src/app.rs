@@ -13,7 +13,8 @@ use tokio_util::sync::CancellationToken;
 
 use crate::demo::{self, DemoOptions};
 use crate::error::ApiError;
-use crate::store::{self, Database, RateQuota, StoreError};
+use crate::store::{self, Database, RateQuota, SessionPolicy, StoreError};
+use crate::streams::{self, Streams};
 
 /// Limits an operator can tune.
 #[derive(Debug, Clone)]
@@ -28,6 +29,8 @@ pub struct Limits {
     pub rate_burst: NonZeroU32,
     /// Longest silence on an event stream before a keep-alive comment.
     pub keep_alive: Duration,
+    /// When sessions end.
+    pub sessions: SessionPolicy,
 }
 
 impl Default for Limits {
@@ -38,6 +41,7 @@ impl Default for Limits {
             rate_per_second: NonZeroU32::new(20).unwrap_or(NonZeroU32::MIN),
             rate_burst: NonZeroU32::new(100).unwrap_or(NonZeroU32::MIN),
             keep_alive: Duration::from_secs(15),
+            sessions: SessionPolicy::default(),
         }
     }
 }
@@ -74,6 +78,7 @@ struct Shared {
     limits: Limits,
     attachments_dir: PathBuf,
     shutdown: CancellationToken,
+    streams: Arc<Streams>,
     /// Verified against when an email is unknown, so a wrong email costs as long as a
     /// wrong password and timing tells nothing.
     decoy_hash: String,
@@ -90,6 +95,11 @@ impl AppState {
 
     pub fn limits(&self) -> &Limits {
         &self.0.limits
+    }
+
+    /// The event streams open on this instance, by session.
+    pub fn streams(&self) -> &Arc<Streams> {
+        &self.0.streams
     }
 
     /// Takes one request from `key`'s allowance, shared by every instance on the
@@ -198,6 +208,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
         limits: config.limits.clone(),
         attachments_dir,
         shutdown: shutdown.clone(),
+        streams: Arc::default(),
         decoy_hash,
     }));
 
@@ -210,7 +221,8 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
             shutdown.clone(),
         ));
     }
-    tokio::spawn(forget_idle_rate_limits(state.clone()));
+    tokio::spawn(tidy_up(state.clone()));
+    tokio::spawn(streams::end_streams_of_ended_sessions(state.clone()));
 
     let router = crate::api::router(state, config.web_app.clone());
     let stop = shutdown.clone();
@@ -232,7 +244,8 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
     })
 }
 
-async fn forget_idle_rate_limits(state: AppState) {
+/// Once a minute: forgets idle rate-limit allowances and deletes ended sessions.
+async fn tidy_up(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(60));
     loop {
         tokio::select! {
@@ -241,6 +254,11 @@ async fn forget_idle_rate_limits(state: AppState) {
         }
         if let Err(error) = state.store().forget_idle_allowances().await {
             tracing::warn!(%error, "forgetting idle rate-limit allowances");
+        }
+        match state.store().purge_sessions(state.limits().sessions).await {
+            Ok(0) => {}
+            Ok(gone) => tracing::info!(gone, "ended sessions deleted"),
+            Err(error) => tracing::warn!(%error, "deleting ended sessions"),
         }
     }
 }

@@ -50,12 +50,18 @@ pub fn token_hash(token: &str) -> [u8; 32] {
     Sha256::digest(token.as_bytes()).into()
 }
 
+/// The key an account's requests count against, whichever of its tokens they carry.
+pub fn account_key(account_id: i64) -> [u8; 32] {
+    Sha256::digest(format!("account:{account_id}").as_bytes()).into()
+}
+
 /// The key sign-in attempts from one address count against.
 pub fn address_key(ip: IpAddr) -> [u8; 32] {
     Sha256::digest(format!("sign-in:{ip}").as_bytes()).into()
 }
 
-/// Any signed-in account. Rejects with 401 without a valid token, 429 over the limit.
+/// Any signed-in account. Rejects with 401 without a token of a live session, 429 over
+/// the account's limit (shared by all its tokens: signing in again gives no more).
 pub struct Caller {
     pub account: AuthAccount,
     pub token_hash: [u8; 32],
@@ -76,10 +82,10 @@ impl FromRequestParts<AppState> for Caller {
         let token_hash = token_hash(token);
         let account = state
             .store()
-            .session_account(&token_hash)
+            .session_account(&token_hash, state.limits().sessions)
             .await?
             .ok_or_else(ApiError::unauthorized)?;
-        state.check_rate(&token_hash).await?;
+        state.check_rate(&account_key(account.id)).await?;
         Ok(Caller {
             account,
             token_hash,

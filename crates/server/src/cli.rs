@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::app::{Limits, ServerConfig};
 use crate::demo::DemoOptions;
+use crate::store::SessionPolicy;
 
 #[derive(Debug, Parser)]
 #[command(name = "pulse-server", version, about = "The Pulse Companion backend")]
@@ -77,6 +78,12 @@ pub struct ServeArgs {
     /// Seconds of silence before an event stream sends a keep-alive comment.
     #[arg(long, env = "PULSE_KEEP_ALIVE_SECS", default_value_t = 15)]
     pub keep_alive_secs: u64,
+    /// Days without a request after which a session ends.
+    #[arg(long, env = "PULSE_SESSION_IDLE_DAYS", default_value = "30")]
+    pub session_idle_days: NonZeroU32,
+    /// Days after sign-in after which a session ends, however much it is used.
+    #[arg(long, env = "PULSE_SESSION_MAX_DAYS", default_value = "90")]
+    pub session_max_days: NonZeroU32,
     /// Seed demo accounts and run an automatic handler.
     #[arg(long, env = "PULSE_DEMO")]
     pub demo: bool,
@@ -112,9 +119,17 @@ impl ServeArgs {
                 rate_per_second: self.rate_limit_per_second,
                 rate_burst: self.rate_limit_burst,
                 keep_alive: Duration::from_secs(self.keep_alive_secs.max(1)),
+                sessions: SessionPolicy {
+                    idle: days(self.session_idle_days),
+                    absolute: days(self.session_max_days),
+                },
             },
             demo: self.demo.then(DemoOptions::default),
             web_app: self.web_app.clone(),
         }
     }
+}
+
+fn days(n: NonZeroU32) -> Duration {
+    Duration::from_secs(u64::from(n.get()) * 24 * 3600)
 }

@@ -14,5 +14,7 @@ pub mod cli;
 pub mod demo;
 pub mod error;
 pub mod store;
+pub mod streams;
 
 pub use app::{Limits, RunningServer, ServerConfig, StartError, start};
+pub use store::SessionPolicy;

@@ -145,6 +145,32 @@ async fn sessions_and_rate_limits_hold_whichever_instance_answers() {
 
 #[tokio::test]
 #[ignore = "needs PostgreSQL (PULSE_TEST_POSTGRES); scripts/test.sh runs it"]
+async fn signing_out_through_one_instance_ends_the_stream_open_on_another_within_a_second() {
+    let (a, b) = two_instances(|_| {}).await;
+    let on_a = a.partner("anna@example.test").await;
+    let on_b = via(&on_a, &b);
+    let elsewhere = a.sign_in("anna@example.test").await;
+    let mut stream_on_a = on_a.stream(None).await;
+    let mut other_stream_on_b = via(&elsewhere, &b).stream(None).await;
+    let signed_out = Instant::now();
+    assert_eq!(on_b.delete("/v1/sessions/current").await.status, 204);
+    // Instance A learns of it at its next check of the sessions behind its streams.
+    assert!(stream_on_a.ends_within(Duration::from_millis(1_500)).await);
+    eprintln!(
+        "stream on A ended {:?} after the sign-out on B",
+        signed_out.elapsed()
+    );
+    // Everywhere, through A, ends the other device's stream on B.
+    assert_eq!(elsewhere.delete("/v1/sessions").await.status, 204);
+    assert!(
+        other_stream_on_b
+            .ends_within(Duration::from_millis(1_500))
+            .await
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL (PULSE_TEST_POSTGRES); scripts/test.sh runs it"]
 async fn when_an_instance_dies_mid_stream_the_client_resumes_on_another() {
     let url = helpers::fresh_postgres_database(&helpers::required_postgres()).await;
     let b = TestServer::spawn_with(|c| c.database_url = url.clone()).await;

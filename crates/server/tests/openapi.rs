@@ -10,6 +10,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/v1/topics"),
     ("POST", "/v1/sessions"),
     ("DELETE", "/v1/sessions/current"),
+    ("DELETE", "/v1/sessions"),
     ("GET", "/v1/account"),
     ("POST", "/v1/attachments"),
     ("GET", "/v1/attachments/{id}"),

@@ -2,6 +2,8 @@
 
 mod helpers;
 
+use std::time::{Duration, Instant};
+
 use helpers::{PASSWORD, TestServer};
 use serde_json::json;
 
@@ -166,9 +168,153 @@ async fn a_token_over_its_rate_gets_429_with_retry_after() {
         .parse()
         .unwrap();
     assert!((1..=2).contains(&retry));
-    // Another token has its own allowance.
+    // Signing in again gives no new allowance: the limit is the account's.
+    let again = app.sign_in("anna@example.test").await;
+    again
+        .get("/v1/cases")
+        .await
+        .assert_error(429, "rate_limited");
+    // Another account has its own.
     let other = app.partner("budi@example.test").await;
     assert_eq!(other.get("/v1/cases").await.status, 200);
+}
+
+/// A server whose sessions end after `idle` unused and at `absolute` after sign-in.
+async fn short_sessions(idle_ms: u64, absolute_ms: u64) -> TestServer {
+    TestServer::spawn_with(|config| {
+        config.limits.sessions = pulse_server::SessionPolicy {
+            idle: Duration::from_millis(idle_ms),
+            absolute: Duration::from_millis(absolute_ms),
+        };
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_session_unused_for_its_idle_period_ends_and_a_used_one_lives_on() {
+    let app = short_sessions(1_500, 60_000).await;
+    let busy = app.partner("anna@example.test").await;
+    let idle = app.sign_in("anna@example.test").await;
+    // Used every half second for three seconds, twice the idle period.
+    for _ in 0..6 {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(busy.get("/v1/account").await.status, 200);
+    }
+    idle.get("/v1/account")
+        .await
+        .assert_error(401, "unauthorized");
+    assert_eq!(busy.get("/v1/account").await.status, 200);
+}
+
+#[tokio::test]
+async fn a_session_ends_at_its_absolute_age_however_busy() {
+    let app = short_sessions(60_000, 2_000).await;
+    let partner = app.partner("anna@example.test").await;
+    let signed_in = Instant::now();
+    let ended = loop {
+        let reply = partner.get("/v1/account").await;
+        if reply.status != 200 {
+            break reply;
+        }
+        assert!(signed_in.elapsed() < Duration::from_secs(5), "never ends");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    ended.assert_error(401, "unauthorized");
+    assert!(signed_in.elapsed() >= Duration::from_secs(2));
+    // Signing in again starts a new session.
+    let again = app.sign_in("anna@example.test").await;
+    assert_eq!(again.get("/v1/account").await.status, 200);
+}
+
+#[tokio::test]
+async fn signing_out_ends_that_tokens_open_stream_within_a_second_and_no_other() {
+    let app = TestServer::spawn().await;
+    let leaving = app.partner("anna@example.test").await;
+    let staying = app.sign_in("anna@example.test").await;
+    let mut leaving_stream = leaving.stream(None).await;
+    let mut staying_stream = staying.stream(None).await;
+    assert_eq!(leaving.delete("/v1/sessions/current").await.status, 204);
+    assert!(leaving_stream.ends_within(Duration::from_secs(1)).await);
+    // The other device's stream still carries the partner's changes.
+    let case = staying.open_case("Still here").await.case.id;
+    let frame = staying_stream
+        .next(Duration::from_secs(5))
+        .await
+        .expect("the other stream lives");
+    assert_eq!(frame.event.case_id, case);
+    // And the signed-out token cannot open a new one.
+    let reopened = leaving
+        .send(
+            leaving
+                .request(reqwest::Method::GET, "/v1/events")
+                .header("Accept", "text/event-stream"),
+        )
+        .await;
+    reopened.assert_error(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_every_token_and_every_stream() {
+    let app = TestServer::spawn().await;
+    let phone = app.partner("anna@example.test").await;
+    let laptop = app.sign_in("anna@example.test").await;
+    let other = app.partner("budi@example.test").await;
+    let mut phone_stream = phone.stream(None).await;
+    let mut other_stream = other.stream(None).await;
+    assert_eq!(laptop.delete("/v1/sessions").await.status, 204);
+    assert!(phone_stream.ends_within(Duration::from_secs(1)).await);
+    for user in [&phone, &laptop] {
+        user.get("/v1/account")
+            .await
+            .assert_error(401, "unauthorized");
+    }
+    // Another partner is untouched.
+    assert_eq!(other.get("/v1/account").await.status, 200);
+    assert!(!other_stream.ends_within(Duration::from_millis(1_500)).await);
+    // Without a token there is nothing to sign out.
+    app.anonymous()
+        .delete("/v1/sessions")
+        .await
+        .assert_error(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn a_stream_ends_within_a_second_or_so_once_its_session_expires() {
+    let app = short_sessions(1_000, 60_000).await;
+    let partner = app.partner("anna@example.test").await;
+    let mut stream = partner.stream(None).await;
+    let opened = Instant::now();
+    assert!(stream.ends_within(Duration::from_secs(4)).await);
+    // Idle period, plus at most one check.
+    assert!(
+        opened.elapsed() < Duration::from_millis(2_500),
+        "{:?}",
+        opened.elapsed()
+    );
+    partner
+        .get("/v1/account")
+        .await
+        .assert_error(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn ended_sessions_are_deleted_from_the_store_and_live_ones_kept() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let _laptop = app.sign_in("anna@example.test").await;
+    let store = app.server().store();
+    // The server's own policy keeps sessions for days; this one ends them sooner.
+    let strict = pulse_server::SessionPolicy {
+        idle: Duration::from_millis(1_500),
+        absolute: Duration::from_secs(3_600),
+    };
+    assert_eq!(store.purge_sessions(strict).await.unwrap(), 0, "both live");
+    tokio::time::sleep(Duration::from_millis(1_600)).await;
+    assert_eq!(store.purge_sessions(strict).await.unwrap(), 2);
+    partner
+        .get("/v1/account")
+        .await
+        .assert_error(401, "unauthorized");
 }
 
 #[tokio::test]

@@ -107,7 +107,8 @@ async fn upload(
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "attachment id")),
     responses(
-        (status = 200, description = "the file, with its recognised media type"),
+        (status = 200, description = "the file, with its recognised media type, as a download (`Content-Disposition: attachment`), never sniffed, cached privately"),
+        (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody),
     ))]
 async fn download(
@@ -119,8 +120,27 @@ async fn download(
     let path = state.attachments_dir().join(id.to_string());
     let bytes = tokio::fs::read(&path).await.map_err(ApiError::internal)?;
     let mut response = bytes.into_response();
-    if let Ok(value) = HeaderValue::from_str(&attachment.media_type) {
-        response.headers_mut().insert(header::CONTENT_TYPE, value);
+    let kind = AttachmentKind::from_media_type(&attachment.media_type);
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(kind.map_or("application/octet-stream", |k| k.media_type())),
+    );
+    // Saved, not shown in the server's origin; the name is the id, never the partner's.
+    let extension = kind.map_or("bin", AttachmentKind::extension);
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{id}.{extension}\""))
+    {
+        headers.insert(header::CONTENT_DISPOSITION, value);
     }
+    // A partner's photo is theirs: no shared cache keeps it, the browser may.
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=3600"),
+    );
+    // Opened anyway, it runs nothing.
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; sandbox"),
+    );
     Ok(response)
 }

@@ -6,8 +6,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use pulse_protocol::request::{CaseMove, ValidCase};
 use pulse_protocol::wire::{
-    BatchOutcome, BatchOutcomes, CaseBatch, CaseDetail, CaseEvent, CasePage, MAX_BATCH_CASES,
-    NewCase, NewReply, ResolutionAnswer,
+    BatchOutcome, BatchOutcomes, CaseBatch, CaseDetail, CaseEvent, CasePage, KeyedCase,
+    MAX_BATCH_CASES, NewCase, NewReply, ResolutionAnswer,
 };
 use pulse_protocol::{ErrorBody, ErrorCode};
 use serde::Deserialize;
@@ -40,6 +40,7 @@ pub struct PageQuery {
     /// From the previous page's `next_cursor`.
     cursor: Option<String>,
     /// 1 to 100; 50 when absent.
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
 }
 
@@ -111,25 +112,39 @@ async fn create_cases(
             "the batch is too large",
         )
     })?;
-    let batch: CaseBatch = serde_json::from_slice(&bytes)
-        .map_err(|e| ApiError::bad_request(format!("the batch is not valid: {e}")))?;
-    if batch.cases.len() > MAX_BATCH_CASES {
+    let invalid =
+        |e: serde_json::Error| ApiError::bad_request(format!("the batch is not valid: {e}"));
+    let raw: RawBatch<'_> = serde_json::from_slice(&bytes).map_err(invalid)?;
+    if raw.cases.len() > MAX_BATCH_CASES {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::InvalidInput,
             format!("at most {MAX_BATCH_CASES} cases at once"),
         ));
     }
-    // Parse every case at the edge; only valid ones reach the store, in order.
-    let mut outcomes: Vec<Option<BatchOutcome>> = Vec::with_capacity(batch.cases.len());
+    // Parse every case at the edge, each held to the rules and the size of a case sent
+    // alone; only valid ones reach the store, in order.
+    let max_case = state.limits().max_json_bytes;
+    let mut outcomes: Vec<(Uuid, Option<BatchOutcome>)> = Vec::with_capacity(raw.cases.len());
     let mut valid = Vec::new();
-    for item in &batch.cases {
+    for item in &raw.cases {
+        if item.get().len() > max_case {
+            let KeyOnly { key } = serde_json::from_str(item.get()).map_err(invalid)?;
+            let error = ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::PayloadTooLarge,
+                "this case is larger than a case sent alone may be",
+            );
+            outcomes.push((key, Some(failed(key, &error))));
+            continue;
+        }
+        let item: KeyedCase = serde_json::from_str(item.get()).map_err(invalid)?;
         match parse_case(&item.case) {
             Ok(case) => {
                 valid.push((fingerprint(item.key, "POST /v1/cases", &item.case), case));
-                outcomes.push(None);
+                outcomes.push((item.key, None));
             }
-            Err(error) => outcomes.push(Some(failed(item.key, &error))),
+            Err(error) => outcomes.push((item.key, Some(failed(item.key, &error)))),
         }
     }
     let mut stored = state
@@ -137,31 +152,42 @@ async fn create_cases(
         .create_cases(&partner, valid)
         .await?
         .into_iter();
-    let outcomes = batch
-        .cases
-        .iter()
-        .zip(outcomes)
-        .map(|(item, outcome)| match outcome {
+    let outcomes = outcomes
+        .into_iter()
+        .map(|(key, outcome)| match outcome {
             Some(outcome) => outcome,
             None => match stored.next() {
                 Some(Ok(Stored::Fresh(case))) => BatchOutcome {
-                    key: item.key,
+                    key,
                     status: 201,
                     case: Some(case),
                     error: None,
                 },
                 Some(Ok(Stored::Replayed { status, answer })) => BatchOutcome {
-                    key: item.key,
+                    key,
                     status,
                     case: Some(answer),
                     error: None,
                 },
-                Some(Err(error)) => failed(item.key, &ApiError::from(error)),
-                None => failed(item.key, &ApiError::internal("a batch result is missing")),
+                Some(Err(error)) => failed(key, &ApiError::from(error)),
+                None => failed(key, &ApiError::internal("a batch result is missing")),
             },
         })
         .collect();
     Ok(Json(BatchOutcomes { outcomes }))
+}
+
+/// A batch as received: each case is measured before it is read.
+#[derive(serde::Deserialize)]
+struct RawBatch<'a> {
+    #[serde(borrow)]
+    cases: Vec<&'a serde_json::value::RawValue>,
+}
+
+/// The key of a case too large to read.
+#[derive(serde::Deserialize)]
+struct KeyOnly {
+    key: Uuid,
 }
 
 fn failed(key: Uuid, error: &ApiError) -> BatchOutcome {
@@ -177,7 +203,11 @@ fn failed(key: Uuid, error: &ApiError) -> BatchOutcome {
 #[utoipa::path(get, path = "/v1/cases", tag = "partner",
     security(("bearer" = [])),
     params(PageQuery),
-    responses((status = 200, body = CasePage), (status = 401, body = ErrorBody)))]
+    responses(
+        (status = 200, body = CasePage),
+        (status = 400, body = ErrorBody, description = "invalid_input: a cursor this server did not give, a limit outside 1 to 100"),
+        (status = 401, body = ErrorBody),
+    ))]
 async fn list_cases(
     State(state): State<AppState>,
     Partner(partner): Partner,
@@ -186,7 +216,7 @@ async fn list_cases(
     let before = parse_cursor(query.cursor.as_deref())?;
     let (cases, next) = state
         .store()
-        .partner_cases(partner.id, before, page_limit(query.limit))
+        .partner_cases(partner.id, before, page_limit(query.limit)?)
         .await?;
     Ok(Json(CasePage {
         cases,

@@ -22,9 +22,10 @@ use utoipa_axum::routes;
 
 use super::ApiQuery;
 use crate::app::AppState;
-use crate::auth::Partner;
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::store::Database;
+use crate::streams::StreamGuard;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(events))
@@ -35,6 +36,7 @@ pub struct EventsQuery {
     /// Only events after this id. For a stream, `Last-Event-ID` wins over it.
     after: Option<i64>,
     /// JSON pages only: 1 to 500, 100 when absent.
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<u32>,
 }
 
@@ -52,21 +54,27 @@ const STREAM_BATCH: u32 = 256;
     responses(
         (status = 200, description = "`text/event-stream`: `id:` event id, `event:` its kind, `data:` the CaseEvent as JSON; `application/json`: an EventPage",
             content((EventPage = "application/json"), (String = "text/event-stream"))),
+        (status = 400, body = ErrorBody, description = "invalid_input: a Last-Event-ID that is not an event id, a limit outside 1 to 500"),
         (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody, description = "a handler's token"),
     ))]
 async fn events(
     State(state): State<AppState>,
-    Partner(partner): Partner,
+    caller: Caller,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<EventsQuery>,
 ) -> Result<Response, ApiError> {
+    if caller.account.role != pulse_protocol::Actor::Partner {
+        return Err(ApiError::forbidden());
+    }
+    let partner = &caller.account;
     let wants_json = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json") && !v.contains("text/event-stream"));
     if wants_json {
         let after = query.after.unwrap_or(0);
-        let limit = query.limit.unwrap_or(100).clamp(1, 500);
+        let limit = super::checked_limit(query.limit, 100, 500)?;
         let mut events = state
             .store()
             .events_after(partner.id, after, limit + 1)
@@ -104,6 +112,7 @@ async fn events(
         pending: VecDeque::new(),
         wake,
         shutdown: state.shutdown().clone(),
+        session: state.streams().open(caller.token_hash, partner.id),
     };
     Ok(Sse::new(tail.into_stream())
         .keep_alive(KeepAlive::new().interval(state.limits().keep_alive))
@@ -118,6 +127,8 @@ struct Tail {
     pending: VecDeque<CaseEvent>,
     wake: watch::Receiver<i64>,
     shutdown: CancellationToken,
+    /// Ends the stream when its session ends.
+    session: StreamGuard,
 }
 
 impl Tail {
@@ -129,10 +140,14 @@ impl Tail {
     }
 
     /// The next event for this partner, waiting for one to be committed if need be.
-    /// `None` ends the stream: the server is stopping, or the log cannot be read (the
-    /// client reconnects with Last-Event-ID and loses nothing).
+    /// `None` ends the stream: the server is stopping, the session has ended (the
+    /// client's reconnection is answered 401), or the log cannot be read (the client
+    /// reconnects with Last-Event-ID and loses nothing).
     async fn next(&mut self) -> Option<CaseEvent> {
         loop {
+            if self.session.ended.is_cancelled() {
+                return None;
+            }
             if let Some(event) = self.pending.pop_front() {
                 self.cursor = event.id;
                 return Some(event);
@@ -158,6 +173,7 @@ impl Tail {
             tokio::select! {
                 changed = self.wake.changed() => changed.ok()?,
                 _ = self.shutdown.cancelled() => return None,
+                _ = self.session.ended.cancelled() => return None,
             }
         }
     }

@@ -37,7 +37,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
 pub struct QueueQuery {
     /// Only cases in this status (e.g. `submitted`).
     status: Option<String>,
+    /// From the previous page's `next_cursor`.
     cursor: Option<String>,
+    /// 1 to 100; 50 when absent.
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
 }
 
@@ -45,7 +48,12 @@ pub struct QueueQuery {
 #[utoipa::path(get, path = "/v1/handler/cases", tag = "handler",
     security(("bearer" = [])),
     params(QueueQuery),
-    responses((status = 200, body = HandlerCasePage), (status = 403, body = ErrorBody)))]
+    responses(
+        (status = 200, body = HandlerCasePage),
+        (status = 400, body = ErrorBody, description = "invalid_input: an unknown status, a cursor this server did not give, a limit outside 1 to 100"),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+    ))]
 async fn queue(
     State(state): State<AppState>,
     Handler(_): Handler,
@@ -59,7 +67,7 @@ async fn queue(
     let before = parse_cursor(query.cursor.as_deref())?;
     let (cases, next) = state
         .store()
-        .handler_cases(status, before, page_limit(query.limit))
+        .handler_cases(status, before, page_limit(query.limit)?)
         .await?;
     Ok(Json(HandlerCasePage {
         cases,

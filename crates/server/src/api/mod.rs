@@ -5,6 +5,7 @@ mod attachments;
 mod cases;
 mod events;
 mod handler;
+pub mod headers;
 mod sessions;
 
 use std::path::PathBuf;
@@ -74,6 +75,7 @@ pub fn openapi() -> &'static utoipa::openapi::OpenApi {
 /// The whole service.
 pub fn router(state: AppState, web_app: Option<PathBuf>) -> Router {
     let max_json = state.limits().max_json_bytes;
+    let policies = headers::Policies::for_web_app(web_app.as_deref());
     let (router, _) = routes().split_for_parts();
     let router = match web_app {
         None => router.fallback(error::no_route),
@@ -85,6 +87,7 @@ pub fn router(state: AppState, web_app: Option<PathBuf>) -> Router {
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::internal("a request handler panicked").into_response()
         }))
+        .layer(axum::middleware::from_fn_with_state(policies, headers::add))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -247,9 +250,19 @@ pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
         .transpose()
 }
 
-/// Page sizes: 50 by default, at most 100.
-pub fn page_limit(limit: Option<u32>) -> u32 {
-    limit.unwrap_or(50).clamp(1, 100)
+/// Page sizes: 50 by default, 1 to 100 (as documented; anything else is refused, not
+/// quietly changed).
+pub fn page_limit(limit: Option<u32>) -> Result<u32, ApiError> {
+    checked_limit(limit, 50, 100)
+}
+
+/// `limit` when given, else `default`; refused outside 1 to `max`.
+pub fn checked_limit(limit: Option<u32>, default: u32, max: u32) -> Result<u32, ApiError> {
+    match limit {
+        None => Ok(default),
+        Some(n) if (1..=max).contains(&n) => Ok(n),
+        Some(_) => Err(ApiError::bad_request(format!("limit must be 1 to {max}"))),
+    }
 }
 
 /// A path parameter; a malformed one answers 404 in the API's error shape.

@@ -19,6 +19,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(sign_in))
         .routes(routes!(sign_out))
+        .routes(routes!(sign_out_everywhere))
         .routes(routes!(account))
 }
 
@@ -35,7 +36,12 @@ async fn sign_in(
     ApiJson(request): ApiJson<SignIn>,
 ) -> Result<(StatusCode, Json<Session>), ApiError> {
     state.check_rate(&auth::address_key(peer.ip())).await?;
-    let record = state.store().login_record(&request.email).await?;
+    // An address no person could type (a NUL, a control character) is no account's,
+    // and is answered like an unknown one, after the same work.
+    let record = match pulse_protocol::input::check_text(&request.email, false) {
+        Ok(()) => state.store().login_record(&request.email).await?,
+        Err(_) => None,
+    };
     let (account_id, hash) = match record {
         Some((id, hash)) => (Some(id), hash),
         None => (None, state.decoy_hash().to_owned()),
@@ -61,13 +67,32 @@ async fn sign_in(
     Ok((StatusCode::CREATED, Json(Session { token, account })))
 }
 
-/// Signs out: the token stops working at once.
+/// Signs out: the token stops working at once, and its open event streams end.
 #[utoipa::path(delete, path = "/v1/sessions/current", tag = "sessions",
     security(("bearer" = [])),
     responses((status = 204), (status = 401, body = ErrorBody)))]
 async fn sign_out(State(state): State<AppState>, caller: Caller) -> Result<StatusCode, ApiError> {
     state.store().delete_session(&caller.token_hash).await?;
+    state.streams().end(&caller.token_hash);
     tracing::info!(account = caller.account.id, "signed out");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Signs out on every device: every token of the account stops working, this one too,
+/// and their event streams end (on other instances within a second).
+#[utoipa::path(delete, path = "/v1/sessions", tag = "sessions",
+    security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody)))]
+async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<StatusCode, ApiError> {
+    state
+        .store()
+        .delete_account_sessions(caller.account.id)
+        .await?;
+    state.streams().end_account(caller.account.id);
+    tracing::info!(account = caller.account.id, "signed out everywhere");
     Ok(StatusCode::NO_CONTENT)
 }
 

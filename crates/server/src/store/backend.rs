@@ -67,6 +67,23 @@ pub trait Tx: Send {
         at_ms: i64,
     ) -> impl Future<Output = Result<()>> + Send;
     fn delete_session(&mut self, token_hash: &[u8; 32]) -> impl Future<Output = Result<()>> + Send;
+    /// Records that a session was used at `at_ms`.
+    fn touch_session(
+        &mut self,
+        token_hash: &[u8; 32],
+        at_ms: i64,
+    ) -> impl Future<Output = Result<()>> + Send;
+    fn delete_account_sessions(
+        &mut self,
+        account_id: i64,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Deletes the sessions last used before `used_before` or made before
+    /// `created_before`; returns how many.
+    fn delete_ended_sessions(
+        &mut self,
+        used_before: i64,
+        created_before: i64,
+    ) -> impl Future<Output = Result<u64>> + Send;
     fn insert_attachment(
         &mut self,
         attachment: &NewAttachmentRow<'_>,
@@ -160,10 +177,16 @@ pub trait Backend: Send + Sync + 'static {
     fn account(&self, id: i64) -> impl Future<Output = Result<Option<AccountRow>>> + Send;
     /// An account's properties, oldest first.
     fn properties(&self, account_id: i64) -> impl Future<Output = Result<Vec<PropertyRow>>> + Send;
+    /// The account a token belongs to, with its session's times, ended or not.
     fn session_account(
         &self,
         token_hash: &[u8; 32],
     ) -> impl Future<Output = Result<Option<AuthRow>>> + Send;
+    /// The sessions of these tokens that exist, with their times.
+    fn session_times(
+        &self,
+        token_hashes: &[[u8; 32]],
+    ) -> impl Future<Output = Result<Vec<SessionTimesRow>>> + Send;
     fn attachment(&self, id: Uuid) -> impl Future<Output = Result<Option<AttachmentRow>>> + Send;
 
     /// Up to `rows` of a partner's cases whose marker is below `before`, newest first.
@@ -346,6 +369,15 @@ pub struct AuthRow {
     pub role: String,
     pub name: String,
     pub in_eea: bool,
+    pub created_at: i64,
+    pub last_used_at: i64,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct SessionTimesRow {
+    pub token_hash: Vec<u8>,
+    pub created_at: i64,
+    pub last_used_at: i64,
 }
 
 #[derive(Debug, sqlx::FromRow)]

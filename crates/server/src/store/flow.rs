@@ -23,7 +23,10 @@ use super::backend::{
     AnswerRef, Backend, CaseChange, CaseRow, ClaimRow, EventRow, NewAccountRow, NewAttachmentRow,
     NewCaseRow, NewEventRow, Tx, Write, Written,
 };
-use super::{AuthAccount, Database, IdempotencyKey, Mover, NewAccount, Result, StoreError, Stored};
+use super::{
+    AuthAccount, Database, IdempotencyKey, Mover, NewAccount, Result, SessionPolicy, StoreError,
+    Stored,
+};
 
 /// Most cases the demo's automatic handler takes in one round.
 const STALE_BATCH: i64 = 100;
@@ -178,16 +181,68 @@ impl<B: Backend> Database for Store<B> {
             .await
     }
 
-    async fn session_account(&self, token_hash: &[u8; 32]) -> Result<Option<AuthAccount>> {
+    async fn delete_account_sessions(&self, account_id: i64) -> Result<()> {
+        self.backend
+            .write(DeleteAccountSessions { account_id })
+            .await
+    }
+
+    async fn session_account(
+        &self,
+        token_hash: &[u8; 32],
+        policy: SessionPolicy,
+    ) -> Result<Option<AuthAccount>> {
         let Some(row) = self.backend.session_account(token_hash).await? else {
             return Ok(None);
         };
+        let now = now_ms();
+        if !policy.is_live(row.created_at, row.last_used_at, now) {
+            return Ok(None);
+        }
+        if policy.needs_touch(row.last_used_at, now) {
+            self.backend
+                .write(TouchSession {
+                    token_hash: *token_hash,
+                    at_ms: now,
+                })
+                .await?;
+        }
         Ok(Some(AuthAccount {
             id: row.id,
             role: actor(&row.role)?,
             name: row.name,
             in_eea: row.in_eea,
         }))
+    }
+
+    async fn live_sessions(
+        &self,
+        token_hashes: &[[u8; 32]],
+        policy: SessionPolicy,
+    ) -> Result<Vec<[u8; 32]>> {
+        let now = now_ms();
+        let mut live = Vec::new();
+        // A bounded statement per slice, however many streams are open.
+        for slice in token_hashes.chunks(500) {
+            for row in self.backend.session_times(slice).await? {
+                if policy.is_live(row.created_at, row.last_used_at, now)
+                    && let Ok(hash) = <[u8; 32]>::try_from(row.token_hash.as_slice())
+                {
+                    live.push(hash);
+                }
+            }
+        }
+        Ok(live)
+    }
+
+    async fn purge_sessions(&self, policy: SessionPolicy) -> Result<u64> {
+        let (used_before, created_before) = policy.cutoffs(now_ms());
+        self.backend
+            .write(PurgeSessions {
+                used_before,
+                created_before,
+            })
+            .await
     }
 
     async fn record_attachment(&self, account_id: i64, attachment: &AttachmentRef) -> Result<()> {
@@ -433,6 +488,49 @@ impl Write for DeleteSession {
     async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
         tx.delete_session(&self.token_hash).await?;
         Ok(Written::quiet(()))
+    }
+}
+
+struct TouchSession {
+    token_hash: [u8; 32],
+    at_ms: i64,
+}
+
+impl Write for TouchSession {
+    type Output = ();
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
+        tx.touch_session(&self.token_hash, self.at_ms).await?;
+        Ok(Written::quiet(()))
+    }
+}
+
+struct DeleteAccountSessions {
+    account_id: i64,
+}
+
+impl Write for DeleteAccountSessions {
+    type Output = ();
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
+        tx.delete_account_sessions(self.account_id).await?;
+        Ok(Written::quiet(()))
+    }
+}
+
+struct PurgeSessions {
+    used_before: i64,
+    created_before: i64,
+}
+
+impl Write for PurgeSessions {
+    type Output = u64;
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<u64>> {
+        let gone = tx
+            .delete_ended_sessions(self.used_before, self.created_before)
+            .await?;
+        Ok(Written::quiet(gone))
     }
 }
 

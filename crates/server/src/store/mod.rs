@@ -30,8 +30,8 @@ use uuid::Uuid;
 pub use backend::{
     AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CaseChange, CaseRecord, CaseRow,
     ClaimRow, EventRow, HandlerCaseRow, LinkedAttachmentRow, LinkedFile, LoginRow, MoveTargetRow,
-    NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, PropertyRow, RateQuota, Tx, Write,
-    Written,
+    NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, PropertyRow, RateQuota,
+    SessionTimesRow, Tx, Write, Written,
 };
 pub use flow::Store;
 pub use postgres::PgBackend;
@@ -87,6 +87,53 @@ pub struct AuthAccount {
     pub in_eea: bool,
 }
 
+/// How long a session lives: it ends after `idle` without a request, and at `absolute`
+/// after sign-in however busy it is (OWASP ASVS 3.3). The same policy answers for a
+/// request, for an open stream and for the purge of old rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionPolicy {
+    pub idle: Duration,
+    pub absolute: Duration,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> SessionPolicy {
+        SessionPolicy {
+            idle: Duration::from_secs(30 * 24 * 3600),
+            absolute: Duration::from_secs(90 * 24 * 3600),
+        }
+    }
+}
+
+impl SessionPolicy {
+    /// Whether a session made at `created_ms` and last used at `used_ms` still works.
+    pub fn is_live(&self, created_ms: i64, used_ms: i64, now_ms: i64) -> bool {
+        now_ms.saturating_sub(used_ms) < millis(self.idle)
+            && now_ms.saturating_sub(created_ms) < millis(self.absolute)
+    }
+
+    /// Whether a request should record its use. Writing it on every request would put a
+    /// write behind every read; a tenth of the idle period (at most an hour) is precise
+    /// enough and costs a write an hour per busy session.
+    pub fn needs_touch(&self, used_ms: i64, now_ms: i64) -> bool {
+        let every = (millis(self.idle) / 10).min(3_600_000);
+        now_ms.saturating_sub(used_ms) >= every
+    }
+
+    /// The times before which a session has ended: last used before the first, or made
+    /// before the second.
+    pub fn cutoffs(&self, now_ms: i64) -> (i64, i64) {
+        (
+            now_ms.saturating_sub(millis(self.idle)),
+            now_ms.saturating_sub(millis(self.absolute)),
+        )
+    }
+}
+
+fn millis(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
 /// A new partner or handler account; the password is already hashed.
 #[derive(Debug, Clone)]
 pub struct NewAccount {
@@ -136,7 +183,23 @@ pub trait Database: Send + Sync {
     async fn account(&self, id: i64) -> Result<Account>;
     async fn create_session(&self, account_id: i64, token_hash: &[u8; 32]) -> Result<()>;
     async fn delete_session(&self, token_hash: &[u8; 32]) -> Result<()>;
-    async fn session_account(&self, token_hash: &[u8; 32]) -> Result<Option<AuthAccount>>;
+    /// Ends every session of an account ("sign out everywhere").
+    async fn delete_account_sessions(&self, account_id: i64) -> Result<()>;
+    /// The account a token signs in, while its session lives under `policy`; records
+    /// the use now and then.
+    async fn session_account(
+        &self,
+        token_hash: &[u8; 32],
+        policy: SessionPolicy,
+    ) -> Result<Option<AuthAccount>>;
+    /// Which of these tokens' sessions still live under `policy`.
+    async fn live_sessions(
+        &self,
+        token_hashes: &[[u8; 32]],
+        policy: SessionPolicy,
+    ) -> Result<Vec<[u8; 32]>>;
+    /// Deletes the sessions that have ended under `policy`; returns how many.
+    async fn purge_sessions(&self, policy: SessionPolicy) -> Result<u64>;
     async fn record_attachment(&self, account_id: i64, attachment: &AttachmentRef) -> Result<()>;
     /// An attachment's metadata, if `viewer` may see it: its uploader, or any handler.
     async fn attachment(&self, id: Uuid, viewer: &AuthAccount) -> Result<AttachmentRef>;

@@ -31,7 +31,7 @@ use super::backend::{
     AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CASE_COLUMNS, CaseChange, CaseRecord,
     CaseRow, ClaimRow, EVENT_COLUMNS, EventRow, HandlerCaseRow, LinkedAttachmentRow, LinkedFile,
     LoginRow, MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, PropertyRow,
-    RateQuota, Tx, Write,
+    RateQuota, SessionTimesRow, Tx, Write,
 };
 use super::{IdempotencyKey, Result, StoreError};
 
@@ -188,7 +188,8 @@ impl Tx for PgTx<'_> {
         at: i64,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, created_at) VALUES ($1, $2, $3)",
+            "INSERT INTO sessions (token_hash, account_id, created_at, last_used_at)
+             VALUES ($1, $2, $3, $3)",
         )
         .bind(&token_hash[..])
         .bind(account_id)
@@ -204,6 +205,36 @@ impl Tx for PgTx<'_> {
             .execute(&mut *self.conn)
             .await?;
         Ok(())
+    }
+
+    async fn touch_session(&mut self, token_hash: &[u8; 32], at: i64) -> Result<()> {
+        sqlx::query("UPDATE sessions SET last_used_at = $2 WHERE token_hash = $1")
+            .bind(&token_hash[..])
+            .bind(at)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_account_sessions(&mut self, account_id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_ended_sessions(
+        &mut self,
+        used_before: i64,
+        created_before: i64,
+    ) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM sessions WHERE last_used_at < $1 OR created_at < $2")
+            .bind(used_before)
+            .bind(created_before)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(done.rows_affected())
     }
 
     async fn insert_attachment(&mut self, attachment: &NewAttachmentRow<'_>) -> Result<()> {
@@ -501,11 +532,22 @@ impl Backend for PgBackend {
 
     async fn session_account(&self, token_hash: &[u8; 32]) -> Result<Option<AuthRow>> {
         Ok(sqlx::query_as(
-            "SELECT a.id, a.role, a.name, a.in_eea FROM sessions s
-             JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
+            "SELECT a.id, a.role, a.name, a.in_eea, s.created_at, s.last_used_at
+             FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
         )
         .bind(&token_hash[..])
         .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn session_times(&self, token_hashes: &[[u8; 32]]) -> Result<Vec<SessionTimesRow>> {
+        let hashes: Vec<&[u8]> = token_hashes.iter().map(|h| &h[..]).collect();
+        Ok(sqlx::query_as(
+            "SELECT token_hash, created_at, last_used_at FROM sessions
+             WHERE token_hash = ANY($1)",
+        )
+        .bind(hashes)
+        .fetch_all(&self.pool)
         .await?)
     }
 

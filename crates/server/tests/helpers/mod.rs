@@ -383,6 +383,19 @@ impl EventStream {
         }
     }
 
+    /// Whether the server ends the stream within `wait` (events before the end are
+    /// skipped; keep-alive comments do not count as an end).
+    pub async fn ends_within(&mut self, wait: Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            match tokio::time::timeout_at(deadline, self.bytes.next()).await {
+                Err(_) => return false,
+                Ok(None) | Ok(Some(Err(_))) => return true,
+                Ok(Some(Ok(_))) => {}
+            }
+        }
+    }
+
     /// Collects events until none comes for `quiet`.
     pub async fn drain(&mut self, quiet: Duration) -> Vec<Frame> {
         let mut frames = Vec::new();

@@ -23,7 +23,7 @@ use super::backend::{
     AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CASE_COLUMNS, CaseChange, CaseRecord,
     CaseRow, ClaimRow, EVENT_COLUMNS, EventRow, HandlerCaseRow, LinkedAttachmentRow, LinkedFile,
     LoginRow, MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, PropertyRow,
-    RateQuota, Tx, Write,
+    RateQuota, SessionTimesRow, Tx, Write,
 };
 use super::{IdempotencyKey, Result, StoreError};
 use engine::Engine;
@@ -106,7 +106,8 @@ impl Tx for SqliteTx<'_> {
     ) -> Result<()> {
         self.conn
             .prepare_cached(
-                "INSERT INTO sessions (token_hash, account_id, created_at) VALUES (?1, ?2, ?3)",
+                "INSERT INTO sessions (token_hash, account_id, created_at, last_used_at)
+                 VALUES (?1, ?2, ?3, ?3)",
             )?
             .execute(params![&token_hash[..], account_id, at])?;
         Ok(())
@@ -117,6 +118,32 @@ impl Tx for SqliteTx<'_> {
             .prepare_cached("DELETE FROM sessions WHERE token_hash = ?1")?
             .execute([&token_hash[..]])?;
         Ok(())
+    }
+
+    async fn touch_session(&mut self, token_hash: &[u8; 32], at: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE sessions SET last_used_at = ?2 WHERE token_hash = ?1")?
+            .execute(params![&token_hash[..], at])?;
+        Ok(())
+    }
+
+    async fn delete_account_sessions(&mut self, account_id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM sessions WHERE account_id = ?1")?
+            .execute([account_id])?;
+        Ok(())
+    }
+
+    async fn delete_ended_sessions(
+        &mut self,
+        used_before: i64,
+        created_before: i64,
+    ) -> Result<u64> {
+        let gone = self
+            .conn
+            .prepare_cached("DELETE FROM sessions WHERE last_used_at < ?1 OR created_at < ?2")?
+            .execute([used_before, created_before])?;
+        Ok(gone as u64)
     }
 
     async fn insert_attachment(&mut self, attachment: &NewAttachmentRow<'_>) -> Result<()> {
@@ -428,8 +455,9 @@ impl Backend for SqliteBackend {
         self.engine.read(|conn| {
             Ok(conn
                 .prepare_cached(
-                    "SELECT a.id, a.role, a.name, a.in_eea FROM sessions s
-                     JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = ?1",
+                    "SELECT a.id, a.role, a.name, a.in_eea, s.created_at, s.last_used_at
+                     FROM sessions s JOIN accounts a ON a.id = s.account_id
+                     WHERE s.token_hash = ?1",
                 )?
                 .query_row([&token_hash[..]], |r| {
                     Ok(AuthRow {
@@ -437,9 +465,36 @@ impl Backend for SqliteBackend {
                         role: r.get(1)?,
                         name: r.get(2)?,
                         in_eea: r.get(3)?,
+                        created_at: r.get(4)?,
+                        last_used_at: r.get(5)?,
                     })
                 })
                 .optional()?)
+        })
+    }
+
+    async fn session_times(&self, token_hashes: &[[u8; 32]]) -> Result<Vec<SessionTimesRow>> {
+        if token_hashes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; token_hashes.len()].join(", ");
+        let sql = format!(
+            "SELECT token_hash, created_at, last_used_at FROM sessions
+             WHERE token_hash IN ({marks})"
+        );
+        let hashes: Vec<&[u8]> = token_hashes.iter().map(|h| &h[..]).collect();
+        self.engine.read(move |conn| {
+            let mut statement = conn.prepare(&sql)?;
+            let rows = statement
+                .query_map(rusqlite::params_from_iter(hashes.iter()), |r| {
+                    Ok(SessionTimesRow {
+                        token_hash: r.get(0)?,
+                        created_at: r.get(1)?,
+                        last_used_at: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
         })
     }
 
@@ -688,6 +743,7 @@ fn now_ms() -> i64 {
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0001_initial.sql"),
     include_str!("../../../migrations/0002_one_flow.sql"),
+    include_str!("../../../migrations/0003_sessions_end.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {

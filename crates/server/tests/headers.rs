@@ -1,0 +1,121 @@
+//! What every answer says about itself to a browser: never sniffed, never framed, no
+//! referrer, a Content-Security-Policy (the web app's own for its page, nothing for the
+//! rest), and files as private downloads. Also: documented bounds are enforced.
+
+mod helpers;
+
+use base64::Engine;
+use helpers::TestServer;
+use sha2::{Digest, Sha256};
+
+const LOADER: &str = r#"import init from "/wasm/app.js"; init("/wasm/app_bg.wasm");"#;
+
+fn header<'a>(reply: &'a helpers::Reply, name: &str) -> &'a str {
+    reply
+        .headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_else(|| panic!("no {name} on an answer {}: {}", reply.status, reply.body))
+}
+
+fn assert_guarded(reply: &helpers::Reply) {
+    assert_eq!(header(reply, "x-content-type-options"), "nosniff");
+    assert_eq!(header(reply, "referrer-policy"), "no-referrer");
+    assert_eq!(header(reply, "x-frame-options"), "DENY");
+    let policy = header(reply, "content-security-policy");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(
+        !policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"),
+        "{policy}"
+    );
+}
+
+#[tokio::test]
+async fn every_kind_of_answer_carries_the_security_headers() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(
+        site.path().join("index.html"),
+        format!(
+            "<html><head><script type=\"module\">{LOADER}</script></head>\
+             <body><div id=\"main\"></div></body></html>"
+        ),
+    )
+    .unwrap();
+    let app = TestServer::spawn_with(|c| c.web_app = Some(site.path().to_path_buf())).await;
+    let partner = app.partner("anna@example.test").await;
+    let case = partner.open_case("Headers").await;
+    let photo = partner
+        .send(
+            partner
+                .request(reqwest::Method::POST, "/v1/attachments")
+                .header("Content-Type", "image/png")
+                .body(b"\x89PNG\r\n\x1a\n rest of a picture".to_vec()),
+        )
+        .await;
+    assert_eq!(photo.status, 201, "{}", photo.body);
+    let photo_id = photo.body["id"].as_str().unwrap().to_owned();
+
+    let answers = [
+        partner.get("/v1/account").await,
+        partner.get(&format!("/v1/cases/{}", case.case.id)).await,
+        app.anonymous().get("/v1/cases").await,
+        partner.get("/v1/no-such-route").await,
+        partner.get("/v1/openapi.json").await,
+        partner.get(&format!("/v1/attachments/{photo_id}")).await,
+        partner.get("/").await,
+        partner.get("/help/articles").await,
+    ];
+    for reply in &answers {
+        assert_guarded(reply);
+    }
+
+    // The page's policy allows its own loader script by hash, and WebAssembly.
+    let page = &answers[6];
+    let policy = header(page, "content-security-policy");
+    let digest = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(LOADER));
+    assert!(policy.contains(&format!("'sha256-{digest}'")), "{policy}");
+    assert!(policy.contains("'wasm-unsafe-eval'"), "{policy}");
+    assert!(policy.contains("connect-src 'self'"), "{policy}");
+    // JSON allows nothing at all.
+    let json_policy = header(&answers[0], "content-security-policy");
+    assert!(
+        json_policy.starts_with("default-src 'none'"),
+        "{json_policy}"
+    );
+
+    // A photo is a private download under its id, never rendered in the origin.
+    let file = &answers[5];
+    assert_eq!(file.status, 200);
+    assert_eq!(header(file, "content-type"), "image/png");
+    assert_eq!(
+        header(file, "content-disposition"),
+        format!("attachment; filename=\"{photo_id}.png\"")
+    );
+    assert!(header(file, "cache-control").starts_with("private"));
+    assert!(header(file, "content-security-policy").contains("sandbox"));
+}
+
+#[tokio::test]
+async fn a_page_size_outside_its_documented_bounds_is_refused_not_changed() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let handler = app.handler("support@example.test").await;
+    for (user, path) in [
+        (&partner, "/v1/cases?limit=101"),
+        (&partner, "/v1/cases?limit=0"),
+        (&handler, "/v1/handler/cases?limit=1000"),
+    ] {
+        user.get(path).await.assert_error(400, "invalid_input");
+    }
+    let page = partner
+        .send(
+            partner
+                .request(reqwest::Method::GET, "/v1/events?limit=501")
+                .header("Accept", "application/json"),
+        )
+        .await;
+    page.assert_error(400, "invalid_input");
+    // The bounds themselves are served.
+    assert_eq!(partner.get("/v1/cases?limit=100").await.status, 200);
+    assert_eq!(handler.get("/v1/handler/cases?limit=1").await.status, 200);
+}
