@@ -179,7 +179,9 @@ impl Api {
                 .connect_timeout(options.connect_timeout)
                 .user_agent(concat!("pulse-companion/", env!("CARGO_PKG_VERSION")));
             if options.keep_alive {
-                builder
+                // pulse-server closes a connection idle for 15 s (its head timeout);
+                // letting go sooner means never sending on one it is closing.
+                builder.pool_idle_timeout(std::time::Duration::from_secs(10))
             } else {
                 builder.pool_max_idle_per_host(0)
             }

@@ -13,6 +13,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::demo::{self, DemoOptions};
 use crate::error::ApiError;
+use crate::serve::ConnectionLimits;
 use crate::store::{self, Database, RateQuota, SessionPolicy, StoreError};
 use crate::streams::{self, Streams};
 
@@ -31,6 +32,10 @@ pub struct Limits {
     pub keep_alive: Duration,
     /// When sessions end.
     pub sessions: SessionPolicy,
+    /// Event streams one account may hold open on one instance.
+    pub max_streams_per_account: usize,
+    /// Open connections, and how long a request's head and body may take.
+    pub connections: ConnectionLimits,
 }
 
 impl Default for Limits {
@@ -42,6 +47,8 @@ impl Default for Limits {
             rate_burst: NonZeroU32::new(100).unwrap_or(NonZeroU32::MIN),
             keep_alive: Duration::from_secs(15),
             sessions: SessionPolicy::default(),
+            max_streams_per_account: 10,
+            connections: ConnectionLimits::default(),
         }
     }
 }
@@ -226,14 +233,8 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
 
     let router = crate::api::router(state, config.web_app.clone());
     let stop = shutdown.clone();
-    let task = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(stop.cancelled_owned())
-        .await
-    });
+    let connections = config.limits.connections;
+    let task = tokio::spawn(crate::serve::serve(listener, router, connections, stop));
     tracing::info!(%addr, "pulse-server listening");
     Ok(RunningServer {
         addr,

@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::app::{Limits, ServerConfig};
 use crate::demo::DemoOptions;
+use crate::serve::ConnectionLimits;
 use crate::store::SessionPolicy;
 
 #[derive(Debug, Parser)]
@@ -84,6 +85,19 @@ pub struct ServeArgs {
     /// Days after sign-in after which a session ends, however much it is used.
     #[arg(long, env = "PULSE_SESSION_MAX_DAYS", default_value = "90")]
     pub session_max_days: NonZeroU32,
+    /// Event streams one account may hold open on one instance.
+    #[arg(long, env = "PULSE_MAX_STREAMS_PER_ACCOUNT", default_value_t = 10)]
+    pub max_streams_per_account: usize,
+    /// Open connections at most; more wait until one closes.
+    #[arg(long, env = "PULSE_MAX_CONNECTIONS", default_value_t = 8192)]
+    pub max_connections: usize,
+    /// Seconds a client has to send a request's head (an idle kept-alive connection
+    /// is closed after as long).
+    #[arg(long, env = "PULSE_REQUEST_HEAD_TIMEOUT_SECS", default_value_t = 15)]
+    pub request_head_timeout_secs: u64,
+    /// Longest pause, in seconds, while a request body arrives.
+    #[arg(long, env = "PULSE_REQUEST_BODY_TIMEOUT_SECS", default_value_t = 15)]
+    pub request_body_timeout_secs: u64,
     /// Seed demo accounts and run an automatic handler.
     #[arg(long, env = "PULSE_DEMO")]
     pub demo: bool,
@@ -122,6 +136,12 @@ impl ServeArgs {
                 sessions: SessionPolicy {
                     idle: days(self.session_idle_days),
                     absolute: days(self.session_max_days),
+                },
+                max_streams_per_account: self.max_streams_per_account.max(1),
+                connections: ConnectionLimits {
+                    max_connections: self.max_connections.max(1),
+                    head_timeout: Duration::from_secs(self.request_head_timeout_secs.max(1)),
+                    body_timeout: Duration::from_secs(self.request_body_timeout_secs.max(1)),
                 },
             },
             demo: self.demo.then(DemoOptions::default),

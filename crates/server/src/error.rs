@@ -68,6 +68,18 @@ impl ApiError {
         }
     }
 
+    /// An account holds as many event streams as it may.
+    pub fn too_many_streams() -> ApiError {
+        ApiError {
+            retry_after_secs: Some(5),
+            ..ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::RateLimited,
+                "too many event streams are open for this account; close one",
+            )
+        }
+    }
+
     /// A failure the client cannot act on: logged in full, answered as `internal`.
     pub fn internal(cause: impl std::fmt::Display) -> ApiError {
         tracing::error!(%cause, "internal error");

@@ -13,6 +13,7 @@ pub mod auth;
 pub mod cli;
 pub mod demo;
 pub mod error;
+pub mod serve;
 pub mod store;
 pub mod streams;
 

@@ -57,6 +57,7 @@ const STREAM_BATCH: u32 = 256;
         (status = 400, body = ErrorBody, description = "invalid_input: a Last-Event-ID that is not an event id, a limit outside 1 to 500"),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody, description = "a handler's token"),
+        (status = 429, body = ErrorBody, description = "rate_limited: over the account's requests, or its open streams"),
     ))]
 async fn events(
     State(state): State<AppState>,
@@ -99,6 +100,11 @@ async fn events(
                 .map_err(|_| ApiError::bad_request("Last-Event-ID must be an event id"))
         })
         .transpose()?;
+    // Each stream holds a connection and a task: a few per account are plenty (a
+    // phone, a tablet, a browser tab or two).
+    if state.streams().count(partner.id) >= state.limits().max_streams_per_account {
+        return Err(ApiError::too_many_streams());
+    }
     let mut wake = state.store().subscribe();
     // Without a resume point the stream starts now; the client catches up with a page.
     let cursor = match resume.or(query.after) {
