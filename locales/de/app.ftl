@@ -315,6 +315,7 @@ error-contact_required = Geben Sie Ihren Namen und eine gültige E-Mail-Adresse 
 error-email_invalid = Diese E-Mail-Adresse ist unvollständig. Geben Sie Ihren Namen und eine gültige E-Mail-Adresse ein.
 error-text_invalid = Dieser Text enthält Zeichen, die nicht gesendet werden können. Entfernen Sie sie und versuchen Sie es erneut.
 error-text_too_long = Ein Name oder eine Telefonnummer ist zu lang. Kürzen Sie die Angabe und versuchen Sie es erneut.
+error-too_many_pending_files = Zu viele Fotos warten auf das Senden. Sie gehen mit Ihren Nachrichten hinaus; versuchen Sie es in einer Minute erneut.
 error-file_missing = Ein Foto dieser Nachricht ist nicht mehr auf diesem Telefon. Bearbeiten Sie die Nachricht und fügen Sie das Foto erneut hinzu.
 error-storage = Der Speicher dieses Telefons konnte nicht gelesen oder beschrieben werden. Bitte versuchen Sie es erneut.
 error-server_address = Geben Sie die Serveradresse ein, beginnend mit http:// oder https://.

@@ -315,6 +315,7 @@ error-contact_required = Enter your name and a valid email address.
 error-email_invalid = This email address is not complete. Enter your name and a valid email address.
 error-text_invalid = This text holds characters that cannot be sent. Remove them and try again.
 error-text_too_long = A name or phone number is too long. Shorten it and try again.
+error-too_many_pending_files = Too many photos are waiting to be sent. They go out with your messages; try again in a minute.
 error-file_missing = A photo of this message is no longer on this phone. Edit the message and add it again.
 error-storage = This phone's storage could not be read or written. Please try again.
 error-server_address = Enter the server's address, starting with http:// or https://.

@@ -327,6 +327,7 @@ error-contact_required = Introduzca su nombre y una dirección de correo electr�
 error-email_invalid = Esta dirección de correo electrónico está incompleta. Introduzca su nombre y una dirección de correo electrónico válida.
 error-text_invalid = Este texto contiene caracteres que no se pueden enviar. Elimínelos e inténtelo de nuevo.
 error-text_too_long = Un nombre o un número de teléfono es demasiado largo. Acórtelo e inténtelo de nuevo.
+error-too_many_pending_files = Hay demasiadas fotos esperando a enviarse. Se envían con sus mensajes; inténtelo de nuevo en un minuto.
 error-file_missing = Una foto de este mensaje ya no está en este teléfono. Edite el mensaje y vuelva a añadirla.
 error-storage = No se ha podido leer ni escribir en el almacenamiento de este teléfono. Inténtelo de nuevo.
 error-server_address = Introduzca la dirección del servidor, que debe empezar por http:// o https://.

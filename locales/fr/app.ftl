@@ -315,6 +315,7 @@ error-contact_required = Saisissez votre nom et une adresse e-mail valide.
 error-email_invalid = Cette adresse e-mail est incomplète. Saisissez votre nom et une adresse e-mail valide.
 error-text_invalid = Ce texte contient des caractères qui ne peuvent pas être envoyés. Supprimez-les et réessayez.
 error-text_too_long = Un nom ou un numéro de téléphone est trop long. Raccourcissez-le et réessayez.
+error-too_many_pending_files = Trop de photos attendent d'être envoyées. Elles partent avec vos messages ; réessayez dans une minute.
 error-file_missing = Une photo de ce message n’est plus sur ce téléphone. Modifiez le message et ajoutez-la à nouveau.
 error-storage = Le stockage de ce téléphone n’a pas pu être lu ou écrit. Veuillez réessayer.
 error-server_address = Saisissez l’adresse du serveur, en commençant par http:// ou https://.

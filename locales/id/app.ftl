@@ -305,6 +305,7 @@ error-contact_required = Masukkan nama Anda dan alamat email yang valid.
 error-email_invalid = Alamat email ini belum lengkap. Masukkan nama Anda dan alamat email yang valid.
 error-text_invalid = Teks ini berisi karakter yang tidak dapat dikirim. Hapus karakter tersebut lalu coba lagi.
 error-text_too_long = Nama atau nomor telepon terlalu panjang. Persingkat lalu coba lagi.
+error-too_many_pending_files = Terlalu banyak foto yang menunggu dikirim. Foto dikirim bersama pesan Anda; coba lagi dalam satu menit.
 error-file_missing = Foto pada pesan ini sudah tidak ada di ponsel ini. Ubah pesan tersebut dan tambahkan fotonya lagi.
 error-storage = Penyimpanan ponsel ini tidak dapat dibaca atau ditulis. Silakan coba lagi.
 error-server_address = Masukkan alamat server, diawali dengan http:// atau https://.

@@ -326,6 +326,7 @@ error-contact_required = Inserisca il suo nome e un indirizzo email valido.
 error-email_invalid = Questo indirizzo email è incompleto. Inserisca il suo nome e un indirizzo email valido.
 error-text_invalid = Questo testo contiene caratteri che non si possono inviare. Li rimuova e riprovi.
 error-text_too_long = Un nome o un numero di telefono è troppo lungo. Lo accorci e riprovi.
+error-too_many_pending_files = Troppe foto sono in attesa di invio. Partono con i suoi messaggi; riprovi tra un minuto.
 error-file_missing = Una foto di questo messaggio non è più su questo telefono. Modifichi il messaggio e la aggiunga di nuovo.
 error-storage = Impossibile leggere o scrivere nella memoria di questo telefono. Riprovi.
 error-server_address = Inserisca l’indirizzo del server, che deve iniziare con http:// o https://.

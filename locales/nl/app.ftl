@@ -315,6 +315,7 @@ error-contact_required = Vul uw naam en een geldig e-mailadres in.
 error-email_invalid = Dit e-mailadres is niet volledig. Vul uw naam en een geldig e-mailadres in.
 error-text_invalid = Deze tekst bevat tekens die niet verstuurd kunnen worden. Verwijder ze en probeer het opnieuw.
 error-text_too_long = Een naam of telefoonnummer is te lang. Maak het korter en probeer het opnieuw.
+error-too_many_pending_files = Er wachten te veel foto's om verstuurd te worden. Ze gaan mee met je berichten; probeer het over een minuut opnieuw.
 error-file_missing = Een foto bij dit bericht staat niet meer op deze telefoon. Bewerk het bericht en voeg de foto opnieuw toe.
 error-storage = De opslag van deze telefoon kon niet worden gelezen of beschreven. Probeer het opnieuw.
 error-server_address = Vul het adres van de server in, beginnend met http:// of https://.

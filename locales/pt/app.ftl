@@ -327,6 +327,7 @@ error-contact_required = Informe seu nome e um endereço de e-mail válido.
 error-email_invalid = Este endereço de e-mail está incompleto. Informe seu nome e um endereço de e-mail válido.
 error-text_invalid = Este texto contém caracteres que não podem ser enviados. Remova-os e tente novamente.
 error-text_too_long = Um nome ou número de telefone é longo demais. Encurte-o e tente novamente.
+error-too_many_pending_files = Há fotos demais aguardando envio. Elas vão com suas mensagens; tente novamente em um minuto.
 error-file_missing = Uma foto desta mensagem não está mais neste celular. Edite a mensagem e adicione a foto novamente.
 error-storage = Não foi possível ler ou gravar no armazenamento deste celular. Tente novamente.
 error-server_address = Informe o endereço do servidor, começando com http:// ou https://.

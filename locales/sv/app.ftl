@@ -315,6 +315,7 @@ error-contact_required = Ange ditt namn och en giltig e-postadress.
 error-email_invalid = E-postadressen är inte fullständig. Ange ditt namn och en giltig e-postadress.
 error-text_invalid = Texten innehåller tecken som inte kan skickas. Ta bort dem och försök igen.
 error-text_too_long = Ett namn eller telefonnummer är för långt. Korta det och försök igen.
+error-too_many_pending_files = För många foton väntar på att skickas. De följer med dina meddelanden; försök igen om en minut.
 error-file_missing = En bild i meddelandet finns inte längre på telefonen. Redigera meddelandet och lägg till bilden igen.
 error-storage = Telefonens lagring kunde inte läsas eller skrivas. Försök igen.
 error-server_address = Ange serverns adress. Den ska börja med http:// eller https://.

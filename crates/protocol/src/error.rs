@@ -40,10 +40,12 @@ pub enum ErrorCode {
     TextInvalid,
     /// A name or phone number is longer than its limit.
     TextTooLong,
+    /// The account has as many files uploaded and not yet sent as it may.
+    TooManyPendingFiles,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 28] = [
         ErrorCode::InvalidInput,
         ErrorCode::BodyEmpty,
         ErrorCode::BodyTooLong,
@@ -71,6 +73,7 @@ impl ErrorCode {
         ErrorCode::EmailInvalid,
         ErrorCode::TextInvalid,
         ErrorCode::TextTooLong,
+        ErrorCode::TooManyPendingFiles,
     ];
 
     /// The wire id, e.g. `idempotency_key_reused`.
@@ -103,6 +106,7 @@ impl ErrorCode {
             ErrorCode::EmailInvalid => "email_invalid",
             ErrorCode::TextInvalid => "text_invalid",
             ErrorCode::TextTooLong => "text_too_long",
+            ErrorCode::TooManyPendingFiles => "too_many_pending_files",
         }
     }
 

@@ -14,7 +14,7 @@ use tokio_util::sync::CancellationToken;
 use crate::demo::{self, DemoOptions};
 use crate::error::ApiError;
 use crate::serve::ConnectionLimits;
-use crate::store::{self, Database, RateQuota, SessionPolicy, StoreError};
+use crate::store::{self, Database, PendingCap, RateQuota, SessionPolicy, StoreError};
 use crate::streams::{self, Streams};
 
 /// Limits an operator can tune.
@@ -32,6 +32,12 @@ pub struct Limits {
     pub keep_alive: Duration,
     /// When sessions end.
     pub sessions: SessionPolicy,
+    /// Files an account may have uploaded and not yet sent.
+    pub pending_files: PendingCap,
+    /// How long a file no message links is kept.
+    pub unlinked_file_age: Duration,
+    /// How often ended sessions, idle allowances and old unlinked files are cleared.
+    pub tidy_every: Duration,
     /// Event streams one account may hold open on one instance.
     pub max_streams_per_account: usize,
     /// Open connections, and how long a request's head and body may take.
@@ -47,6 +53,9 @@ impl Default for Limits {
             rate_burst: NonZeroU32::new(100).unwrap_or(NonZeroU32::MIN),
             keep_alive: Duration::from_secs(15),
             sessions: SessionPolicy::default(),
+            pending_files: PendingCap::default(),
+            unlinked_file_age: Duration::from_secs(24 * 3600),
+            tidy_every: Duration::from_secs(60),
             max_streams_per_account: 10,
             connections: ConnectionLimits::default(),
         }
@@ -245,9 +254,36 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
     })
 }
 
-/// Once a minute: forgets idle rate-limit allowances and deletes ended sessions.
+/// Deletes the files no message links once they are older than the limit: their
+/// records first (a message can no longer link them), then their bytes.
+pub async fn remove_unlinked_files(state: &AppState) {
+    match state
+        .store()
+        .purge_unlinked_files(state.limits().unlinked_file_age)
+        .await
+    {
+        Ok(ids) => {
+            for id in &ids {
+                let path = state.attachments_dir().join(id.to_string());
+                if let Err(error) = tokio::fs::remove_file(&path).await
+                    && error.kind() != std::io::ErrorKind::NotFound
+                {
+                    tracing::warn!(%error, %id, "removing an unlinked file");
+                }
+            }
+            if !ids.is_empty() {
+                tracing::info!(gone = ids.len(), "unlinked files removed");
+            }
+        }
+        Err(error) => tracing::warn!(%error, "finding unlinked files"),
+    }
+}
+
+/// Once a minute (`tidy_every`): forgets idle rate-limit allowances, deletes ended
+/// sessions and files never sent.
 async fn tidy_up(state: AppState) {
-    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    let mut tick = tokio::time::interval(state.limits().tidy_every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tokio::select! {
             _ = tick.tick() => {}
@@ -261,5 +297,6 @@ async fn tidy_up(state: AppState) {
             Ok(gone) => tracing::info!(gone, "ended sessions deleted"),
             Err(error) => tracing::warn!(%error, "deleting ended sessions"),
         }
+        remove_unlinked_files(&state).await;
     }
 }

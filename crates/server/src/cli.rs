@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::app::{Limits, ServerConfig};
 use crate::demo::DemoOptions;
 use crate::serve::ConnectionLimits;
-use crate::store::SessionPolicy;
+use crate::store::{PendingCap, SessionPolicy};
 
 #[derive(Debug, Parser)]
 #[command(name = "pulse-server", version, about = "The Pulse Companion backend")]
@@ -85,6 +85,15 @@ pub struct ServeArgs {
     /// Days after sign-in after which a session ends, however much it is used.
     #[arg(long, env = "PULSE_SESSION_MAX_DAYS", default_value = "90")]
     pub session_max_days: NonZeroU32,
+    /// Files an account may have uploaded and not yet sent with a message.
+    #[arg(long, env = "PULSE_MAX_PENDING_FILES", default_value_t = 25)]
+    pub max_pending_files: u32,
+    /// Bytes of files an account may have uploaded and not yet sent.
+    #[arg(long, env = "PULSE_MAX_PENDING_BYTES", default_value_t = 100 * 1024 * 1024)]
+    pub max_pending_bytes: u64,
+    /// Hours a file no message links is kept.
+    #[arg(long, env = "PULSE_UNLINKED_FILE_HOURS", default_value_t = 24)]
+    pub unlinked_file_hours: u64,
     /// Event streams one account may hold open on one instance.
     #[arg(long, env = "PULSE_MAX_STREAMS_PER_ACCOUNT", default_value_t = 10)]
     pub max_streams_per_account: usize,
@@ -137,7 +146,13 @@ impl ServeArgs {
                     idle: days(self.session_idle_days),
                     absolute: days(self.session_max_days),
                 },
+                pending_files: PendingCap {
+                    files: self.max_pending_files,
+                    bytes: self.max_pending_bytes,
+                },
+                unlinked_file_age: Duration::from_secs(self.unlinked_file_hours.max(1) * 3600),
                 max_streams_per_account: self.max_streams_per_account.max(1),
+                tidy_every: Duration::from_secs(60),
                 connections: ConnectionLimits {
                     max_connections: self.max_connections.max(1),
                     head_timeout: Duration::from_secs(self.request_head_timeout_secs.max(1)),

@@ -68,6 +68,19 @@ impl ApiError {
         }
     }
 
+    /// An account has uploaded as many files not yet sent as it may; they are linked
+    /// as its messages go out, so trying again later works.
+    pub fn too_many_pending_files() -> ApiError {
+        ApiError {
+            retry_after_secs: Some(60),
+            ..ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::TooManyPendingFiles,
+                "too many files are uploaded and not yet sent with a message",
+            )
+        }
+    }
+
     /// An account holds as many event streams as it may.
     pub fn too_many_streams() -> ApiError {
         ApiError {
@@ -162,6 +175,7 @@ impl From<StoreError> for ApiError {
                 ErrorCode::UnknownProperty,
                 e.to_string(),
             ),
+            StoreError::TooManyPendingFiles => ApiError::too_many_pending_files(),
             StoreError::UnknownAttachment => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorCode::UnknownAttachment,

@@ -149,3 +149,145 @@ async fn attachments_stay_with_their_partner() {
         .await
         .assert_error(401, "unauthorized");
 }
+
+fn files_on_disk(app: &TestServer) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(app.dir.path().join("attachments"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[tokio::test]
+async fn files_not_yet_sent_are_capped_per_account_by_count_and_bytes() {
+    let app = TestServer::spawn_with(|c| {
+        c.limits.pending_files = pulse_server::store::PendingCap {
+            files: 3,
+            bytes: 1_000,
+        };
+    })
+    .await;
+    let partner = app.partner("anna@example.test").await;
+    let other = app.partner("budi@example.test").await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let reply = upload(&partner, "image/jpeg", JPEG.to_vec()).await;
+        assert_eq!(reply.status, 201, "{}", reply.body);
+        ids.push(reply.body["id"].clone());
+    }
+    let refused = upload(&partner, "image/jpeg", JPEG.to_vec()).await;
+    refused.assert_error(429, "too_many_pending_files");
+    assert!(refused.headers.contains_key("retry-after"));
+    // Another account is not held back.
+    assert_eq!(
+        upload(&other, "image/jpeg", JPEG.to_vec()).await.status,
+        201
+    );
+    // Once two go out with a message, there is room again.
+    let mut body = question("Two photos");
+    body["attachment_ids"] = serde_json::json!([ids[0], ids[1]]);
+    let sent = partner.post_keyed("/v1/cases", Uuid::new_v4(), body).await;
+    assert_eq!(sent.status, 201, "{}", sent.body);
+    assert_eq!(
+        upload(&partner, "image/jpeg", JPEG.to_vec()).await.status,
+        201
+    );
+    // Bytes count too: 1,000 in all, whatever the number of files.
+    let mut big = JPEG.to_vec();
+    big.resize(990, 0);
+    upload(&partner, "image/jpeg", big)
+        .await
+        .assert_error(429, "too_many_pending_files");
+    // Nothing refused was kept on disk: 4 of anna's, 1 of budi's.
+    assert_eq!(files_on_disk(&app).len(), 5, "{:?}", files_on_disk(&app));
+}
+
+#[tokio::test]
+async fn files_never_sent_are_removed_after_their_age_and_sent_ones_stay() {
+    let app = TestServer::spawn_with(|c| {
+        c.limits.unlinked_file_age = std::time::Duration::from_secs(1);
+        c.limits.tidy_every = std::time::Duration::from_millis(200);
+    })
+    .await;
+    let partner = app.partner("anna@example.test").await;
+    let kept = upload(&partner, "image/jpeg", JPEG.to_vec()).await;
+    let forgotten = upload(&partner, "image/png", PNG.to_vec()).await;
+    let mut body = question("One photo");
+    body["attachment_ids"] = serde_json::json!([kept.body["id"]]);
+    assert_eq!(
+        partner
+            .post_keyed("/v1/cases", Uuid::new_v4(), body)
+            .await
+            .status,
+        201
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(2_000)).await;
+    let forgotten_id = forgotten.body["id"].as_str().unwrap();
+    partner
+        .get(&format!("/v1/attachments/{forgotten_id}"))
+        .await
+        .assert_error(404, "not_found");
+    let kept_id = kept.body["id"].as_str().unwrap();
+    assert_eq!(
+        partner
+            .get(&format!("/v1/attachments/{kept_id}"))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(files_on_disk(&app), [kept_id.to_owned()]);
+}
+
+#[tokio::test]
+async fn an_upload_is_written_as_it_arrives_and_nothing_stays_of_a_refused_one() {
+    let app = TestServer::spawn_with(|c| c.limits.max_attachment_bytes = 64 * 1024).await;
+    let partner = app.partner("anna@example.test").await;
+    // Sent in pieces with no length announced: refused once past the limit.
+    let pieces = futures_util::stream::iter((0..40).map(|i| {
+        let mut piece = if i == 0 { JPEG.to_vec() } else { Vec::new() };
+        piece.resize(4 * 1024, 7);
+        Ok::<_, std::io::Error>(piece)
+    }));
+    let reply = partner
+        .send(
+            partner
+                .request(reqwest::Method::POST, "/v1/attachments")
+                .header("content-type", "image/jpeg")
+                .body(reqwest::Body::wrap_stream(pieces)),
+        )
+        .await;
+    reply.assert_error(413, "attachment_too_large");
+    // Not a photo from its first bytes: refused.
+    let html = b"<html><script>alert(1)</script></html>".repeat(100);
+    upload(&partner, "image/jpeg", html)
+        .await
+        .assert_error(415, "unsupported_media_type");
+    assert!(files_on_disk(&app).is_empty(), "{:?}", files_on_disk(&app));
+    // A photo in pieces within the limit is whole when it comes back.
+    let mut photo = JPEG.to_vec();
+    photo.extend((0..50_000u32).map(|i| (i % 251) as u8));
+    let chunks: Vec<Vec<u8>> = photo.chunks(3_000).map(<[u8]>::to_vec).collect();
+    let stream = futures_util::stream::iter(chunks.into_iter().map(Ok::<_, std::io::Error>));
+    let stored = partner
+        .send(
+            partner
+                .request(reqwest::Method::POST, "/v1/attachments")
+                .header("content-type", "image/jpeg")
+                .body(reqwest::Body::wrap_stream(stream)),
+        )
+        .await;
+    assert_eq!(stored.status, 201, "{}", stored.body);
+    let id = stored.body["id"].as_str().unwrap();
+    let back = partner
+        .http
+        .get(format!("{}/v1/attachments/{id}", app.base))
+        .bearer_auth(partner.token.as_deref().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(back.as_ref(), photo.as_slice());
+}

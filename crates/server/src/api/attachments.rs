@@ -42,8 +42,11 @@ const DECLARED: [&str; 7] = [
         description = "JPEG, PNG, WebP, HEIC or PDF, recognised by content"),
     responses(
         (status = 201, body = AttachmentRef),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody, description = "a handler's token"),
         (status = 413, body = ErrorBody, description = "attachment_too_large"),
         (status = 415, body = ErrorBody, description = "unsupported_media_type"),
+        (status = 429, body = ErrorBody, description = "too_many_pending_files (with Retry-After): as many files are uploaded and not yet sent as an account may have; rate_limited"),
     ))]
 async fn upload(
     State(state): State<AppState>,
@@ -52,6 +55,7 @@ async fn upload(
     body: Body,
 ) -> Result<(StatusCode, Json<AttachmentRef>), ApiError> {
     let max = state.limits().max_attachment_bytes;
+    let cap = state.limits().pending_files;
     let declared = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -74,32 +78,98 @@ async fn upload(
     if announced.is_some_and(|len| len > max) {
         return Err(InputError::AttachmentTooLarge(max).into());
     }
-    let bytes: Bytes = axum::body::to_bytes(body, max)
-        .await
-        .map_err(|_| ApiError::from(InputError::AttachmentTooLarge(max)))?;
-    let kind = AttachmentKind::check_upload(&bytes, max)?;
-    let attachment = AttachmentRef {
-        id: Uuid::new_v4(),
-        media_type: kind.media_type().to_owned(),
-        size: bytes.len() as u64,
-    };
-    let path = state.attachments_dir().join(attachment.id.to_string());
-    let partial = path.with_extension("part");
-    tokio::fs::write(&partial, &bytes)
-        .await
-        .map_err(ApiError::internal)?;
-    tokio::fs::rename(&partial, &path)
-        .await
-        .map_err(ApiError::internal)?;
-    if let Err(e) = state
+    // Refused before a byte is read when the account is already at its cap.
+    let expected = announced.unwrap_or(0) as u64;
+    if !state
         .store()
-        .record_attachment(partner.id, &attachment)
-        .await
+        .has_room_for(partner.id, expected, cap)
+        .await?
     {
+        return Err(ApiError::too_many_pending_files());
+    }
+    let id = Uuid::new_v4();
+    let path = state.attachments_dir().join(id.to_string());
+    let partial = path.with_extension("part");
+    let received = match receive(body, &partial, max).await {
+        Ok(received) => received,
+        Err(error) => {
+            let _ = tokio::fs::remove_file(&partial).await;
+            return Err(error);
+        }
+    };
+    let attachment = AttachmentRef {
+        id,
+        media_type: received.kind.media_type().to_owned(),
+        size: received.size,
+    };
+    let recorded = async {
+        tokio::fs::rename(&partial, &path)
+            .await
+            .map_err(ApiError::internal)?;
+        state
+            .store()
+            .record_attachment(partner.id, &attachment, cap)
+            .await
+            .map_err(ApiError::from)
+    };
+    if let Err(error) = recorded.await {
+        let _ = tokio::fs::remove_file(&partial).await;
         let _ = tokio::fs::remove_file(&path).await;
-        return Err(e.into());
+        return Err(error);
     }
     Ok((StatusCode::CREATED, Json(attachment)))
+}
+
+/// An upload written to disk: what its first bytes say it is, and its size.
+struct Received {
+    kind: AttachmentKind,
+    size: u64,
+}
+
+/// Writes the body to `partial` as it arrives, never holding more than a piece of it
+/// in memory; refuses it once it passes `max` bytes, or when its first bytes are not
+/// one of the kinds (before the rest is read).
+async fn receive(body: Body, partial: &std::path::Path, max: usize) -> Result<Received, ApiError> {
+    use futures_util::StreamExt;
+    use tokio::io::AsyncWriteExt;
+
+    /// Enough of the start of a file to recognise every kind.
+    const SNIFF: usize = 16;
+    let mut file = tokio::fs::File::create(partial)
+        .await
+        .map_err(ApiError::internal)?;
+    let mut stream = body.into_data_stream();
+    let mut head: Vec<u8> = Vec::with_capacity(SNIFF);
+    let mut kind = None;
+    let mut size = 0usize;
+    while let Some(piece) = stream.next().await {
+        // A body that stops arriving (the body timeout) or breaks off ends here.
+        let piece: Bytes =
+            piece.map_err(|_| ApiError::bad_request("the upload did not arrive whole"))?;
+        size += piece.len();
+        if size > max {
+            return Err(InputError::AttachmentTooLarge(max).into());
+        }
+        if kind.is_none() {
+            let take = (SNIFF - head.len()).min(piece.len());
+            head.extend_from_slice(&piece[..take]);
+            if head.len() == SNIFF {
+                kind = Some(AttachmentKind::check_upload(&head, max)?);
+            }
+        }
+        file.write_all(&piece).await.map_err(ApiError::internal)?;
+    }
+    // A file shorter than the sniffing window is judged on what there is.
+    let kind = match kind {
+        Some(kind) => kind,
+        None => AttachmentKind::check_upload(&head, max)?,
+    };
+    file.flush().await.map_err(ApiError::internal)?;
+    file.sync_all().await.map_err(ApiError::internal)?;
+    Ok(Received {
+        kind,
+        size: size as u64,
+    })
 }
 
 /// Downloads an attachment: its uploader or a handler.

@@ -88,6 +88,16 @@ pub trait Tx: Send {
         &mut self,
         attachment: &NewAttachmentRow<'_>,
     ) -> impl Future<Output = Result<()>> + Send;
+    /// How many of an account's files are not yet linked to a message, and their bytes;
+    /// concurrent uploads of the account wait until this transaction ends.
+    fn pending_files(&mut self, account_id: i64)
+    -> impl Future<Output = Result<(i64, i64)>> + Send;
+    /// Deletes the files made before `created_before` that no message links; returns
+    /// their ids, whose bytes the caller removes.
+    fn delete_unlinked_files(
+        &mut self,
+        created_before: i64,
+    ) -> impl Future<Output = Result<Vec<Uuid>>> + Send;
 
     // ----- idempotency -----
 
@@ -182,6 +192,11 @@ pub trait Backend: Send + Sync + 'static {
         &self,
         token_hash: &[u8; 32],
     ) -> impl Future<Output = Result<Option<AuthRow>>> + Send;
+    /// How many of an account's files no message links yet, and their bytes.
+    fn pending_file_totals(
+        &self,
+        account_id: i64,
+    ) -> impl Future<Output = Result<(i64, i64)>> + Send;
     /// The sessions of these tokens that exist, with their times.
     fn session_times(
         &self,

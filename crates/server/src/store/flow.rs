@@ -24,8 +24,8 @@ use super::backend::{
     NewCaseRow, NewEventRow, Tx, Write, Written,
 };
 use super::{
-    AuthAccount, Database, IdempotencyKey, Mover, NewAccount, Result, SessionPolicy, StoreError,
-    Stored,
+    AuthAccount, Database, IdempotencyKey, Mover, NewAccount, PendingCap, Result, SessionPolicy,
+    StoreError, Stored,
 };
 
 /// Most cases the demo's automatic handler takes in one round.
@@ -245,11 +245,32 @@ impl<B: Backend> Database for Store<B> {
             .await
     }
 
-    async fn record_attachment(&self, account_id: i64, attachment: &AttachmentRef) -> Result<()> {
+    async fn record_attachment(
+        &self,
+        account_id: i64,
+        attachment: &AttachmentRef,
+        cap: PendingCap,
+    ) -> Result<()> {
         self.backend
             .write(RecordAttachment {
                 account_id,
                 attachment: attachment.clone(),
+                cap,
+            })
+            .await
+    }
+
+    async fn has_room_for(&self, account_id: i64, bytes: u64, cap: PendingCap) -> Result<bool> {
+        let (count, total) = self.backend.pending_file_totals(account_id).await?;
+        let bytes = i64::try_from(bytes).unwrap_or(i64::MAX);
+        Ok(cap.allows(count + 1, total.saturating_add(bytes)))
+    }
+
+    async fn purge_unlinked_files(&self, age: Duration) -> Result<Vec<Uuid>> {
+        let age = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
+        self.backend
+            .write(PurgeUnlinkedFiles {
+                created_before: now_ms().saturating_sub(age),
             })
             .await
     }
@@ -534,15 +555,34 @@ impl Write for PurgeSessions {
     }
 }
 
+struct PurgeUnlinkedFiles {
+    created_before: i64,
+}
+
+impl Write for PurgeUnlinkedFiles {
+    type Output = Vec<Uuid>;
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<Vec<Uuid>>> {
+        let gone = tx.delete_unlinked_files(self.created_before).await?;
+        Ok(Written::quiet(gone))
+    }
+}
+
 struct RecordAttachment {
     account_id: i64,
     attachment: AttachmentRef,
+    cap: PendingCap,
 }
 
 impl Write for RecordAttachment {
     type Output = ();
 
     async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
+        let (count, bytes) = tx.pending_files(self.account_id).await?;
+        let size = i64::try_from(self.attachment.size).unwrap_or(i64::MAX);
+        if !self.cap.allows(count + 1, bytes.saturating_add(size)) {
+            return Err(StoreError::TooManyPendingFiles);
+        }
         tx.insert_attachment(&NewAttachmentRow {
             id: self.attachment.id,
             account_id: self.account_id,

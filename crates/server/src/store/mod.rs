@@ -50,6 +50,8 @@ pub enum StoreError {
     UnknownAttachment,
     #[error("the idempotency key was used for a different request")]
     IdempotencyKeyReused,
+    #[error("the account has as many files waiting to be sent as it may")]
+    TooManyPendingFiles,
     #[error("an account with this email exists")]
     EmailTaken,
     #[error("the email address is not complete")]
@@ -134,6 +136,29 @@ fn millis(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
 
+/// How much an account may have uploaded and not yet sent with a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PendingCap {
+    pub files: u32,
+    pub bytes: u64,
+}
+
+impl Default for PendingCap {
+    fn default() -> PendingCap {
+        PendingCap {
+            files: 25,
+            bytes: 100 * 1024 * 1024,
+        }
+    }
+}
+
+impl PendingCap {
+    /// Whether `count` files of `bytes` in all are within the cap.
+    pub fn allows(&self, count: i64, bytes: i64) -> bool {
+        count <= i64::from(self.files) && u64::try_from(bytes).unwrap_or(u64::MAX) <= self.bytes
+    }
+}
+
 /// A new partner or handler account; the password is already hashed.
 #[derive(Debug, Clone)]
 pub struct NewAccount {
@@ -200,7 +225,20 @@ pub trait Database: Send + Sync {
     ) -> Result<Vec<[u8; 32]>>;
     /// Deletes the sessions that have ended under `policy`; returns how many.
     async fn purge_sessions(&self, policy: SessionPolicy) -> Result<u64>;
-    async fn record_attachment(&self, account_id: i64, attachment: &AttachmentRef) -> Result<()>;
+    /// Records an uploaded file, unless the account's files not yet linked to a message
+    /// would then be more than `cap` allows.
+    async fn record_attachment(
+        &self,
+        account_id: i64,
+        attachment: &AttachmentRef,
+        cap: PendingCap,
+    ) -> Result<()>;
+    /// Whether one more file of `bytes` would stay within `cap` (a check before the
+    /// upload is read; [`Database::record_attachment`] checks again).
+    async fn has_room_for(&self, account_id: i64, bytes: u64, cap: PendingCap) -> Result<bool>;
+    /// Deletes the records of files no message links that are older than `age`;
+    /// returns their ids.
+    async fn purge_unlinked_files(&self, age: Duration) -> Result<Vec<Uuid>>;
     /// An attachment's metadata, if `viewer` may see it: its uploader, or any handler.
     async fn attachment(&self, id: Uuid, viewer: &AuthAccount) -> Result<AttachmentRef>;
     /// Opens a partner's case, once per idempotency key.

@@ -207,6 +207,28 @@ impl Tx for PgTx<'_> {
         Ok(())
     }
 
+    async fn pending_files(&mut self, account_id: i64) -> Result<(i64, i64)> {
+        // Uploads of one account are counted one at a time, on any instance.
+        sqlx::query("SELECT id FROM accounts WHERE id = $1 FOR UPDATE")
+            .bind(account_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(sqlx::query_as(PENDING_FILES)
+            .bind(account_id)
+            .fetch_one(&mut *self.conn)
+            .await?)
+    }
+
+    async fn delete_unlinked_files(&mut self, created_before: i64) -> Result<Vec<Uuid>> {
+        let ids: Vec<(Uuid,)> = sqlx::query_as(
+            "DELETE FROM attachments WHERE event_id IS NULL AND created_at < $1 RETURNING id",
+        )
+        .bind(created_before)
+        .fetch_all(&mut *self.conn)
+        .await?;
+        Ok(ids.into_iter().map(|(id,)| id).collect())
+    }
+
     async fn touch_session(&mut self, token_hash: &[u8; 32], at: i64) -> Result<()> {
         sqlx::query("UPDATE sessions SET last_used_at = $2 WHERE token_hash = $1")
             .bind(&token_hash[..])
@@ -540,6 +562,13 @@ impl Backend for PgBackend {
         .await?)
     }
 
+    async fn pending_file_totals(&self, account_id: i64) -> Result<(i64, i64)> {
+        Ok(sqlx::query_as(PENDING_FILES)
+            .bind(account_id)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     async fn session_times(&self, token_hashes: &[[u8; 32]]) -> Result<Vec<SessionTimesRow>> {
         let hashes: Vec<&[u8]> = token_hashes.iter().map(|h| &h[..]).collect();
         Ok(sqlx::query_as(
@@ -706,3 +735,7 @@ impl Backend for PgBackend {
 fn now_ms() -> i64 {
     (OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
+
+/// An account's files not yet linked to a message: how many, how many bytes.
+const PENDING_FILES: &str = "SELECT COUNT(*), COALESCE(SUM(size), 0)::BIGINT FROM attachments
+     WHERE account_id = $1 AND event_id IS NULL";

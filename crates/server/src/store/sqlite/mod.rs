@@ -120,6 +120,25 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
+    async fn pending_files(&mut self, account_id: i64) -> Result<(i64, i64)> {
+        // The single writer: no other upload is recorded until this one commits.
+        Ok(self
+            .conn
+            .prepare_cached(PENDING_FILES)?
+            .query_row([account_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
+
+    async fn delete_unlinked_files(&mut self, created_before: i64) -> Result<Vec<Uuid>> {
+        let ids = self
+            .conn
+            .prepare_cached(
+                "DELETE FROM attachments WHERE event_id IS NULL AND created_at < ?1 RETURNING id",
+            )?
+            .query_map([created_before], |r| uuid_from(0, &r.get::<_, String>(0)?))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ids)
+    }
+
     async fn touch_session(&mut self, token_hash: &[u8; 32], at: i64) -> Result<()> {
         self.conn
             .prepare_cached("UPDATE sessions SET last_used_at = ?2 WHERE token_hash = ?1")?
@@ -473,6 +492,14 @@ impl Backend for SqliteBackend {
         })
     }
 
+    async fn pending_file_totals(&self, account_id: i64) -> Result<(i64, i64)> {
+        self.engine.read(move |conn| {
+            Ok(conn
+                .prepare_cached(PENDING_FILES)?
+                .query_row([account_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+        })
+    }
+
     async fn session_times(&self, token_hashes: &[[u8; 32]]) -> Result<Vec<SessionTimesRow>> {
         if token_hashes.is_empty() {
             return Ok(Vec::new());
@@ -740,10 +767,15 @@ fn now_ms() -> i64 {
     (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
 
+/// An account's files not yet linked to a message: how many, how many bytes.
+const PENDING_FILES: &str = "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM attachments
+     WHERE account_id = ?1 AND event_id IS NULL";
+
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0001_initial.sql"),
     include_str!("../../../migrations/0002_one_flow.sql"),
     include_str!("../../../migrations/0003_sessions_end.sql"),
+    include_str!("../../../migrations/0004_pending_files.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {
