@@ -5,6 +5,7 @@ use std::rc::Rc;
 use dioxus::prelude::*;
 use pulse_client::{ClientConfig, Pulse};
 
+use crate::components::WindowTitle;
 use crate::i18n::{self, LANG, Language, error_text, t};
 use crate::platform;
 use crate::route::Route;
@@ -110,7 +111,7 @@ pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
     let language = LANG();
     let ready = chosen.read().is_some() && i18n::is_ready(language);
     rsx! {
-        document::Title { {t("app-name")} }
+        WindowTitle { text: t("app-name") }
         div { class: "app", dir: language.dir(), lang: language.code,
             if ready {
                 Router::<Route> {}

@@ -9,6 +9,7 @@ mod screen_error;
 mod sign_out;
 mod status;
 mod top_bar;
+mod window_title;
 
 pub use icon::{Icon, Svg};
 pub use notice::ActionNotice;
@@ -17,6 +18,7 @@ pub use screen_error::{Loading, ReadError, ScreenBoundary};
 pub use sign_out::SignOutButton;
 pub use status::StatusChip;
 pub use top_bar::TopBar;
+pub use window_title::WindowTitle;
 
 use time::OffsetDateTime;
 
