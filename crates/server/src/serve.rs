@@ -1,7 +1,8 @@
 //! Accepting connections with bounds an attacker cannot stretch: at most so many open at
 //! once (past it, new ones wait in the kernel's backlog), a request head must arrive
 //! within its timeout, a request body may not pause longer than its timeout between
-//! pieces, and a stop lets requests in flight finish. axum's own `serve` has none of
+//! pieces, and a stop lets requests in flight finish. HTTP/1.1 only: browsers speak
+//! HTTP/2 only over TLS, which a proxy in front terminates. axum's own `serve` has none of
 //! the bounds, so this is the loop it runs, over hyper-util, with them.
 
 use std::convert::Infallible;
@@ -10,8 +11,8 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{ConnectInfo, Request};
-use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-use hyper_util::server::conn::auto::Builder;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
@@ -54,12 +55,10 @@ pub async fn serve(
     ));
     let permits = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     let graceful = GracefulShutdown::new();
-    let mut builder = Builder::new(TokioExecutor::new());
+    let mut builder = http1::Builder::new();
     builder
-        .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.head_timeout);
-    builder.http2().timer(TokioTimer::new());
     loop {
         let permit = tokio::select! {
             permit = permits.clone().acquire_owned() => match permit {
@@ -102,12 +101,8 @@ pub async fn serve(
                 Ok(Ok(n)) if n > 0 => {}
                 _ => return,
             }
-            let connection = builder
-                .serve_connection_with_upgrades(
-                    TokioIo::new(stream),
-                    TowerToHyperService::new(service),
-                )
-                .into_owned();
+            let connection =
+                builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
             if let Err(error) = watcher.watch(connection).await {
                 tracing::debug!(%error, %peer, "connection ended with an error");
             }
