@@ -11,11 +11,13 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+use crate::client_addr::IpRange;
 use crate::demo::{self, DemoOptions};
 use crate::error::ApiError;
 use crate::serve::ConnectionLimits;
 use crate::store::{self, Database, PendingCap, RateQuota, SessionPolicy, StoreError};
 use crate::streams::{self, Streams};
+use crate::throttle::SignInThrottle;
 
 /// Limits an operator can tune.
 #[derive(Debug, Clone)]
@@ -38,6 +40,10 @@ pub struct Limits {
     pub unlinked_file_age: Duration,
     /// How often ended sessions, idle allowances and old unlinked files are cleared.
     pub tidy_every: Duration,
+    /// Proxies whose X-Forwarded-For names the client (nobody else's does).
+    pub trusted_proxies: Vec<IpRange>,
+    /// Passwords checked at once; more sign-ins answer 503 with Retry-After.
+    pub password_checks: usize,
     /// Event streams one account may hold open on one instance.
     pub max_streams_per_account: usize,
     /// Open connections, and how long a request's head and body may take.
@@ -56,6 +62,8 @@ impl Default for Limits {
             pending_files: PendingCap::default(),
             unlinked_file_age: Duration::from_secs(24 * 3600),
             tidy_every: Duration::from_secs(60),
+            trusted_proxies: Vec::new(),
+            password_checks: 4,
             max_streams_per_account: 10,
             connections: ConnectionLimits::default(),
         }
@@ -95,6 +103,8 @@ struct Shared {
     attachments_dir: PathBuf,
     shutdown: CancellationToken,
     streams: Arc<Streams>,
+    sign_in_throttle: SignInThrottle,
+    password_checks: Arc<tokio::sync::Semaphore>,
     /// Verified against when an email is unknown, so a wrong email costs as long as a
     /// wrong password and timing tells nothing.
     decoy_hash: String,
@@ -111,6 +121,20 @@ impl AppState {
 
     pub fn limits(&self) -> &Limits {
         &self.0.limits
+    }
+
+    /// The client's address: the connection's, or what a trusted proxy forwarded for.
+    pub fn client_ip(&self, peer: SocketAddr, headers: &axum::http::HeaderMap) -> std::net::IpAddr {
+        crate::client_addr::client_ip(peer, headers, &self.0.limits.trusted_proxies)
+    }
+
+    pub fn sign_in_throttle(&self) -> &SignInThrottle {
+        &self.0.sign_in_throttle
+    }
+
+    /// A turn at checking a password, if one is free now.
+    pub fn password_check(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        self.0.password_checks.clone().try_acquire_owned().ok()
     }
 
     /// The event streams open on this instance, by session.
@@ -225,6 +249,10 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
         attachments_dir,
         shutdown: shutdown.clone(),
         streams: Arc::default(),
+        sign_in_throttle: SignInThrottle::default(),
+        password_checks: Arc::new(tokio::sync::Semaphore::new(
+            config.limits.password_checks.max(1),
+        )),
         decoy_hash,
     }));
 
@@ -298,5 +326,6 @@ async fn tidy_up(state: AppState) {
             Err(error) => tracing::warn!(%error, "deleting ended sessions"),
         }
         remove_unlinked_files(&state).await;
+        state.sign_in_throttle().forget_quiet();
     }
 }

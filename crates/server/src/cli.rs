@@ -9,6 +9,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 
 use crate::app::{Limits, ServerConfig};
+use crate::client_addr::IpRange;
 use crate::demo::DemoOptions;
 use crate::serve::ConnectionLimits;
 use crate::store::{PendingCap, SessionPolicy};
@@ -94,6 +95,18 @@ pub struct ServeArgs {
     /// Hours a file no message links is kept.
     #[arg(long, env = "PULSE_UNLINKED_FILE_HOURS", default_value_t = 24)]
     pub unlinked_file_hours: u64,
+    /// A proxy (address or range, e.g. 10.0.0.0/8) whose X-Forwarded-For names the
+    /// client; repeat or separate with commas. From anyone else the header is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "PULSE_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<IpRange>,
+    /// Passwords checked at once (each takes about 20 MB and a core for a moment);
+    /// more sign-ins at that moment answer 503 with Retry-After.
+    #[arg(long, env = "PULSE_PASSWORD_CHECKS", default_value_t = 4)]
+    pub password_checks: usize,
     /// Event streams one account may hold open on one instance.
     #[arg(long, env = "PULSE_MAX_STREAMS_PER_ACCOUNT", default_value_t = 10)]
     pub max_streams_per_account: usize,
@@ -151,6 +164,8 @@ impl ServeArgs {
                     bytes: self.max_pending_bytes,
                 },
                 unlinked_file_age: Duration::from_secs(self.unlinked_file_hours.max(1) * 3600),
+                trusted_proxies: self.trusted_proxies.clone(),
+                password_checks: self.password_checks.max(1),
                 max_streams_per_account: self.max_streams_per_account.max(1),
                 tidy_every: Duration::from_secs(60),
                 connections: ConnectionLimits {

@@ -81,6 +81,19 @@ impl ApiError {
         }
     }
 
+    /// As many passwords are being checked as the server does at once; a moment later
+    /// one will be free.
+    pub fn busy() -> ApiError {
+        ApiError {
+            retry_after_secs: Some(1),
+            ..ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::RateLimited,
+                "the server is busy; try again in a moment",
+            )
+        }
+    }
+
     /// An account holds as many event streams as it may.
     pub fn too_many_streams() -> ApiError {
         ApiError {

@@ -11,11 +11,13 @@ pub mod api;
 pub mod app;
 pub mod auth;
 pub mod cli;
+pub mod client_addr;
 pub mod demo;
 pub mod error;
 pub mod serve;
 pub mod store;
 pub mod streams;
+pub mod throttle;
 
 pub use app::{Limits, RunningServer, ServerConfig, StartError, start};
 pub use store::SessionPolicy;

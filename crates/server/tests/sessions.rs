@@ -412,3 +412,119 @@ async fn an_email_address_matches_in_any_letter_case_on_every_backend() {
         "{half_typed:?}"
     );
 }
+
+/// Signs in as if from `client` (through a proxy on loopback the server trusts).
+async fn sign_in_from(
+    app: &TestServer,
+    client: &str,
+    email: &str,
+    password: &str,
+) -> helpers::Reply {
+    let anon = app.anonymous();
+    anon.send(
+        anon.request(reqwest::Method::POST, "/v1/sessions")
+            .header("X-Forwarded-For", client)
+            .json(&json!({"email": email, "password": password})),
+    )
+    .await
+}
+
+fn behind_a_proxy(config: &mut pulse_server::ServerConfig) {
+    config.limits.trusted_proxies = vec!["127.0.0.0/8".parse().unwrap()];
+}
+
+#[tokio::test]
+async fn wrong_passwords_slow_that_address_for_that_email_and_never_lock_the_account() {
+    let app = TestServer::spawn_with(behind_a_proxy).await;
+    app.partner("anna@example.test").await;
+    let guesser = "198.51.100.66";
+    for _ in 0..3 {
+        sign_in_from(&app, guesser, "anna@example.test", "wrong-guess")
+            .await
+            .assert_error(401, "invalid_credentials");
+    }
+    let slowed = sign_in_from(&app, guesser, "anna@example.test", PASSWORD).await;
+    slowed.assert_error(429, "rate_limited");
+    assert_eq!(slowed.headers["retry-after"], "1");
+    // The partner, elsewhere, signs in at once: nothing is locked.
+    let partner = sign_in_from(&app, "203.0.113.10", "anna@example.test", PASSWORD).await;
+    assert_eq!(partner.status, 201, "{}", partner.body);
+    // Another email from the guesser's address is not slowed by anna's failures.
+    sign_in_from(&app, guesser, "budi@example.test", "wrong-guess")
+        .await
+        .assert_error(401, "invalid_credentials");
+    // The delay doubles with each further failure after it has passed.
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    sign_in_from(&app, guesser, "anna@example.test", "wrong-again")
+        .await
+        .assert_error(401, "invalid_credentials");
+    let longer = sign_in_from(&app, guesser, "anna@example.test", PASSWORD).await;
+    longer.assert_error(429, "rate_limited");
+    assert_eq!(longer.headers["retry-after"], "2");
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
+    // The right password after the wait works, and clears the slate.
+    assert_eq!(
+        sign_in_from(&app, guesser, "anna@example.test", PASSWORD)
+            .await
+            .status,
+        201
+    );
+}
+
+#[tokio::test]
+async fn forwarded_for_counts_only_from_a_proxy_the_operator_named() {
+    let limits = |config: &mut pulse_server::ServerConfig| {
+        config.limits.rate_per_second = 1.try_into().unwrap();
+        config.limits.rate_burst = 3.try_into().unwrap();
+    };
+    // Not trusted: a client naming other addresses is still one client.
+    let direct = TestServer::spawn_with(limits).await;
+    let mut statuses = Vec::new();
+    for i in 0..6 {
+        let reply = sign_in_from(&direct, &format!("192.0.2.{i}"), "x@example.test", "guess").await;
+        statuses.push(reply.status);
+    }
+    assert!(statuses.contains(&429), "{statuses:?}");
+    // Trusted: each forwarded-for address has its own allowance.
+    let proxied = TestServer::spawn_with(|c| {
+        limits(c);
+        behind_a_proxy(c);
+    })
+    .await;
+    for i in 0..6 {
+        sign_in_from(&proxied, &format!("192.0.2.{i}"), "x@example.test", "guess")
+            .await
+            .assert_error(401, "invalid_credentials");
+    }
+}
+
+#[tokio::test]
+async fn past_its_password_checks_the_server_answers_busy_not_slower() {
+    let app = TestServer::spawn_with(|c| c.limits.password_checks = 1).await;
+    app.partner("anna@example.test").await;
+    let attempts = (0..24).map(|i| {
+        let app_base = app.base.clone();
+        async move {
+            let reply = reqwest::Client::new()
+                .post(format!("{app_base}/v1/sessions"))
+                .json(&json!({"email": "anna@example.test", "password": PASSWORD}))
+                .header("X-Attempt", i.to_string())
+                .send()
+                .await
+                .unwrap();
+            (
+                reply.status().as_u16(),
+                reply.headers().get("retry-after").cloned(),
+            )
+        }
+    });
+    let answers = futures_util::future::join_all(attempts).await;
+    let busy: Vec<_> = answers.iter().filter(|(s, _)| *s == 503).collect();
+    assert!(!busy.is_empty(), "{answers:?}");
+    assert!(busy.iter().all(|(_, retry)| retry.is_some()));
+    assert!(
+        answers.iter().all(|(s, _)| *s == 201 || *s == 503),
+        "{answers:?}"
+    );
+    assert!(answers.iter().any(|(s, _)| *s == 201));
+}

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use axum::Json;
 use axum::extract::{ConnectInfo, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use pulse_protocol::wire::{Account, Session, SignIn};
 use pulse_protocol::{ErrorBody, ErrorCode};
 use utoipa_axum::router::OpenApiRouter;
@@ -27,15 +27,28 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[utoipa::path(post, path = "/v1/sessions", tag = "sessions", request_body = SignIn,
     responses(
         (status = 201, body = Session),
+        (status = 400, body = ErrorBody, description = "invalid_input"),
         (status = 401, body = ErrorBody, description = "invalid_credentials"),
-        (status = 429, body = ErrorBody, description = "rate_limited"),
+        (status = 429, body = ErrorBody, description = "rate_limited (with Retry-After): too many attempts from this address, or wrong passwords for this email from it"),
+        (status = 503, body = ErrorBody, description = "rate_limited (with Retry-After): as many passwords are being checked as the server does at once"),
     ))]
 async fn sign_in(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     ApiJson(request): ApiJson<SignIn>,
 ) -> Result<(StatusCode, Json<Session>), ApiError> {
-    state.check_rate(&auth::address_key(peer.ip())).await?;
+    let ip = state.client_ip(peer, &headers);
+    state.check_rate(&auth::address_key(ip)).await?;
+    let email_key = pulse_protocol::input::email_key(&request.email);
+    if let Some(wait) = state.sign_in_throttle().wait(&email_key, ip) {
+        return Err(ApiError::rate_limited(
+            wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+        ));
+    }
+    let Some(turn) = state.password_check() else {
+        return Err(ApiError::busy());
+    };
     // An address no person could type (a NUL, a control character) is no account's,
     // and is answered like an unknown one, after the same work.
     let record = match pulse_protocol::input::check_text(&request.email, false) {
@@ -50,13 +63,16 @@ async fn sign_in(
     let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
         .await
         .map_err(ApiError::internal)?;
+    drop(turn);
     let Some(account_id) = account_id.filter(|_| matches) else {
+        state.sign_in_throttle().failed(&email_key, ip);
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             ErrorCode::InvalidCredentials,
             "the email or password is not right",
         ));
     };
+    state.sign_in_throttle().succeeded(&email_key, ip);
     let (token, token_hash) = auth::new_token();
     state
         .store()
