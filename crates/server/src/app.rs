@@ -38,6 +38,8 @@ pub struct Limits {
     pub pending_files: PendingCap,
     /// How long a file no message links is kept.
     pub unlinked_file_age: Duration,
+    /// How long the first answer to a keyed write is kept for resends.
+    pub answer_age: Duration,
     /// How often ended sessions, idle allowances and old unlinked files are cleared.
     pub tidy_every: Duration,
     /// Proxies whose X-Forwarded-For names the client (nobody else's does).
@@ -61,6 +63,7 @@ impl Default for Limits {
             sessions: SessionPolicy::default(),
             pending_files: PendingCap::default(),
             unlinked_file_age: Duration::from_secs(24 * 3600),
+            answer_age: Duration::from_secs(90 * 24 * 3600),
             tidy_every: Duration::from_secs(60),
             trusted_proxies: Vec::new(),
             password_checks: 4,
@@ -327,5 +330,14 @@ async fn tidy_up(state: AppState) {
         }
         remove_unlinked_files(&state).await;
         state.sign_in_throttle().forget_quiet();
+        match state
+            .store()
+            .purge_old_answers(state.limits().answer_age)
+            .await
+        {
+            Ok(0) => {}
+            Ok(gone) => tracing::info!(gone, "old idempotency answers deleted"),
+            Err(error) => tracing::warn!(%error, "deleting old idempotency answers"),
+        }
     }
 }

@@ -107,6 +107,10 @@ pub struct ServeArgs {
     /// more sign-ins at that moment answer 503 with Retry-After.
     #[arg(long, env = "PULSE_PASSWORD_CHECKS", default_value_t = 4)]
     pub password_checks: usize,
+    /// Days the first answer to a write sent with an Idempotency-Key is kept: a resend
+    /// within them gets that answer, a resend after them is a new request.
+    #[arg(long, env = "PULSE_IDEMPOTENCY_DAYS", default_value = "90")]
+    pub idempotency_days: NonZeroU32,
     /// Event streams one account may hold open on one instance.
     #[arg(long, env = "PULSE_MAX_STREAMS_PER_ACCOUNT", default_value_t = 10)]
     pub max_streams_per_account: usize,
@@ -167,6 +171,7 @@ impl ServeArgs {
                 trusted_proxies: self.trusted_proxies.clone(),
                 password_checks: self.password_checks.max(1),
                 max_streams_per_account: self.max_streams_per_account.max(1),
+                answer_age: days(self.idempotency_days),
                 tidy_every: Duration::from_secs(60),
                 connections: ConnectionLimits {
                     max_connections: self.max_connections.max(1),

@@ -485,3 +485,28 @@ async fn a_batch_is_refused_whole_when_malformed_or_too_big() {
     let page: CasePage = partner.get("/v1/cases").await.json();
     assert!(page.cases.is_empty());
 }
+
+#[tokio::test]
+async fn a_first_answer_is_kept_for_its_period_and_then_let_go() {
+    let app = TestServer::spawn_with(|c| {
+        c.limits.answer_age = std::time::Duration::from_secs(1);
+        c.limits.tidy_every = std::time::Duration::from_millis(200);
+    })
+    .await;
+    let partner = app.partner("anna@example.test").await;
+    let key = Uuid::new_v4();
+    let first = partner.post_keyed("/v1/cases", key, question("Once")).await;
+    assert_eq!(first.status, 201, "{}", first.body);
+    let again = partner.post_keyed("/v1/cases", key, question("Once")).await;
+    assert_eq!(
+        again.body["case"]["id"], first.body["case"]["id"],
+        "within the period"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1_800)).await;
+    let later = partner.post_keyed("/v1/cases", key, question("Once")).await;
+    assert_eq!(later.status, 201, "{}", later.body);
+    assert_ne!(
+        later.body["case"]["id"], first.body["case"]["id"],
+        "the key was let go"
+    );
+}

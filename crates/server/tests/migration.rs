@@ -115,11 +115,13 @@ fn seed_first_schema(file: &std::path::Path) {
     conn.execute(
         "INSERT INTO idempotency (account_id, key, request_hash, response_status,
             response_body, created_at)
-         VALUES (1, ?1, ?2, 201, ?3, 0)",
+         VALUES (1, ?1, ?2, 201, ?3, ?4)",
         params![
             idem.key,
             &idem.request_hash[..],
-            serde_json::to_string(&answer).unwrap()
+            serde_json::to_string(&answer).unwrap(),
+            // A day old: within the period answers are kept for, whenever this runs.
+            (time::OffsetDateTime::now_utc() - time::Duration::days(1)).unix_timestamp() * 1000
         ],
     )
     .unwrap();

@@ -92,6 +92,13 @@ pub trait Tx: Send {
     /// concurrent uploads of the account wait until this transaction ends.
     fn pending_files(&mut self, account_id: i64)
     -> impl Future<Output = Result<(i64, i64)>> + Send;
+    /// Deletes up to `rows` idempotency answers stored before `stored_before`; returns
+    /// how many.
+    fn delete_old_answers(
+        &mut self,
+        stored_before: i64,
+        rows: i64,
+    ) -> impl Future<Output = Result<u64>> + Send;
     /// Deletes the files made before `created_before` that no message links; returns
     /// their ids, whose bytes the caller removes.
     fn delete_unlinked_files(

@@ -266,6 +266,26 @@ impl<B: Backend> Database for Store<B> {
         Ok(cap.allows(count + 1, total.saturating_add(bytes)))
     }
 
+    async fn purge_old_answers(&self, age: Duration) -> Result<u64> {
+        let age = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
+        let stored_before = now_ms().saturating_sub(age);
+        let mut gone = 0;
+        // In slices, so the writer is never held long.
+        loop {
+            let slice = self
+                .backend
+                .write(PurgeOldAnswers {
+                    stored_before,
+                    rows: 1_000,
+                })
+                .await?;
+            gone += slice;
+            if slice < 1_000 {
+                return Ok(gone);
+            }
+        }
+    }
+
     async fn purge_unlinked_files(&self, age: Duration) -> Result<Vec<Uuid>> {
         let age = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
         self.backend
@@ -551,6 +571,20 @@ impl Write for PurgeSessions {
         let gone = tx
             .delete_ended_sessions(self.used_before, self.created_before)
             .await?;
+        Ok(Written::quiet(gone))
+    }
+}
+
+struct PurgeOldAnswers {
+    stored_before: i64,
+    rows: i64,
+}
+
+impl Write for PurgeOldAnswers {
+    type Output = u64;
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<u64>> {
+        let gone = tx.delete_old_answers(self.stored_before, self.rows).await?;
         Ok(Written::quiet(gone))
     }
 }

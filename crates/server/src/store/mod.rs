@@ -236,6 +236,9 @@ pub trait Database: Send + Sync {
     /// Whether one more file of `bytes` would stay within `cap` (a check before the
     /// upload is read; [`Database::record_attachment`] checks again).
     async fn has_room_for(&self, account_id: i64, bytes: u64, cap: PendingCap) -> Result<bool>;
+    /// Deletes the idempotency answers older than `age` (a resend after that makes a
+    /// new case); returns how many.
+    async fn purge_old_answers(&self, age: Duration) -> Result<u64>;
     /// Deletes the records of files no message links that are older than `age`;
     /// returns their ids.
     async fn purge_unlinked_files(&self, age: Duration) -> Result<Vec<Uuid>>;

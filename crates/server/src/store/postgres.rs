@@ -219,6 +219,18 @@ impl Tx for PgTx<'_> {
             .await?)
     }
 
+    async fn delete_old_answers(&mut self, stored_before: i64, rows: i64) -> Result<u64> {
+        let done = sqlx::query(
+            "DELETE FROM idempotency WHERE (account_id, key) IN (
+                 SELECT account_id, key FROM idempotency WHERE created_at < $1 LIMIT $2)",
+        )
+        .bind(stored_before)
+        .bind(rows)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     async fn delete_unlinked_files(&mut self, created_before: i64) -> Result<Vec<Uuid>> {
         let ids: Vec<(Uuid,)> = sqlx::query_as(
             "DELETE FROM attachments WHERE event_id IS NULL AND created_at < $1 RETURNING id",

@@ -128,6 +128,17 @@ impl Tx for SqliteTx<'_> {
             .query_row([account_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 
+    async fn delete_old_answers(&mut self, stored_before: i64, rows: i64) -> Result<u64> {
+        let gone = self
+            .conn
+            .prepare_cached(
+                "DELETE FROM idempotency WHERE (account_id, key) IN (
+                     SELECT account_id, key FROM idempotency WHERE created_at < ?1 LIMIT ?2)",
+            )?
+            .execute([stored_before, rows])?;
+        Ok(gone as u64)
+    }
+
     async fn delete_unlinked_files(&mut self, created_before: i64) -> Result<Vec<Uuid>> {
         let ids = self
             .conn
@@ -776,6 +787,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0002_one_flow.sql"),
     include_str!("../../../migrations/0003_sessions_end.sql"),
     include_str!("../../../migrations/0004_pending_files.sql"),
+    include_str!("../../../migrations/0005_answer_age.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {
