@@ -9,7 +9,8 @@ once cold (nothing cached, what a partner's first visit costs) and once warm (a 
 served from the browser's cache). Each time it waits until the sign-in form is on the
 screen and the app's stylesheet applies, and prints the time from navigation start in
 the page's own clock (Performance API), with what each file weighed on the wire. Prints
-figures only: timings on a shared machine are too noisy to assert.
+figures only: timings on a shared machine are too noisy to assert. It fails when the
+page's Content-Security-Policy refused anything on either load.
 """
 
 import base64
@@ -99,6 +100,10 @@ class WebDriver:
     def run_async(self, script):
         return self.call("POST", self.session + "/execute/async", {"script": script, "args": []})
 
+    def log(self):
+        """What the page wrote to the browser's console (chromedriver's log)."""
+        return self.call("POST", self.session + "/se/log", {"type": "browser"})
+
     def refresh(self):
         self.call("POST", self.session + "/refresh", {})
 
@@ -180,6 +185,11 @@ def main():
         report("cold (empty cache)", cold)
         browser.refresh()
         report("warm (reload)", browser.run_async(WAIT_FOR_SIGN_IN))
+        # The page works under its Content-Security-Policy only if nothing was refused.
+        refused = [entry["message"] for entry in browser.log()
+                   if entry.get("source") == "security"]
+        if refused:
+            raise SystemExit("the Content-Security-Policy refused:\n  " + "\n  ".join(refused))
     finally:
         browser.stop()
         driver.terminate()

@@ -76,6 +76,17 @@ async fn every_kind_of_answer_carries_the_security_headers() {
     assert!(policy.contains(&format!("'sha256-{digest}'")), "{policy}");
     assert!(policy.contains("'wasm-unsafe-eval'"), "{policy}");
     assert!(policy.contains("connect-src 'self'"), "{policy}");
+    // A reload that revalidates the page keeps the page's policy.
+    let modified = header(page, "last-modified").to_owned();
+    let revalidated = partner
+        .send(
+            partner
+                .request(reqwest::Method::GET, "/")
+                .header("If-Modified-Since", modified),
+        )
+        .await;
+    assert_eq!(revalidated.status, 304);
+    assert_eq!(header(&revalidated, "content-security-policy"), policy);
     // JSON allows nothing at all.
     let json_policy = header(&answers[0], "content-security-policy");
     assert!(

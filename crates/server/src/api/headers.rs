@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use base64::Engine;
@@ -76,12 +76,17 @@ fn inline_hashes(html: &str, tag: &str) -> String {
 
 /// Adds the headers to every answer that has not set its own.
 pub async fn add(State(policies): State<Policies>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let is_api = path == "/v1" || path.starts_with("/v1/");
     let mut response = next.run(request).await;
-    let is_page = response
+    let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
+    // A reload revalidates the page: the 304 has no content type, and a browser takes
+    // its policy for the page it keeps, so it must be the page's policy too.
+    let is_page = is_html || (!is_api && response.status() == StatusCode::NOT_MODIFIED);
     let headers: &mut HeaderMap = response.headers_mut();
     let policy = if is_page {
         policies.page.clone()
