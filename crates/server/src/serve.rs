@@ -90,20 +90,13 @@ pub async fn serve(
                 Ok::<_, Infallible>(response.unwrap_or_else(|never| match never {}))
             }
         });
-        let builder = builder.clone();
-        let watcher = graceful.watcher();
-        let head_timeout = limits.head_timeout;
+        // hyper's head timer starts as soon as it waits for a head, so a connection
+        // that never sends a byte is closed after it too.
+        let connection = graceful.watch(
+            builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service)),
+        );
         tokio::spawn(async move {
-            // hyper's head timeout starts with the first byte; a connection that never
-            // sends one is closed after as long.
-            let mut first = [0u8; 1];
-            match tokio::time::timeout(head_timeout, stream.peek(&mut first)).await {
-                Ok(Ok(n)) if n > 0 => {}
-                _ => return,
-            }
-            let connection =
-                builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
-            if let Err(error) = watcher.watch(connection).await {
+            if let Err(error) = connection.await {
                 tracing::debug!(%error, %peer, "connection ended with an error");
             }
             drop(permit);

@@ -30,6 +30,8 @@ use super::{
 
 /// Most cases the demo's automatic handler takes in one round.
 const STALE_BATCH: i64 = 100;
+/// Idempotency answers deleted per transaction, so the writer is never held long.
+const PURGE_SLICE: i64 = 1_000;
 
 /// The server's storage: the case flow over backend `B`.
 pub struct Store<B> {
@@ -267,30 +269,27 @@ impl<B: Backend> Database for Store<B> {
     }
 
     async fn purge_old_answers(&self, age: Duration) -> Result<u64> {
-        let age = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
-        let stored_before = now_ms().saturating_sub(age);
+        let stored_before = older_than(age);
         let mut gone = 0;
-        // In slices, so the writer is never held long.
         loop {
             let slice = self
                 .backend
                 .write(PurgeOldAnswers {
                     stored_before,
-                    rows: 1_000,
+                    rows: PURGE_SLICE,
                 })
                 .await?;
             gone += slice;
-            if slice < 1_000 {
+            if slice < PURGE_SLICE as u64 {
                 return Ok(gone);
             }
         }
     }
 
     async fn purge_unlinked_files(&self, age: Duration) -> Result<Vec<Uuid>> {
-        let age = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
         self.backend
             .write(PurgeUnlinkedFiles {
-                created_before: now_ms().saturating_sub(age),
+                created_before: older_than(age),
             })
             .await
     }
@@ -457,9 +456,8 @@ impl<B: Backend> Database for Store<B> {
     }
 
     async fn stale_cases(&self, status: CaseStatus, age: Duration) -> Result<Vec<Uuid>> {
-        let age = i64::try_from(age.as_millis()).unwrap_or(i64::MAX);
         self.backend
-            .stale_cases(status, now_ms().saturating_sub(age), STALE_BATCH)
+            .stale_cases(status, older_than(age), STALE_BATCH)
             .await
     }
 
@@ -1028,6 +1026,11 @@ fn from_json_opt<T: DeserializeOwned>(raw: Option<String>) -> Result<Option<T>> 
 
 fn now_ms() -> i64 {
     ms(OffsetDateTime::now_utc())
+}
+
+/// The time, in stored milliseconds, `age` ago.
+fn older_than(age: Duration) -> i64 {
+    now_ms().saturating_sub(super::millis(age))
 }
 
 /// Times are stored as milliseconds since the epoch, on both backends.
