@@ -73,7 +73,7 @@ async fn an_incomplete_draft_says_what_is_missing_and_stays() {
 async fn files_are_checked_and_copied_into_app_storage() {
     let device = Device::new();
     let pulse = device.open().await;
-    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
+    let jpeg = *include_bytes!("../../../fixtures/photo.jpg");
     let file = pulse.add_file(&jpeg).await.unwrap();
     assert_eq!(file.media_type, "image/jpeg");
     assert_eq!(pulse.file_bytes(file.id).await.unwrap(), jpeg);

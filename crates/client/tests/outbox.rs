@@ -324,8 +324,8 @@ async fn photos_are_uploaded_once_and_travel_with_their_message() {
         .sign_in(&server.url(), PARTNER, PASSWORD)
         .await
         .unwrap();
-    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
-    let png = *b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let jpeg = *include_bytes!("../../../fixtures/photo.jpg");
+    let png = *include_bytes!("../../../fixtures/photo.png");
     let a = pulse.add_file(&jpeg).await.unwrap();
     let b = pulse.add_file(&png).await.unwrap();
     let mut content = question("Water damage in room 4, photos attached");
@@ -357,7 +357,7 @@ async fn sent_items_and_their_photos_are_let_go_after_a_while_and_nothing_else_i
         .sign_in(&server.url(), PARTNER, PASSWORD)
         .await
         .unwrap();
-    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F'];
+    let jpeg = *include_bytes!("../../../fixtures/photo.jpg");
     let with_photo = async |mut content: pulse_client::DraftContent| {
         let photo = pulse.add_file(&jpeg).await.unwrap();
         content.files = vec![photo.id];

@@ -42,10 +42,14 @@ pub enum ErrorCode {
     TextTooLong,
     /// The account has as many files uploaded and not yet sent as it may.
     TooManyPendingFiles,
+    /// A file with an image's first bytes that does not decode as that image.
+    ImageUnreadable,
+    /// An image with more pixels than the server decodes.
+    ImageTooLarge,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::InvalidInput,
         ErrorCode::BodyEmpty,
         ErrorCode::BodyTooLong,
@@ -74,6 +78,8 @@ impl ErrorCode {
         ErrorCode::TextInvalid,
         ErrorCode::TextTooLong,
         ErrorCode::TooManyPendingFiles,
+        ErrorCode::ImageUnreadable,
+        ErrorCode::ImageTooLarge,
     ];
 
     /// The wire id, e.g. `idempotency_key_reused`.
@@ -107,6 +113,8 @@ impl ErrorCode {
             ErrorCode::TextInvalid => "text_invalid",
             ErrorCode::TextTooLong => "text_too_long",
             ErrorCode::TooManyPendingFiles => "too_many_pending_files",
+            ErrorCode::ImageUnreadable => "image_unreadable",
+            ErrorCode::ImageTooLarge => "image_too_large",
         }
     }
 

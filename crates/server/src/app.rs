@@ -50,6 +50,8 @@ pub struct Limits {
     pub max_streams_per_account: usize,
     /// Open connections, and how long a request's head and body may take.
     pub connections: ConnectionLimits,
+    /// Width times height above which an uploaded image is refused undecoded.
+    pub max_image_pixels: u64,
 }
 
 impl Default for Limits {
@@ -69,6 +71,7 @@ impl Default for Limits {
             password_checks: 4,
             max_streams_per_account: 10,
             connections: ConnectionLimits::default(),
+            max_image_pixels: pulse_media::Options::SERVER.max_pixels,
         }
     }
 }
@@ -108,6 +111,8 @@ struct Shared {
     streams: Arc<Streams>,
     sign_in_throttle: SignInThrottle,
     password_checks: Arc<tokio::sync::Semaphore>,
+    /// Images decoded at once: one per core, since each takes a core while it lasts.
+    image_work: Arc<tokio::sync::Semaphore>,
     /// Verified against when an email is unknown, so a wrong email costs as long as a
     /// wrong password and timing tells nothing.
     decoy_hash: String,
@@ -138,6 +143,16 @@ impl AppState {
     /// A turn at checking a password, if one is free now.
     pub fn password_check(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
         self.0.password_checks.clone().try_acquire_owned().ok()
+    }
+
+    /// A turn at decoding an image, waited for.
+    pub async fn image_work(&self) -> tokio::sync::OwnedSemaphorePermit {
+        self.0
+            .image_work
+            .clone()
+            .acquire_owned()
+            .await
+            .expect("the semaphore is never closed")
     }
 
     /// The event streams open on this instance, by session.
@@ -255,6 +270,9 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
         sign_in_throttle: SignInThrottle::default(),
         password_checks: Arc::new(tokio::sync::Semaphore::new(
             config.limits.password_checks.max(1),
+        )),
+        image_work: Arc::new(tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(1, usize::from),
         )),
         decoy_hash,
     }));

@@ -103,6 +103,10 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub trusted_proxies: Vec<IpRange>,
+    /// Width times height above which an uploaded photo is refused without decoding it
+    /// (a guard against decompression bombs; 50 million fits a 48 MP camera).
+    #[arg(long, env = "PULSE_MAX_IMAGE_PIXELS", default_value_t = 50_000_000)]
+    pub max_image_pixels: u64,
     /// Passwords checked at once (each takes about 20 MB and a core for a moment);
     /// more sign-ins at that moment answer 503 with Retry-After.
     #[arg(long, env = "PULSE_PASSWORD_CHECKS", default_value_t = 4)]
@@ -170,6 +174,7 @@ impl ServeArgs {
                 unlinked_file_age: Duration::from_secs(self.unlinked_file_hours.max(1) * 3600),
                 trusted_proxies: self.trusted_proxies.clone(),
                 password_checks: self.password_checks.max(1),
+                max_image_pixels: self.max_image_pixels.max(1),
                 max_streams_per_account: self.max_streams_per_account.max(1),
                 answer_age: days(self.idempotency_days),
                 tidy_every: Duration::from_secs(60),

@@ -160,6 +160,23 @@ impl From<InputError> for ApiError {
     }
 }
 
+impl From<pulse_media::MediaError> for ApiError {
+    fn from(e: pulse_media::MediaError) -> ApiError {
+        match e {
+            pulse_media::MediaError::Unreadable => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::ImageUnreadable,
+                e.to_string(),
+            ),
+            pulse_media::MediaError::TooManyPixels { .. } => ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::ImageTooLarge,
+                e.to_string(),
+            ),
+        }
+    }
+}
+
 impl From<TransitionError> for ApiError {
     fn from(e: TransitionError) -> ApiError {
         match e {

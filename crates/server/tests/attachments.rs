@@ -5,10 +5,10 @@ mod helpers;
 use helpers::{TestServer, User, question};
 use uuid::Uuid;
 
-const JPEG: &[u8] = &[
-    0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0, 1,
-];
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+const JPEG: &[u8] = include_bytes!("../../../fixtures/photo.jpg");
+const PNG: &[u8] = include_bytes!("../../../fixtures/photo.png");
+const WEBP: &[u8] = include_bytes!("../../../fixtures/photo.webp");
+const HEIC: &[u8] = include_bytes!("../../../fixtures/photo.heic");
 
 async fn upload(user: &User, content_type: &str, bytes: Vec<u8>) -> helpers::Reply {
     user.send(
@@ -27,7 +27,6 @@ async fn photos_upload_and_travel_with_a_message() {
     let photo = upload(&partner, "image/jpeg", JPEG.to_vec()).await;
     assert_eq!(photo.status, 201, "{}", photo.body);
     assert_eq!(photo.body["media_type"], "image/jpeg");
-    assert_eq!(photo.body["size"], JPEG.len());
     // The declared type may be generic; the content decides.
     let png = upload(&partner, "application/octet-stream", PNG.to_vec()).await;
     assert_eq!(png.body["media_type"], "image/png");
@@ -56,7 +55,10 @@ async fn photos_upload_and_travel_with_a_message() {
             .unwrap();
         assert_eq!(response.status(), 200);
         assert_eq!(response.headers()["content-type"], "image/jpeg");
-        assert_eq!(response.bytes().await.unwrap().as_ref(), JPEG);
+        // The stored photo, newly encoded: the size the upload answered with.
+        let bytes = response.bytes().await.unwrap();
+        assert!(bytes.starts_with(&[0xFF, 0xD8, 0xFF]));
+        assert_eq!(photo.body["size"], bytes.len());
     }
 }
 
@@ -113,15 +115,11 @@ async fn files_are_refused_by_size_and_by_content() {
         .assert_error(415, "unsupported_media_type");
     let pdf = upload(&partner, "application/pdf", b"%PDF-1.7\n%...".to_vec()).await;
     assert_eq!(pdf.body["media_type"], "application/pdf");
-    let webp = upload(&partner, "image/webp", b"RIFF\x10\0\0\0WEBPVP8 ".to_vec()).await;
-    assert_eq!(webp.body["media_type"], "image/webp");
-    let heic = upload(
-        &partner,
-        "image/heic",
-        b"\0\0\0\x18ftypheic\0\0\0\0".to_vec(),
-    )
-    .await;
-    assert_eq!(heic.body["media_type"], "image/heic");
+    // A WebP photo is kept as JPEG (the only WebP encoder at hand is lossless).
+    let webp = upload(&partner, "image/webp", WEBP.to_vec()).await;
+    assert_eq!(webp.body["media_type"], "image/jpeg", "{}", webp.body);
+    let heic = upload(&partner, "image/heic", HEIC.to_vec()).await;
+    assert_eq!(heic.body["media_type"], "image/heic", "{}", heic.body);
     // Only what was accepted is on disk.
     let files = std::fs::read_dir(app.dir.path().join("attachments"))
         .unwrap()
@@ -164,7 +162,7 @@ async fn files_not_yet_sent_are_capped_per_account_by_count_and_bytes() {
     let app = TestServer::spawn_with(|c| {
         c.limits.pending_files = pulse_server::store::PendingCap {
             files: 3,
-            bytes: 1_000,
+            bytes: 5_000,
         };
     })
     .await;
@@ -193,9 +191,9 @@ async fn files_not_yet_sent_are_capped_per_account_by_count_and_bytes() {
         upload(&partner, "image/jpeg", JPEG.to_vec()).await.status,
         201
     );
-    // Bytes count too: 1,000 in all, whatever the number of files.
+    // Bytes count too: 5,000 in all, whatever the number of files.
     let mut big = JPEG.to_vec();
-    big.resize(990, 0);
+    big.resize(4_500, 0);
     upload(&partner, "image/jpeg", big)
         .await
         .assert_error(429, "too_many_pending_files");
@@ -264,8 +262,9 @@ async fn an_upload_is_written_as_it_arrives_and_nothing_stays_of_a_refused_one()
         .await
         .assert_error(415, "unsupported_media_type");
     assert!(files_on_disk(&app).is_empty(), "{:?}", files_on_disk(&app));
-    // A photo in pieces within the limit is whole when it comes back.
-    let mut photo = JPEG.to_vec();
+    // A file in pieces within the limit is whole when it comes back (a PDF, which is
+    // kept as sent, unlike a photo).
+    let mut photo = b"%PDF-1.7\n".to_vec();
     photo.extend((0..50_000u32).map(|i| (i % 251) as u8));
     let chunks: Vec<Vec<u8>> = photo.chunks(3_000).map(<[u8]>::to_vec).collect();
     let stream = futures_util::stream::iter(chunks.into_iter().map(Ok::<_, std::io::Error>));
@@ -273,7 +272,7 @@ async fn an_upload_is_written_as_it_arrives_and_nothing_stays_of_a_refused_one()
         .send(
             partner
                 .request(reqwest::Method::POST, "/v1/attachments")
-                .header("content-type", "image/jpeg")
+                .header("content-type", "application/pdf")
                 .body(reqwest::Body::wrap_stream(stream)),
         )
         .await;
@@ -290,4 +289,96 @@ async fn an_upload_is_written_as_it_arrives_and_nothing_stays_of_a_refused_one()
         .await
         .unwrap();
     assert_eq!(back.as_ref(), photo.as_slice());
+}
+
+/// The width and height a JPEG's frame header (SOF0) gives.
+fn jpeg_dimensions(bytes: &[u8]) -> (u16, u16) {
+    let at = bytes
+        .windows(2)
+        .position(|w| w == [0xFF, 0xC0])
+        .expect("a baseline frame header");
+    let height = u16::from_be_bytes([bytes[at + 5], bytes[at + 6]]);
+    let width = u16::from_be_bytes([bytes[at + 7], bytes[at + 8]]);
+    (width, height)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+async fn download(user: &User, id: &str) -> Vec<u8> {
+    let response = user
+        .request(reqwest::Method::GET, &format!("/v1/attachments/{id}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.bytes().await.unwrap().to_vec()
+}
+
+#[tokio::test]
+async fn a_photo_is_kept_upright_without_its_location_or_any_other_metadata() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let sent = include_bytes!("../../../fixtures/photo-gps.jpg");
+    assert!(contains(sent, b"HOME-GPS"));
+    let photo = upload(&partner, "image/jpeg", sent.to_vec()).await;
+    assert_eq!(photo.status, 201, "{}", photo.body);
+    let id = photo.body["id"].as_str().unwrap();
+    let kept = download(&partner, id).await;
+    for secret in [&b"HOME-GPS"[..], b"HOME-XMP", b"HOME-COMMENT", b"Exif"] {
+        assert!(!contains(&kept, secret), "{secret:?} was kept");
+    }
+    // Taken 40 wide and 20 high with the camera turned: kept standing, 20 by 40.
+    assert_eq!(jpeg_dimensions(sent), (40, 20));
+    assert_eq!(jpeg_dimensions(&kept), (20, 40));
+    // What is on disk is what comes back: nothing else of the upload stays.
+    let on_disk = std::fs::read(app.dir.path().join("attachments").join(id)).unwrap();
+    assert_eq!(on_disk, kept);
+
+    // HEIC keeps its picture; its Exif and XMP items are emptied.
+    let heic = upload(&partner, "image/heic", HEIC.to_vec()).await;
+    assert_eq!(heic.status, 201, "{}", heic.body);
+    let kept = download(&partner, heic.body["id"].as_str().unwrap()).await;
+    assert_eq!(kept.len(), HEIC.len());
+    assert!(!contains(&kept, b"HOME-GPS") && !contains(&kept, b"HOME-XMP"));
+}
+
+#[tokio::test]
+async fn an_image_that_does_not_decode_or_is_a_pixel_bomb_is_refused_and_not_kept() {
+    // Room for one file not yet sent: the refused ones must not take it.
+    let app = TestServer::spawn_with(|c| {
+        c.limits.pending_files = pulse_server::store::PendingCap {
+            files: 1,
+            bytes: 1 << 20,
+        };
+    })
+    .await;
+    let partner = app.partner("anna@example.test").await;
+    let mut html = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    html.extend_from_slice(b"<html><script>alert(document.cookie)</script></html>");
+    upload(&partner, "image/jpeg", html)
+        .await
+        .assert_error(422, "image_unreadable");
+    // A real photo cut short.
+    upload(&partner, "image/jpeg", JPEG[..JPEG.len() / 3].to_vec())
+        .await
+        .assert_error(422, "image_unreadable");
+    // A hundred bytes that claim 10 billion pixels: refused before any is made.
+    upload(
+        &partner,
+        "image/png",
+        include_bytes!("../../../fixtures/bomb.png").to_vec(),
+    )
+    .await
+    .assert_error(413, "image_too_large");
+    let mut heic = HEIC.to_vec();
+    heic.truncate(heic.len() - 10);
+    upload(&partner, "image/heic", heic)
+        .await
+        .assert_error(422, "image_unreadable");
+    assert!(files_on_disk(&app).is_empty(), "{:?}", files_on_disk(&app));
+    // None of it counts against the account's files not yet sent.
+    let photo = upload(&partner, "image/jpeg", JPEG.to_vec()).await;
+    assert_eq!(photo.status, 201, "{}", photo.body);
 }

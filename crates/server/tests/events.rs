@@ -196,14 +196,16 @@ async fn stopping_the_server_ends_streams_and_finishes_requests_in_flight() {
                 .await
         })
     };
-    tx.send(Ok(vec![0xFF, 0xD8, 0xFF, 0xE0])).await.unwrap();
+    let photo = include_bytes!("../../../fixtures/photo.jpg");
+    let (first, rest) = photo.split_at(100);
+    tx.send(Ok(first.to_vec())).await.unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
     let stopping = tokio::spawn(async move {
         app.stop().await;
         app
     });
     tokio::time::sleep(Duration::from_millis(200)).await;
-    tx.send(Ok(vec![0; 64])).await.unwrap();
+    tx.send(Ok(rest.to_vec())).await.unwrap();
     drop(tx);
     let reply = upload.await.unwrap();
     assert_eq!(

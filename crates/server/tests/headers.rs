@@ -49,7 +49,7 @@ async fn every_kind_of_answer_carries_the_security_headers() {
             partner
                 .request(reqwest::Method::POST, "/v1/attachments")
                 .header("Content-Type", "image/png")
-                .body(b"\x89PNG\r\n\x1a\n rest of a picture".to_vec()),
+                .body(include_bytes!("../../../fixtures/photo.png").to_vec()),
         )
         .await;
     assert_eq!(photo.status, 201, "{}", photo.body);

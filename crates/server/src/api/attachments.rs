@@ -39,13 +39,15 @@ const DECLARED: [&str; 7] = [
 #[utoipa::path(post, path = "/v1/attachments", tag = "partner",
     security(("bearer" = [])),
     request_body(content = Vec<u8>, content_type = "image/jpeg",
-        description = "JPEG, PNG, WebP, HEIC or PDF, recognised by content"),
+        description = "JPEG, PNG, WebP, HEIC or PDF, recognised by content. A photo is stored without its metadata (EXIF with GPS, XMP, IPTC, comments), turned upright by its EXIF orientation; JPEG, PNG and WebP are decoded and encoded anew (a WebP as JPEG, or PNG when transparent), so `media_type` and `size` of the answer are those of the stored file"),
     responses(
         (status = 201, body = AttachmentRef),
+        (status = 400, body = ErrorBody, description = "invalid_input: the upload broke off"),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody, description = "a handler's token"),
-        (status = 413, body = ErrorBody, description = "attachment_too_large"),
+        (status = 413, body = ErrorBody, description = "attachment_too_large; image_too_large: more pixels than the server decodes"),
         (status = 415, body = ErrorBody, description = "unsupported_media_type"),
+        (status = 422, body = ErrorBody, description = "image_unreadable: an image's first bytes, and no image behind them"),
         (status = 429, body = ErrorBody, description = "too_many_pending_files (with Retry-After): as many files are uploaded and not yet sent as an account may have; rate_limited"),
     ))]
 async fn upload(
@@ -91,6 +93,10 @@ async fn upload(
     let path = state.attachments_dir().join(id.to_string());
     let partial = path.with_extension("part");
     let received = match receive(body, &partial, max).await {
+        Ok(received) => clean(&state, &partial, received).await,
+        Err(error) => Err(error),
+    };
+    let received = match received {
         Ok(received) => received,
         Err(error) => {
             let _ = tokio::fs::remove_file(&partial).await;
@@ -169,6 +175,44 @@ async fn receive(body: Body, partial: &std::path::Path, max: usize) -> Result<Re
     Ok(Received {
         kind,
         size: size as u64,
+    })
+}
+
+/// Makes a received image safe to keep: it must decode (within the pixel limit), is
+/// turned upright, and is written anew without any metadata (see `pulse_media`). The
+/// work is CPU-bound: off the async threads, a few at a time.
+async fn clean(
+    state: &AppState,
+    partial: &std::path::Path,
+    received: Received,
+) -> Result<Received, ApiError> {
+    if received.kind == AttachmentKind::Pdf {
+        return Ok(received);
+    }
+    let permit = state.image_work().await;
+    let bytes = tokio::fs::read(partial).await.map_err(ApiError::internal)?;
+    let options = pulse_media::Options {
+        max_pixels: state.limits().max_image_pixels,
+        ..pulse_media::Options::SERVER
+    };
+    let kind = received.kind;
+    let cleaned = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        pulse_media::clean(&bytes, kind, &options)
+    })
+    .await
+    .map_err(ApiError::internal)??;
+    let mut file = tokio::fs::File::create(partial)
+        .await
+        .map_err(ApiError::internal)?;
+    use tokio::io::AsyncWriteExt;
+    file.write_all(&cleaned.bytes)
+        .await
+        .map_err(ApiError::internal)?;
+    file.sync_all().await.map_err(ApiError::internal)?;
+    Ok(Received {
+        kind: cleaned.kind,
+        size: cleaned.bytes.len() as u64,
     })
 }
 
