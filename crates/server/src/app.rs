@@ -109,6 +109,7 @@ struct Shared {
     attachments_dir: PathBuf,
     shutdown: CancellationToken,
     streams: Arc<Streams>,
+    feed: Arc<crate::feed::Feed>,
     sign_in_throttle: SignInThrottle,
     password_checks: Arc<tokio::sync::Semaphore>,
     /// Images decoded at once: one per core, since each takes a core while it lasts.
@@ -153,6 +154,11 @@ impl AppState {
             .acquire_owned()
             .await
             .expect("the semaphore is never closed")
+    }
+
+    /// The instance's one reader of the event log, which feeds the open streams.
+    pub fn feed(&self) -> &Arc<crate::feed::Feed> {
+        &self.0.feed
     }
 
     /// The event streams open on this instance, by session.
@@ -267,6 +273,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
         attachments_dir,
         shutdown: shutdown.clone(),
         streams: Arc::default(),
+        feed: Arc::default(),
         sign_in_throttle: SignInThrottle::default(),
         password_checks: Arc::new(tokio::sync::Semaphore::new(
             config.limits.password_checks.max(1),
@@ -286,6 +293,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
             shutdown.clone(),
         ));
     }
+    tokio::spawn(state.feed().clone().run(store.clone(), shutdown.clone()));
     tokio::spawn(tidy_up(state.clone()));
     tokio::spawn(streams::end_streams_of_ended_sessions(state.clone()));
 

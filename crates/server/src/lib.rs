@@ -14,6 +14,7 @@ pub mod cli;
 pub mod client_addr;
 pub mod demo;
 pub mod error;
+pub mod feed;
 pub mod serve;
 pub mod store;
 pub mod streams;

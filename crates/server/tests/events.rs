@@ -229,3 +229,32 @@ fn tokio_stream_from(
 ) -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> {
     futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx))
 }
+
+#[tokio::test]
+async fn many_streams_of_many_partners_each_get_their_own_events_once_in_order() {
+    let app = TestServer::spawn().await;
+    let mut partners = Vec::new();
+    for name in ["anna", "budi", "chen"] {
+        partners.push(app.partner(&format!("{name}@example.test")).await);
+    }
+    // Three streams per partner: a phone, a tablet, a browser tab.
+    let mut streams = Vec::new();
+    for (who, partner) in partners.iter().enumerate() {
+        for _ in 0..3 {
+            streams.push((who, partner.stream(None).await));
+        }
+    }
+    // Cases opened in turns, so the log interleaves the partners.
+    let mut opened: Vec<Vec<uuid::Uuid>> = vec![Vec::new(); partners.len()];
+    for round in 0..4 {
+        for (who, partner) in partners.iter().enumerate() {
+            opened[who].push(partner.open_case(&format!("Round {round}")).await.case.id);
+        }
+    }
+    for (who, stream) in &mut streams {
+        let seen = stream.drain(Duration::from_millis(500)).await;
+        let cases: Vec<_> = seen.iter().map(|frame| frame.event.case_id).collect();
+        assert_eq!(cases, opened[*who], "partner {who}'s stream");
+        assert!(seen.windows(2).all(|pair| pair[0].id < pair[1].id));
+    }
+}

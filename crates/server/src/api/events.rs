@@ -14,7 +14,6 @@ use futures_util::stream::{self, Stream};
 use pulse_protocol::ErrorBody;
 use pulse_protocol::wire::{CaseEvent, EventPage};
 use serde::Deserialize;
-use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
@@ -24,6 +23,7 @@ use super::ApiQuery;
 use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::feed::Subscription;
 use crate::store::Database;
 use crate::streams::StreamGuard;
 
@@ -105,18 +105,20 @@ async fn events(
     if state.streams().count(partner.id) >= state.limits().max_streams_per_account {
         return Err(ApiError::too_many_streams());
     }
-    let mut wake = state.store().subscribe();
+    // Subscribed before the log is read: nothing committed in between is missed.
+    let feed = state.feed().subscribe(partner.id);
     // Without a resume point the stream starts now; the client catches up with a page.
     let cursor = match resume.or(query.after) {
         Some(after) => after,
-        None => *wake.borrow_and_update(),
+        None => *state.store().subscribe().borrow(),
     };
     let tail = Tail {
         store: state.store().clone(),
         partner_id: partner.id,
         cursor,
         pending: VecDeque::new(),
-        wake,
+        read_log: true,
+        feed,
         shutdown: state.shutdown().clone(),
         session: state.streams().open(caller.token_hash, partner.id),
     };
@@ -129,9 +131,15 @@ async fn events(
 struct Tail {
     store: std::sync::Arc<dyn Database>,
     partner_id: i64,
+    /// The last event sent.
     cursor: i64,
+    /// Read from the log, not yet sent.
     pending: VecDeque<CaseEvent>,
-    wake: watch::Receiver<i64>,
+    /// Whether the log may hold events this stream has not had: at the start, and
+    /// when its inbox lagged.
+    read_log: bool,
+    /// New events, handed over by the instance's feed.
+    feed: Subscription,
     shutdown: CancellationToken,
     /// Ends the stream when its session ends.
     session: StreamGuard,
@@ -145,7 +153,8 @@ impl Tail {
         })
     }
 
-    /// The next event for this partner, waiting for one to be committed if need be.
+    /// The next event for this partner, waiting for one if need be: first what the log
+    /// holds after the cursor, then what the feed hands over, each event once (by id).
     /// `None` ends the stream: the server is stopping, the session has ended (the
     /// client's reconnection is answered 401), or the log cannot be read (the client
     /// reconnects with Last-Event-ID and loses nothing).
@@ -155,29 +164,42 @@ impl Tail {
                 return None;
             }
             if let Some(event) = self.pending.pop_front() {
-                self.cursor = event.id;
-                return Some(event);
+                if event.id > self.cursor {
+                    self.cursor = event.id;
+                    return Some(event);
+                }
+                continue;
             }
-            // Mark the current version seen before reading, so a commit that lands
-            // during the read still wakes us.
-            self.wake.borrow_and_update();
-            match self
-                .store
-                .events_after(self.partner_id, self.cursor, STREAM_BATCH)
-                .await
-            {
-                Ok(events) if !events.is_empty() => {
-                    self.pending.extend(events);
-                    continue;
+            if self.feed.inbox.take_lagged() {
+                self.read_log = true;
+            }
+            if self.read_log {
+                match self
+                    .store
+                    .events_after(self.partner_id, self.cursor, STREAM_BATCH)
+                    .await
+                {
+                    Ok(events) => {
+                        // A full batch may have more behind it.
+                        self.read_log = events.len() == STREAM_BATCH as usize;
+                        self.pending.extend(events);
+                        continue;
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "event stream cannot read the log");
+                        return None;
+                    }
                 }
-                Ok(_) => {}
-                Err(error) => {
-                    tracing::warn!(%error, "event stream cannot read the log");
-                    return None;
+            }
+            if let Some(event) = self.feed.inbox.pop() {
+                if event.id > self.cursor {
+                    self.cursor = event.id;
+                    return Some(CaseEvent::clone(&event));
                 }
+                continue;
             }
             tokio::select! {
-                changed = self.wake.changed() => changed.ok()?,
+                _ = self.feed.inbox.arrived() => {}
                 _ = self.shutdown.cancelled() => return None,
                 _ = self.session.ended.cancelled() => return None,
             }

@@ -242,6 +242,12 @@ pub trait Backend: Send + Sync + 'static {
         after: i64,
         limit: i64,
     ) -> impl Future<Output = Result<Vec<EventRow>>> + Send;
+    /// Up to `limit` events of every partner after `after`, oldest first (the feed).
+    fn events_since(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<EventRow>>> + Send;
     /// The files linked to these events, in each event's order.
     fn linked_attachments(
         &self,
@@ -273,8 +279,8 @@ pub const CASE_COLUMNS: &str = "c.id, c.kind, c.topic, c.subtopic, c.property_id
     AND e.id > c.partner_read_event_id AND e.author_role = 'handler') AS unread_count";
 
 /// The columns of an [`EventRow`] from `case_events`.
-pub const EVENT_COLUMNS: &str = "id, case_id, kind, status, author_role, author_name, body, \
-    outcome, expected_next, created_at";
+pub const EVENT_COLUMNS: &str = "id, case_id, partner_id, kind, status, author_role, \
+    author_name, body, outcome, expected_next, created_at";
 
 /// How many requests a key may make: `burst` at once, refilled at `per_second`.
 #[derive(Debug, Clone, Copy)]
@@ -474,6 +480,8 @@ pub struct MoveTargetRow {
 pub struct EventRow {
     pub id: i64,
     pub case_id: Uuid,
+    /// Whose case it is: the feed hands each event to that partner's streams.
+    pub partner_id: i64,
     pub kind: String,
     pub status: String,
     pub author_role: String,

@@ -455,6 +455,13 @@ impl<B: Backend> Database for Store<B> {
         self.events(rows).await
     }
 
+    async fn events_since(&self, after: i64, limit: u32) -> Result<Vec<(i64, CaseEvent)>> {
+        let rows = self.backend.events_since(after, i64::from(limit)).await?;
+        let partners: Vec<i64> = rows.iter().map(|row| row.partner_id).collect();
+        let events = self.events(rows).await?;
+        Ok(partners.into_iter().zip(events).collect())
+    }
+
     async fn stale_cases(&self, status: CaseStatus, age: Duration) -> Result<Vec<Uuid>> {
         self.backend
             .stale_cases(status, older_than(age), STALE_BATCH)

@@ -286,6 +286,9 @@ pub trait Database: Send + Sync {
     /// Up to `limit` of a partner's events after `after`, oldest first.
     async fn events_after(&self, partner_id: i64, after: i64, limit: u32)
     -> Result<Vec<CaseEvent>>;
+    /// Up to `limit` events of every partner after `after`, oldest first, each with its
+    /// partner's id: what the instance's feed hands to the open streams.
+    async fn events_since(&self, after: i64, limit: u32) -> Result<Vec<(i64, CaseEvent)>>;
     /// Cases in `status` whose last activity is older than `age`, oldest first.
     async fn stale_cases(&self, status: CaseStatus, age: Duration) -> Result<Vec<Uuid>>;
     /// Takes one request from `key`'s allowance (shared by every instance on this

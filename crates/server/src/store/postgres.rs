@@ -676,6 +676,16 @@ impl Backend for PgBackend {
         .await?)
     }
 
+    async fn events_since(&self, after: i64, limit: i64) -> Result<Vec<EventRow>> {
+        Ok(sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {EVENT_COLUMNS} FROM case_events WHERE id > $1 ORDER BY id LIMIT $2"
+        )))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     async fn linked_attachments(&self, event_ids: &[i64]) -> Result<Vec<LinkedAttachmentRow>> {
         Ok(sqlx::query_as(
             "SELECT id, media_type, size, event_id FROM attachments

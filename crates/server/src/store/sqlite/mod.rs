@@ -652,6 +652,18 @@ impl Backend for SqliteBackend {
         })
     }
 
+    async fn events_since(&self, after: i64, limit: i64) -> Result<Vec<EventRow>> {
+        self.engine.read(|conn| {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS} FROM case_events WHERE id > ?1 ORDER BY id LIMIT ?2"
+            ))?;
+            let events = stmt
+                .query_map(params![after, limit], event_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(events)
+        })
+    }
+
     async fn linked_attachments(&self, event_ids: &[i64]) -> Result<Vec<LinkedAttachmentRow>> {
         // One statement for any number of events: the ids travel as a JSON array.
         let ids =
@@ -757,6 +769,7 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
         id: r.get("id")?,
         case_id: uuid_from(1, &r.get::<_, String>("case_id")?)?,
+        partner_id: r.get("partner_id")?,
         kind: r.get("kind")?,
         status: r.get("status")?,
         author_role: r.get("author_role")?,
