@@ -52,6 +52,8 @@ pub struct Limits {
     pub connections: ConnectionLimits,
     /// Width times height above which an uploaded image is refused undecoded.
     pub max_image_pixels: u64,
+    /// SQLite: writes that may wait for the writer before more answer 503.
+    pub max_queued_writes: usize,
 }
 
 impl Default for Limits {
@@ -72,6 +74,7 @@ impl Default for Limits {
             max_streams_per_account: 10,
             connections: ConnectionLimits::default(),
             max_image_pixels: pulse_media::Options::SERVER.max_pixels,
+            max_queued_writes: store::StoreOptions::QUEUED_WRITES,
         }
     }
 }
@@ -246,11 +249,14 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
     tokio::fs::create_dir_all(&attachments_dir)
         .await
         .map_err(io_err(&attachments_dir))?;
-    let quota = RateQuota {
-        per_second: config.limits.rate_per_second.get(),
-        burst: config.limits.rate_burst.get(),
+    let options = store::StoreOptions {
+        quota: RateQuota {
+            per_second: config.limits.rate_per_second.get(),
+            burst: config.limits.rate_burst.get(),
+        },
+        max_queued_writes: config.limits.max_queued_writes,
     };
-    let store = store::open(&config.database_url, quota).await?;
+    let store = store::open(&config.database_url, options).await?;
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Io {

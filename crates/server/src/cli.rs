@@ -107,6 +107,10 @@ pub struct ServeArgs {
     /// (a guard against decompression bombs; 50 million fits a 48 MP camera).
     #[arg(long, env = "PULSE_MAX_IMAGE_PIXELS", default_value_t = 50_000_000)]
     pub max_image_pixels: u64,
+    /// SQLite: writes that may wait for the database's one writer; more at that moment
+    /// answer 503 with Retry-After instead of waiting in an ever longer queue.
+    #[arg(long, env = "PULSE_MAX_QUEUED_WRITES", default_value_t = 1024)]
+    pub max_queued_writes: usize,
     /// Passwords checked at once (each takes about 20 MB and a core for a moment);
     /// more sign-ins at that moment answer 503 with Retry-After.
     #[arg(long, env = "PULSE_PASSWORD_CHECKS", default_value_t = 4)]
@@ -175,6 +179,7 @@ impl ServeArgs {
                 trusted_proxies: self.trusted_proxies.clone(),
                 password_checks: self.password_checks.max(1),
                 max_image_pixels: self.max_image_pixels.max(1),
+                max_queued_writes: self.max_queued_writes.max(1),
                 max_streams_per_account: self.max_streams_per_account.max(1),
                 answer_age: days(self.idempotency_days),
                 tidy_every: Duration::from_secs(60),

@@ -81,8 +81,8 @@ impl ApiError {
         }
     }
 
-    /// As many passwords are being checked as the server does at once; a moment later
-    /// one will be free.
+    /// As many passwords are being checked, or writes are waiting, as the server takes
+    /// at once; a moment later there is room.
     pub fn busy() -> ApiError {
         ApiError {
             retry_after_secs: Some(1),
@@ -206,6 +206,7 @@ impl From<StoreError> for ApiError {
                 e.to_string(),
             ),
             StoreError::TooManyPendingFiles => ApiError::too_many_pending_files(),
+            StoreError::Busy => ApiError::busy(),
             StoreError::UnknownAttachment => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorCode::UnknownAttachment,

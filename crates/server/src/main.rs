@@ -23,11 +23,14 @@ async fn main() -> anyhow::Result<()> {
         Some(Command::Account(AccountCommand::Add(add))) => {
             std::fs::create_dir_all(cli.serve.data_dir()).context("creating the data directory")?;
             // One command, one account: no request allowance to speak of.
-            let quota = RateQuota {
-                per_second: 1,
-                burst: 1,
+            let options = store::StoreOptions {
+                quota: RateQuota {
+                    per_second: 1,
+                    burst: 1,
+                },
+                max_queued_writes: store::StoreOptions::QUEUED_WRITES,
             };
-            let store = store::open(&cli.serve.database_url(), quota).await?;
+            let store = store::open(&cli.serve.database_url(), options).await?;
             let role = match add.role.as_str() {
                 "partner" => Actor::Partner,
                 "handler" => Actor::Handler,

@@ -510,3 +510,47 @@ async fn a_first_answer_is_kept_for_its_period_and_then_let_go() {
         "the key was let go"
     );
 }
+
+#[tokio::test]
+async fn under_more_writes_than_the_queue_holds_the_server_answers_busy_and_loses_nothing() {
+    let app = TestServer::spawn_with(|c| c.limits.max_queued_writes = 1).await;
+    let partner = app.partner("anna@example.test").await;
+    let keys: Vec<Uuid> = (0..40).map(|_| Uuid::new_v4()).collect();
+    let mut waiting = keys.clone();
+    let mut busy = 0;
+    // Sent all at once; what is refused as busy is sent again, as the phone's outbox
+    // does after Retry-After, until every case is in.
+    for _round in 0..50 {
+        let replies = futures_util::future::join_all(waiting.iter().map(|key| {
+            let partner = partner.clone();
+            let key = *key;
+            async move {
+                let reply = partner
+                    .post_keyed("/v1/cases", key, question("Busy day"))
+                    .await;
+                (key, reply)
+            }
+        }))
+        .await;
+        waiting.clear();
+        for (key, reply) in replies {
+            match reply.status {
+                201 => {}
+                503 => {
+                    busy += 1;
+                    assert_eq!(reply.body["code"], "rate_limited", "{}", reply.body);
+                    assert!(reply.headers.contains_key("retry-after"));
+                    waiting.push(key);
+                }
+                other => panic!("{other}: {}", reply.body),
+            }
+        }
+        if waiting.is_empty() {
+            break;
+        }
+    }
+    assert!(waiting.is_empty(), "{} never got in", waiting.len());
+    let page = partner.get("/v1/cases?limit=100").await;
+    assert_eq!(page.body["cases"].as_array().unwrap().len(), keys.len());
+    println!("{busy} of the sends were answered busy");
+}

@@ -64,6 +64,8 @@ pub enum StoreError {
     Database(String),
     #[error("the store is closed")]
     Closed,
+    #[error("too many writes are waiting")]
+    Busy,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -298,12 +300,29 @@ pub trait Database: Send + Sync {
     async fn forget_idle_allowances(&self) -> Result<()>;
 }
 
+/// How a store is opened.
+#[derive(Debug, Clone, Copy)]
+pub struct StoreOptions {
+    /// Every key's requests.
+    pub quota: RateQuota,
+    /// SQLite: writes that may wait for the writer; past them a write is refused as
+    /// [`StoreError::Busy`] (503) instead of the queue growing without bound.
+    pub max_queued_writes: usize,
+}
+
+impl StoreOptions {
+    /// Writes waiting for SQLite's writer, at most, by default: at the thousands of
+    /// writes a second it commits, a quarter of a second of work.
+    pub const QUEUED_WRITES: usize = 1024;
+}
+
 /// Opens (creating if needed) and migrates the database at `url` —
-/// `sqlite:path/to/file.db` or `postgres://user@host:port/database` — with `quota` for
-/// every key's requests.
-pub async fn open(url: &str, quota: RateQuota) -> Result<Arc<dyn Database>> {
+/// `sqlite:path/to/file.db` or `postgres://user@host:port/database`.
+pub async fn open(url: &str, options: StoreOptions) -> Result<Arc<dyn Database>> {
+    let quota = options.quota;
     if url.starts_with("sqlite:") {
-        return Ok(Arc::new(Store::new(SqliteBackend::open(url, quota).await?)));
+        let backend = SqliteBackend::open(url, quota, options.max_queued_writes.max(1)).await?;
+        return Ok(Arc::new(Store::new(backend)));
     }
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return Ok(Arc::new(Store::new(PgBackend::open(url, quota).await?)));

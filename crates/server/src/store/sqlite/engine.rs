@@ -7,6 +7,8 @@
 //! of a create-case request after the HTTP work itself).
 //!
 //! Each write is a closure sent to the writer thread and run inside its own savepoint.
+//! At most a set number wait (`StoreOptions::max_queued_writes`); past that a write is
+//! refused at once as busy, so overload answers 503 instead of growing a queue.
 //! The thread takes every write waiting at that moment into one transaction (group
 //! commit), so a busy server pays one commit for many writes. A write answers only after
 //! its transaction is committed; one that fails rolls back to its savepoint and
@@ -108,7 +110,7 @@ pub(super) fn run_sql(conn: &Connection, sql: &str) -> Result<()> {
 
 /// The connections to one database file.
 pub(super) struct Engine {
-    writes: mpsc::UnboundedSender<Box<dyn Job>>,
+    writes: mpsc::Sender<Box<dyn Job>>,
     path: String,
     /// Tells this engine's per-thread readers from those of an engine opened earlier
     /// on the same thread (tests open many).
@@ -128,8 +130,9 @@ impl Engine {
         path: &str,
         writer: Connection,
         latest_event: watch::Sender<i64>,
+        queued_writes: usize,
     ) -> Engine {
-        let (writes, queue) = mpsc::unbounded_channel();
+        let (writes, queue) = mpsc::channel(queued_writes);
         let alive = std::sync::Arc::new(());
         let watched = std::sync::Arc::downgrade(&alive);
         std::thread::Builder::new()
@@ -159,9 +162,13 @@ impl Engine {
         F: FnOnce(&mut Connection) -> Result<(T, i64)> + Send + 'static,
     {
         let (reply, answer) = oneshot::channel();
+        // A full queue refuses at once: waiting would only make the queue longer.
         self.writes
-            .send(Box::new(TypedJob { work, reply }))
-            .map_err(|_| StoreError::Closed)?;
+            .try_send(Box::new(TypedJob { work, reply }))
+            .map_err(|error| match error {
+                mpsc::error::TrySendError::Full(_) => StoreError::Busy,
+                mpsc::error::TrySendError::Closed(_) => StoreError::Closed,
+            })?;
         answer.await.map_err(|_| StoreError::Closed)?
     }
 
@@ -233,7 +240,7 @@ fn open_reader(path: &str) -> Result<Connection> {
 
 fn write_loop(
     mut conn: Connection,
-    mut queue: mpsc::UnboundedReceiver<Box<dyn Job>>,
+    mut queue: mpsc::Receiver<Box<dyn Job>>,
     latest_event: watch::Sender<i64>,
 ) {
     let mut batch: Vec<Box<dyn Job>> = Vec::with_capacity(MAX_BATCH);
@@ -284,5 +291,74 @@ fn write_loop(
                 newer
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn past_its_queue_a_write_is_refused_at_once_and_the_rest_all_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("queue.db");
+        let writer = open_writer(&path).unwrap();
+        run_sql(&writer, "CREATE TABLE t (n INTEGER)").unwrap();
+        let engine = std::sync::Arc::new(Engine::start(
+            &path.to_string_lossy(),
+            writer,
+            watch::Sender::new(0),
+            1,
+        ));
+        // The first write holds the writer until told to go on.
+        let (go_on, wait) = std::sync::mpsc::channel::<()>();
+        let (started, running) = oneshot::channel::<()>();
+        let first = tokio::spawn({
+            let engine = engine.clone();
+            async move {
+                engine
+                    .write(move |conn| {
+                        let _ = started.send(());
+                        let _ = wait.recv();
+                        run_sql(conn, "INSERT INTO t VALUES (1)")?;
+                        Ok(((), 0))
+                    })
+                    .await
+            }
+        });
+        running.await.unwrap();
+        // One write may wait; it does.
+        let second = tokio::spawn({
+            let engine = engine.clone();
+            async move {
+                engine
+                    .write(|conn| run_sql(conn, "INSERT INTO t VALUES (2)").map(|()| ((), 0)))
+                    .await
+            }
+        });
+        while engine.writes.capacity() > 0 {
+            tokio::task::yield_now().await;
+        }
+        // The next is refused without waiting, and changes nothing.
+        let third = engine
+            .write(|conn| run_sql(conn, "INSERT INTO t VALUES (3)").map(|()| ((), 0)))
+            .await;
+        assert!(matches!(third, Err(StoreError::Busy)), "{third:?}");
+        go_on.send(()).unwrap();
+        first.await.unwrap().unwrap();
+        second.await.unwrap().unwrap();
+        let stored: Vec<i64> = engine
+            .read(|conn| {
+                let mut stmt = conn.prepare("SELECT n FROM t ORDER BY n")?;
+                let rows = stmt.query_map([], |r| r.get(0))?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            })
+            .unwrap();
+        assert_eq!(stored, [1, 2]);
+        // With room again, writes go through.
+        engine
+            .write(|conn| run_sql(conn, "INSERT INTO t VALUES (4)").map(|()| ((), 0)))
+            .await
+            .unwrap();
     }
 }

@@ -38,7 +38,7 @@ pub struct SqliteBackend {
 impl SqliteBackend {
     /// Opens (creating if needed) and migrates the database at `url`
     /// (`sqlite:path/to/file.db`).
-    pub async fn open(url: &str, quota: RateQuota) -> Result<SqliteBackend> {
+    pub async fn open(url: &str, quota: RateQuota, queued_writes: usize) -> Result<SqliteBackend> {
         let path = sqlite_path(url)?;
         let (writer, latest) = tokio::task::spawn_blocking({
             let path = path.clone();
@@ -55,7 +55,12 @@ impl SqliteBackend {
         .await
         .map_err(|e| StoreError::Database(e.to_string()))??;
         let latest_event = watch::Sender::new(latest);
-        let engine = Engine::start(&path.to_string_lossy(), writer, latest_event.clone());
+        let engine = Engine::start(
+            &path.to_string_lossy(),
+            writer,
+            latest_event.clone(),
+            queued_writes,
+        );
         Ok(SqliteBackend {
             engine,
             latest_event,
