@@ -47,9 +47,13 @@ async fn photos_upload_and_travel_with_a_message() {
         .assert_error(422, "unknown_attachment");
 
     let id = photo.body["id"].as_str().unwrap();
+    let case_id = created.body["case"]["id"].as_str().unwrap();
     for viewer in [&partner, &handler] {
         let response = viewer
-            .request(reqwest::Method::GET, &format!("/v1/attachments/{id}"))
+            .request(
+                reqwest::Method::GET,
+                &format!("/v1/cases/{case_id}/attachments/{id}"),
+            )
             .send()
             .await
             .unwrap();
@@ -381,4 +385,69 @@ async fn an_image_that_does_not_decode_or_is_a_pixel_bomb_is_refused_and_not_kep
     // None of it counts against the account's files not yet sent.
     let photo = upload(&partner, "image/jpeg", JPEG.to_vec()).await;
     assert_eq!(photo.status, 201, "{}", photo.body);
+}
+
+#[tokio::test]
+async fn a_sent_file_is_reached_through_its_case_and_no_other_way() {
+    let app = TestServer::spawn().await;
+    let anna = app.partner("anna@example.test").await;
+    let budi = app.partner("budi@example.test").await;
+    let handler = app.handler("support@example.test").await;
+    let sent = upload(&anna, "image/jpeg", JPEG.to_vec()).await;
+    let waiting = upload(&anna, "image/png", PNG.to_vec()).await;
+    let (sent, waiting) = (
+        sent.body["id"].as_str().unwrap().to_owned(),
+        waiting.body["id"].as_str().unwrap().to_owned(),
+    );
+    let mut body = question("The photo");
+    body["attachment_ids"] = serde_json::json!([sent]);
+    let case = anna.post_keyed("/v1/cases", Uuid::new_v4(), body).await;
+    let case = case.body["case"]["id"].as_str().unwrap().to_owned();
+    let other_case = anna.open_case("Another matter").await.case.id;
+    let budis_case = budi.open_case("Budi's own").await.case.id;
+
+    let status = async |user: &User, path: String| user.get(&path).await.status;
+    // Through its case: the partner and a handler.
+    assert_eq!(
+        status(&anna, format!("/v1/cases/{case}/attachments/{sent}")).await,
+        200
+    );
+    assert_eq!(
+        status(&handler, format!("/v1/cases/{case}/attachments/{sent}")).await,
+        200
+    );
+    // Through another case, even the partner's own or one budi may see: nothing there.
+    for (user, case) in [
+        (&anna, other_case),
+        (&handler, other_case),
+        (&budi, budis_case),
+    ] {
+        assert_eq!(
+            status(user, format!("/v1/cases/{case}/attachments/{sent}")).await,
+            404
+        );
+    }
+    assert_eq!(
+        status(&budi, format!("/v1/cases/{case}/attachments/{sent}")).await,
+        404
+    );
+    // A file not yet sent belongs to no case, and a handler cannot reach it by id.
+    assert_eq!(
+        status(&anna, format!("/v1/cases/{case}/attachments/{waiting}")).await,
+        404
+    );
+    assert_eq!(
+        status(&handler, format!("/v1/attachments/{waiting}")).await,
+        404
+    );
+    assert_eq!(
+        status(&handler, format!("/v1/attachments/{sent}")).await,
+        404
+    );
+    // Its uploader still can, by id, before and after sending.
+    assert_eq!(
+        status(&anna, format!("/v1/attachments/{waiting}")).await,
+        200
+    );
+    assert_eq!(status(&anna, format!("/v1/attachments/{sent}")).await, 200);
 }

@@ -18,6 +18,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/v1/cases/batch"),
     ("GET", "/v1/cases"),
     ("GET", "/v1/cases/{id}"),
+    ("GET", "/v1/cases/{case_id}/attachments/{id}"),
     ("POST", "/v1/cases/{id}/messages"),
     ("POST", "/v1/cases/{id}/resolution"),
     ("POST", "/v1/cases/{id}/mediation"),

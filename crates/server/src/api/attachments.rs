@@ -22,6 +22,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(upload))
         .routes(routes!(download))
+        .routes(routes!(case_file))
 }
 
 /// Declared types that may be uploaded; the content decides what is stored.
@@ -216,21 +217,53 @@ async fn clean(
     })
 }
 
-/// Downloads an attachment: its uploader or a handler.
+/// Downloads a file its uploader sent or is about to send: nobody else's (a handler
+/// reaches files through their case).
 #[utoipa::path(get, path = "/v1/attachments/{id}", tag = "partner",
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "attachment id")),
     responses(
         (status = 200, description = "the file, with its recognised media type, as a download (`Content-Disposition: attachment`), never sniffed, cached privately"),
         (status = 401, body = ErrorBody),
-        (status = 404, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "not_found: no such file of this account's"),
+        (status = 429, body = ErrorBody, description = "rate_limited"),
     ))]
 async fn download(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Response, ApiError> {
-    let attachment = state.store().attachment(id, &caller.account).await?;
+    let attachment = state.store().own_attachment(id, &caller.account).await?;
+    file_response(&state, &attachment).await
+}
+
+/// Downloads a file of a message of a case: the case's partner, or a handler.
+#[utoipa::path(get, path = "/v1/cases/{case_id}/attachments/{id}", tag = "partner",
+    security(("bearer" = [])),
+    params(
+        ("case_id" = Uuid, Path, description = "case id"),
+        ("id" = Uuid, Path, description = "attachment id"),
+    ),
+    responses(
+        (status = 200, description = "the file, with its recognised media type, as a download (`Content-Disposition: attachment`), never sniffed, cached privately"),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody, description = "not_found: no such case for this account, or the file is not one of its messages'"),
+        (status = 429, body = ErrorBody, description = "rate_limited"),
+    ))]
+async fn case_file(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath((case_id, id)): ApiPath<(Uuid, Uuid)>,
+) -> Result<Response, ApiError> {
+    let attachment = state
+        .store()
+        .case_attachment(case_id, id, &caller.account)
+        .await?;
+    file_response(&state, &attachment).await
+}
+
+async fn file_response(state: &AppState, attachment: &AttachmentRef) -> Result<Response, ApiError> {
+    let id = attachment.id;
     let path = state.attachments_dir().join(id.to_string());
     let bytes = tokio::fs::read(&path).await.map_err(ApiError::internal)?;
     let mut response = bytes.into_response();

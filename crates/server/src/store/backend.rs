@@ -413,6 +413,8 @@ pub struct AttachmentRow {
     pub media_type: String,
     pub size: i64,
     pub account_id: i64,
+    /// The case whose message carries it; none while it waits to be sent.
+    pub case_id: Option<Uuid>,
 }
 
 /// A file just linked to an event.

@@ -294,14 +294,41 @@ impl<B: Backend> Database for Store<B> {
             .await
     }
 
-    async fn attachment(&self, id: Uuid, viewer: &AuthAccount) -> Result<AttachmentRef> {
+    async fn own_attachment(&self, id: Uuid, viewer: &AuthAccount) -> Result<AttachmentRef> {
         let row = self
             .backend
             .attachment(id)
             .await?
             .ok_or(StoreError::NotFound)?;
-        // Someone else's file does not exist for a partner.
-        if viewer.role != Actor::Handler && row.account_id != viewer.id {
+        // Someone else's file does not exist here, for a handler either: a handler
+        // reaches files through the case they belong to.
+        if row.account_id != viewer.id {
+            return Err(StoreError::NotFound);
+        }
+        Ok(AttachmentRef {
+            id,
+            media_type: row.media_type,
+            size: row.size as u64,
+        })
+    }
+
+    async fn case_attachment(
+        &self,
+        case_id: Uuid,
+        id: Uuid,
+        viewer: &AuthAccount,
+    ) -> Result<AttachmentRef> {
+        let row = self
+            .backend
+            .attachment(id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if row.case_id != Some(case_id) {
+            return Err(StoreError::NotFound);
+        }
+        // A partner sees the files of their own cases only.
+        let scope = (viewer.role != Actor::Handler).then_some(viewer.id);
+        if self.backend.case(case_id, scope).await?.is_none() {
             return Err(StoreError::NotFound);
         }
         Ok(AttachmentRef {

@@ -244,8 +244,16 @@ pub trait Database: Send + Sync {
     /// Deletes the records of files no message links that are older than `age`;
     /// returns their ids.
     async fn purge_unlinked_files(&self, age: Duration) -> Result<Vec<Uuid>>;
-    /// An attachment's metadata, if `viewer` may see it: its uploader, or any handler.
-    async fn attachment(&self, id: Uuid, viewer: &AuthAccount) -> Result<AttachmentRef>;
+    /// A file `viewer` uploaded (sent or not): nobody else's.
+    async fn own_attachment(&self, id: Uuid, viewer: &AuthAccount) -> Result<AttachmentRef>;
+    /// A file of a message of case `case_id`, if `viewer` may see that case: its partner,
+    /// or a handler. Not found when the file belongs to no message of that case.
+    async fn case_attachment(
+        &self,
+        case_id: Uuid,
+        id: Uuid,
+        viewer: &AuthAccount,
+    ) -> Result<AttachmentRef>;
     /// Opens a partner's case, once per idempotency key.
     async fn create_case(
         &self,

@@ -593,12 +593,13 @@ impl Backend for PgBackend {
     }
 
     async fn attachment(&self, id: Uuid) -> Result<Option<AttachmentRow>> {
-        Ok(
-            sqlx::query_as("SELECT media_type, size, account_id FROM attachments WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?,
+        Ok(sqlx::query_as(
+            "SELECT a.media_type, a.size, a.account_id, e.case_id FROM attachments a
+                 LEFT JOIN case_events e ON e.id = a.event_id WHERE a.id = $1",
         )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     async fn partner_cases(&self, partner_id: i64, before: i64, rows: i64) -> Result<Vec<CaseRow>> {

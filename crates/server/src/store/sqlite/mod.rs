@@ -545,13 +545,18 @@ impl Backend for SqliteBackend {
         self.engine.read(|conn| {
             Ok(conn
                 .prepare_cached(
-                    "SELECT media_type, size, account_id FROM attachments WHERE id = ?1",
+                    "SELECT a.media_type, a.size, a.account_id, e.case_id FROM attachments a
+                     LEFT JOIN case_events e ON e.id = a.event_id WHERE a.id = ?1",
                 )?
                 .query_row([id.to_string()], |r| {
                     Ok(AttachmentRow {
                         media_type: r.get(0)?,
                         size: r.get(1)?,
                         account_id: r.get(2)?,
+                        case_id: r
+                            .get::<_, Option<String>>(3)?
+                            .map(|text| uuid_from(3, &text))
+                            .transpose()?,
                     })
                 })
                 .optional()?)
