@@ -6,7 +6,7 @@ use std::time::Duration;
 use pulse_protocol::ErrorCode;
 use pulse_protocol::wire::{
     Account, AttachmentRef, CaseBatch, CaseDetail, CaseEvent, CasePage, EventPage,
-    IDEMPOTENCY_KEY_HEADER, NewCase, NewReply, ResolutionAnswer, Session, SignIn,
+    IDEMPOTENCY_KEY_HEADER, NewCase, NewReply, ResolutionAnswer, Session, SignIn, TimelinePage,
 };
 use reqwest::{Method, RequestBuilder, StatusCode, header};
 use serde::Deserialize;
@@ -320,8 +320,24 @@ impl Api {
         send(self.request(Method::GET, &path)).await
     }
 
+    /// A case with its whole timeline: a long one arrives newest first, and the pages
+    /// before follow until the first event.
     pub async fn case(&self, id: Uuid) -> Result<CaseDetail, ApiError> {
-        send(self.request(Method::GET, &format!("/v1/cases/{id}"))).await
+        let mut detail: CaseDetail =
+            send(self.request(Method::GET, &format!("/v1/cases/{id}"))).await?;
+        while let Some(before) = detail.earlier.take() {
+            let path = format!("/v1/cases/{id}/timeline?before={before}");
+            let page: TimelinePage = send(self.request(Method::GET, &path)).await?;
+            // Each page must reach further back, or this would never end.
+            if page.events.is_empty() || page.earlier.is_some_and(|next| next >= before) {
+                break;
+            }
+            let mut timeline = page.events;
+            timeline.append(&mut detail.timeline);
+            detail.timeline = timeline;
+            detail.earlier = page.earlier;
+        }
+        Ok(detail)
     }
 
     pub async fn events_after(&self, after: i64) -> Result<EventPage, ApiError> {

@@ -624,6 +624,7 @@ impl Store {
                 contact: None,
                 mediation_offered: false,
                 timeline: Vec::new(),
+                earlier: None,
             },
         };
         detail.case = summary;

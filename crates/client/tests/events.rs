@@ -231,3 +231,31 @@ async fn a_case_opened_on_another_device_appears_from_its_events() {
         .await
     );
 }
+
+#[tokio::test]
+async fn a_long_case_opens_whole_though_the_server_sends_it_in_pages() {
+    let server = Server::start().await;
+    let handler = server.handler().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let case = open_case(&pulse, "The pool heater, again").await;
+    handler.act(case, "acknowledge", json!({})).await;
+    for n in 0..230 {
+        handler
+            .act(case, "messages", json!({"body": format!("Update {n}")}))
+            .await;
+    }
+    let detail = pulse.open_case(case).await.unwrap().unwrap();
+    assert_eq!(detail.timeline.len(), 232);
+    assert_eq!(
+        detail.timeline[0].body.as_deref(),
+        Some("The pool heater, again")
+    );
+    assert_eq!(detail.timeline[231].body.as_deref(), Some("Update 229"));
+    assert!(detail.timeline.windows(2).all(|w| w[0].id < w[1].id));
+    assert_eq!(detail.earlier, None);
+}

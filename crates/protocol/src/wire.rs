@@ -224,6 +224,11 @@ pub struct CaseDetail {
     /// Whether the partner may ask for mediation now.
     pub mediation_offered: bool,
     pub timeline: Vec<CaseEvent>,
+    /// When the case has more events than one answer carries (the newest 200): pass
+    /// this as `?before=` to `GET /v1/cases/{id}/timeline` for the ones before
+    /// `timeline`'s first. Absent when `timeline` starts with the case's first event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<i64>,
 }
 
 /// What an event did to its case.
@@ -321,6 +326,16 @@ pub struct CaseEvent {
     pub attachments: Vec<AttachmentRef>,
     pub outcome: Option<String>,
     pub expected_next: Option<String>,
+}
+
+/// `GET /v1/cases/{id}/timeline?before=N`: a case's events before event N, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimelinePage {
+    pub events: Vec<CaseEvent>,
+    /// Pass as `?before=` for the page before this one; absent on the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<i64>,
 }
 
 /// `GET /v1/events?after=N` as JSON: catch-up after a break.

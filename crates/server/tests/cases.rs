@@ -554,3 +554,75 @@ async fn under_more_writes_than_the_queue_holds_the_server_answers_busy_and_lose
     assert_eq!(page.body["cases"].as_array().unwrap().len(), keys.len());
     println!("{busy} of the sends were answered busy");
 }
+
+#[tokio::test]
+async fn a_long_case_comes_newest_first_and_the_rest_a_page_at_a_time() {
+    let app = TestServer::spawn_with(|c| {
+        c.limits.rate_per_second = 10_000.try_into().unwrap();
+        c.limits.rate_burst = 10_000.try_into().unwrap();
+    })
+    .await;
+    let partner = app.partner("anna@example.test").await;
+    let other = app.partner("budi@example.test").await;
+    let handler = app.handler("support@example.test").await;
+    let id = partner.open_case("A long story").await.case.id;
+    handler
+        .handle(
+            id,
+            "acknowledge",
+            json!({"expected_next": "Updates as we go."}),
+        )
+        .await;
+    for n in 0..204 {
+        handler
+            .handle(id, "messages", json!({"body": format!("Update {n}")}))
+            .await;
+    }
+    // 206 events: the answer carries the newest 200 and says where the rest begin.
+    let detail = partner.case(id).await;
+    assert_eq!(detail.timeline.len(), 200);
+    let earlier = detail.earlier.expect("older events");
+    assert_eq!(earlier, detail.timeline[0].id);
+    for viewer in [&partner, &handler] {
+        let page = viewer
+            .get(&format!("/v1/cases/{id}/timeline?before={earlier}"))
+            .await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let page: pulse_protocol::wire::TimelinePage = page.json();
+        assert_eq!(page.events.len(), 6);
+        assert_eq!(page.earlier, None);
+        assert_eq!(page.events[1].kind.as_str(), "acknowledged");
+        assert_eq!(page.events[0].body.as_deref(), Some("A long story"));
+        let whole: Vec<i64> = page
+            .events
+            .iter()
+            .chain(&detail.timeline)
+            .map(|e| e.id)
+            .collect();
+        assert!(whole.windows(2).all(|w| w[0] < w[1]));
+    }
+    // Pages of a chosen size chain back to the start.
+    let page = partner
+        .get(&format!("/v1/cases/{id}/timeline?before={earlier}&limit=4"))
+        .await;
+    let page: pulse_protocol::wire::TimelinePage = page.json();
+    assert_eq!(page.events.len(), 4);
+    let before = page.earlier.expect("two more");
+    let last: pulse_protocol::wire::TimelinePage = partner
+        .get(&format!("/v1/cases/{id}/timeline?before={before}&limit=4"))
+        .await
+        .json();
+    assert_eq!(last.events.len(), 2);
+    assert_eq!(last.earlier, None);
+    // Nobody else's, and only documented sizes.
+    other
+        .get(&format!("/v1/cases/{id}/timeline"))
+        .await
+        .assert_error(404, "not_found");
+    for limit in [0, 201] {
+        partner
+            .get(&format!("/v1/cases/{id}/timeline?limit={limit}"))
+            .await
+            .assert_error(400, "invalid_input");
+    }
+}

@@ -19,6 +19,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/v1/cases"),
     ("GET", "/v1/cases/{id}"),
     ("GET", "/v1/cases/{case_id}/attachments/{id}"),
+    ("GET", "/v1/cases/{id}/timeline"),
     ("POST", "/v1/cases/{id}/messages"),
     ("POST", "/v1/cases/{id}/resolution"),
     ("POST", "/v1/cases/{id}/mediation"),

@@ -7,7 +7,7 @@ use axum::response::Response;
 use pulse_protocol::request::{CaseMove, ValidCase};
 use pulse_protocol::wire::{
     BatchOutcome, BatchOutcomes, CaseBatch, CaseDetail, CaseEvent, CasePage, KeyedCase,
-    MAX_BATCH_CASES, NewCase, NewReply, ResolutionAnswer,
+    MAX_BATCH_CASES, NewCase, NewReply, ResolutionAnswer, TimelinePage,
 };
 use pulse_protocol::{ErrorBody, ErrorCode};
 use serde::Deserialize;
@@ -30,6 +30,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(create_case, list_cases))
         .routes(routes!(create_cases))
         .routes(routes!(get_case))
+        .routes(routes!(case_timeline))
         .routes(routes!(reply))
         .routes(routes!(answer_resolution))
         .routes(routes!(request_mediation))
@@ -235,6 +236,44 @@ async fn get_case(
     ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Json<CaseDetail>, ApiError> {
     Ok(Json(state.store().case_detail(id, &partner).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct TimelineQuery {
+    /// Only events before this event id; the newest when absent.
+    #[param(minimum = 1)]
+    before: Option<i64>,
+    /// 1 to 200, 200 when absent.
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<u32>,
+}
+
+/// A page of a case's timeline, oldest first: what comes before the newest 200 that
+/// the case's answer carries (its `earlier`). For the case's partner and handlers.
+#[utoipa::path(get, path = "/v1/cases/{id}/timeline", tag = "partner",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "case id"), TimelineQuery),
+    responses(
+        (status = 200, body = TimelinePage),
+        (status = 400, body = ErrorBody, description = "invalid_input: a limit outside 1 to 200"),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 429, body = ErrorBody, description = "rate_limited"),
+    ))]
+async fn case_timeline(
+    State(state): State<AppState>,
+    caller: crate::auth::Caller,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(query): ApiQuery<TimelineQuery>,
+) -> Result<Json<TimelinePage>, ApiError> {
+    let limit = super::checked_limit(query.limit, 200, 200)?;
+    let before = query.before.unwrap_or(i64::MAX);
+    Ok(Json(
+        state
+            .store()
+            .case_timeline(id, &caller.account, before, limit)
+            .await?,
+    ))
 }
 
 /// Writes on a case; answering a request for information resumes work on it.

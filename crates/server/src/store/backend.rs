@@ -232,8 +232,15 @@ pub trait Backend: Send + Sync + 'static {
         id: Uuid,
         partner_scope: Option<i64>,
     ) -> impl Future<Output = Result<Option<CaseRecord>>> + Send;
-    /// A case's events, oldest first.
-    fn case_events(&self, case_id: Uuid) -> impl Future<Output = Result<Vec<EventRow>>> + Send;
+    /// Up to `limit` of a case's events with ids below `before`, newest first.
+    fn case_events(
+        &self,
+        case_id: Uuid,
+        before: i64,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<EventRow>>> + Send;
+    /// A case's first event (what opened it).
+    fn first_event(&self, case_id: Uuid) -> impl Future<Output = Result<Option<EventRow>>> + Send;
     fn event(&self, id: i64) -> impl Future<Output = Result<Option<EventRow>>> + Send;
     /// Up to `limit` of a partner's events after `after`, oldest first.
     fn events_after(

@@ -12,7 +12,7 @@ use pulse_protocol::request::{CaseMove, ValidCase};
 use pulse_protocol::topics::TopicId;
 use pulse_protocol::wire::{
     Account, AttachmentRef, Author, CaseDetail, CaseEvent, CaseSummary, ContactKind, EventKind,
-    HandlerCase, Property,
+    HandlerCase, Property, TimelinePage,
 };
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
@@ -30,6 +30,8 @@ use super::{
 
 /// Most cases the demo's automatic handler takes in one round.
 const STALE_BATCH: i64 = 100;
+/// The newest events a case's answer carries; older ones come a page at a time.
+pub const TIMELINE_PAGE: u32 = 200;
 /// Idempotency answers deleted per transaction, so the writer is never held long.
 const PURGE_SLICE: i64 = 1_000;
 
@@ -64,6 +66,25 @@ impl<B: Backend> Store<B> {
     }
 
     /// Events as the wire shows them, with their files.
+    /// Up to `limit` of a case's events before `before`, oldest first, and the id to ask
+    /// before next when there are older ones.
+    async fn timeline(
+        &self,
+        id: Uuid,
+        before: i64,
+        limit: u32,
+    ) -> Result<(Vec<CaseEvent>, Option<i64>)> {
+        let mut rows = self
+            .backend
+            .case_events(id, before, i64::from(limit) + 1)
+            .await?;
+        let more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        rows.reverse();
+        let earlier = more.then(|| rows.first().map(|row| row.id)).flatten();
+        Ok((self.events(rows).await?, earlier))
+    }
+
     async fn events(&self, rows: Vec<EventRow>) -> Result<Vec<CaseEvent>> {
         let mut events = rows.into_iter().map(event).collect::<Result<Vec<_>>>()?;
         let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
@@ -94,7 +115,7 @@ impl<B: Backend> Store<B> {
             .case(id, None)
             .await?
             .ok_or_else(|| StoreError::Corrupt(format!("a stored answer names case {id}")))?;
-        let first = self.backend.case_events(id).await?.into_iter().next();
+        let first = self.backend.first_event(id).await?;
         let first = self
             .events(first.into_iter().collect())
             .await?
@@ -426,7 +447,7 @@ impl<B: Backend> Database for Store<B> {
             .case(id, scope)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let timeline = self.events(self.backend.case_events(id).await?).await?;
+        let (timeline, earlier) = self.timeline(id, i64::MAX, TIMELINE_PAGE).await?;
         let mut case = summary(record.case)?;
         if scope.is_some() && case.unread_count > 0 {
             // Reading is what a partner did; up to what they were shown, not what may
@@ -447,7 +468,23 @@ impl<B: Backend> Database for Store<B> {
             diagnostics: from_json_opt(record.diagnostics)?,
             contact: from_json_opt(record.contact)?,
             timeline,
+            earlier,
         })
+    }
+
+    async fn case_timeline(
+        &self,
+        id: Uuid,
+        viewer: &AuthAccount,
+        before: i64,
+        limit: u32,
+    ) -> Result<TimelinePage> {
+        let scope = (viewer.role == Actor::Partner).then_some(viewer.id);
+        if self.backend.case(id, scope).await?.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let (events, earlier) = self.timeline(id, before, limit).await?;
+        Ok(TimelinePage { events, earlier })
     }
 
     async fn apply_move(
@@ -963,6 +1000,7 @@ fn opened(
         contact,
         mediation_offered: false,
         timeline: vec![first],
+        earlier: None,
     }
 }
 

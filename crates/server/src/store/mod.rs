@@ -22,7 +22,7 @@ use std::time::Duration;
 use pulse_protocol::lifecycle::{Actor, CaseStatus, TransitionError};
 use pulse_protocol::request::{CaseMove, ValidCase};
 use pulse_protocol::wire::{
-    Account, AttachmentRef, CaseDetail, CaseEvent, CaseSummary, HandlerCase,
+    Account, AttachmentRef, CaseDetail, CaseEvent, CaseSummary, HandlerCase, TimelinePage,
 };
 use tokio::sync::watch;
 use uuid::Uuid;
@@ -284,6 +284,15 @@ pub trait Database: Send + Sync {
     ) -> Result<(Vec<HandlerCase>, Option<i64>)>;
     /// A case with its timeline; a partner sees only their own, and reads it.
     async fn case_detail(&self, id: Uuid, viewer: &AuthAccount) -> Result<CaseDetail>;
+    /// Up to `limit` of a case's events before event `before`, oldest first, if `viewer`
+    /// may see the case.
+    async fn case_timeline(
+        &self,
+        id: Uuid,
+        viewer: &AuthAccount,
+        before: i64,
+        limit: u32,
+    ) -> Result<TimelinePage>;
     /// Makes a lifecycle move on a case and logs it as one event. With an idempotency
     /// key (and the status to answer with), a resend gets the first answer.
     async fn apply_move(

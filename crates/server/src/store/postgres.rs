@@ -647,11 +647,23 @@ impl Backend for PgBackend {
         .await?)
     }
 
-    async fn case_events(&self, case_id: Uuid) -> Result<Vec<EventRow>> {
+    async fn first_event(&self, case_id: Uuid) -> Result<Option<EventRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = $1 ORDER BY id"
+            "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = $1 ORDER BY id LIMIT 1"
         )))
         .bind(case_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn case_events(&self, case_id: Uuid, before: i64, limit: i64) -> Result<Vec<EventRow>> {
+        Ok(sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = $1 AND id < $2
+             ORDER BY id DESC LIMIT $3"
+        )))
+        .bind(case_id)
+        .bind(before)
+        .bind(limit)
         .fetch_all(&self.pool)
         .await?)
     }

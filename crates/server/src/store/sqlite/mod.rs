@@ -626,13 +626,26 @@ impl Backend for SqliteBackend {
         })
     }
 
-    async fn case_events(&self, case_id: Uuid) -> Result<Vec<EventRow>> {
+    async fn first_event(&self, case_id: Uuid) -> Result<Option<EventRow>> {
+        self.engine.read(|conn| {
+            Ok(conn
+                .prepare_cached(&format!(
+                    "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = ?1
+                     ORDER BY id LIMIT 1"
+                ))?
+                .query_row([case_id.to_string()], event_row)
+                .optional()?)
+        })
+    }
+
+    async fn case_events(&self, case_id: Uuid, before: i64, limit: i64) -> Result<Vec<EventRow>> {
         self.engine.read(|conn| {
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = ?1 ORDER BY id"
+                "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = ?1 AND id < ?2
+                 ORDER BY id DESC LIMIT ?3"
             ))?;
             let events = stmt
-                .query_map([case_id.to_string()], event_row)?
+                .query_map(params![case_id.to_string(), before, limit], event_row)?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(events)
         })
