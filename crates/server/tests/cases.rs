@@ -626,3 +626,72 @@ async fn a_long_case_comes_newest_first_and_the_rest_a_page_at_a_time() {
             .assert_error(400, "invalid_input");
     }
 }
+
+#[tokio::test]
+async fn a_batch_refusal_frees_its_key_and_a_key_twice_in_a_batch_makes_one_case() {
+    let app = TestServer::spawn().await;
+    let partner = app.partner("anna@example.test").await;
+    let other = app.partner("budi@example.test").await;
+    let (refused, twice) = (Uuid::new_v4(), Uuid::new_v4());
+    let mut wrong = question("About the wrong property");
+    wrong["property_id"] = json!(other.account().properties[0].id);
+    let reply = partner
+        .post(
+            "/v1/cases/batch",
+            json!({"cases": [
+                {"key": refused, "case": wrong},
+                {"key": twice, "case": question("Sent twice in one go")},
+                {"key": twice, "case": question("Sent twice in one go")},
+            ]}),
+        )
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let outcomes = reply.body["outcomes"].as_array().unwrap();
+    assert_eq!(outcomes[0]["error"]["code"], "unknown_property");
+    assert_eq!(outcomes[1]["status"], 201);
+    assert_eq!(outcomes[2]["status"], 201);
+    assert_eq!(outcomes[1]["case"], outcomes[2]["case"]);
+    // The refused case, corrected, goes through under its own key.
+    let corrected = partner
+        .post_keyed("/v1/cases", refused, question("About the right property"))
+        .await;
+    assert_eq!(corrected.status, 201, "{}", corrected.body);
+    let page: CasePage = partner.get("/v1/cases").await.json();
+    assert_eq!(page.cases.len(), 2);
+}
+
+#[tokio::test]
+async fn a_batch_and_single_requests_racing_on_the_same_keys_never_fail_or_double() {
+    let app = TestServer::spawn_with(|c| {
+        c.limits.rate_per_second = 10_000.try_into().unwrap();
+        c.limits.rate_burst = 10_000.try_into().unwrap();
+    })
+    .await;
+    let partner = app.partner("anna@example.test").await;
+    let mut keys: Vec<Uuid> = Vec::new();
+    for round in 0..20 {
+        let batch_keys: Vec<Uuid> = (0..4).map(|_| Uuid::new_v4()).collect();
+        keys.extend(&batch_keys);
+        let cases: Vec<_> = batch_keys
+            .iter()
+            .map(|key| json!({"key": key, "case": question(&format!("Round {round}"))}))
+            .collect();
+        // The batch, and a single request for each of its keys, at the same moment:
+        // the batch claims its keys in order while each single one holds its own.
+        let batch = partner.post("/v1/cases/batch", json!({ "cases": cases }));
+        let singles =
+            futures_util::future::join_all(batch_keys.iter().rev().map(|key| {
+                partner.post_keyed("/v1/cases", *key, question(&format!("Round {round}")))
+            }));
+        let (batch, singles) = tokio::join!(batch, singles);
+        assert_eq!(batch.status, 200, "{}", batch.body);
+        for outcome in batch.body["outcomes"].as_array().unwrap() {
+            assert_eq!(outcome["status"], 201, "{outcome}");
+        }
+        for single in singles {
+            assert_eq!(single.status, 201, "{}", single.body);
+        }
+    }
+    let page: CasePage = partner.get("/v1/cases?limit=100").await.json();
+    assert_eq!(page.cases.len(), keys.len(), "one case per key");
+}

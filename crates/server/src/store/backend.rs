@@ -116,6 +116,14 @@ pub trait Tx: Send {
         account_id: i64,
         key: &IdempotencyKey,
     ) -> impl Future<Output = Result<Option<ClaimRow>>> + Send;
+    /// Gives up a key claimed in this transaction whose request was refused, so that
+    /// the same key may be sent again, corrected. Nothing to do where claiming wrote
+    /// nothing.
+    fn release_key(
+        &mut self,
+        account_id: i64,
+        key: &IdempotencyKey,
+    ) -> impl Future<Output = Result<()>> + Send;
     /// Stores, under a key claimed in this transaction, what answers a resend.
     fn store_answer(
         &mut self,

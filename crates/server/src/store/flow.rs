@@ -742,12 +742,37 @@ impl Write for CreateCases {
     type Output = Vec<Result<Outcome<CaseDetail>>>;
 
     async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<Self::Output>> {
+        let partner = self.partner.id;
+        // Every key is claimed before any case is written. Writing a case's event takes
+        // the ordering lock until the commit; a key claimed after that could wait on a
+        // single request holding that key, which in turn waits for the lock: a deadlock.
+        // A key used twice in the batch is claimed at its second turn, after the first.
+        let mut seen = std::collections::HashSet::new();
+        let mut claims = Vec::with_capacity(self.cases.len());
+        for (_, idem, _) in &self.cases {
+            claims.push(match seen.insert(idem.key.as_str()) {
+                true => Some(tx.claim_key(partner, idem).await?),
+                false => None,
+            });
+        }
         let mut newest = 0;
         let mut outcomes = Vec::with_capacity(self.cases.len());
-        for (id, idem, case) in &self.cases {
+        for ((id, idem, case), claim) in self.cases.iter().zip(claims) {
+            let claim = match claim {
+                Some(claim) => claim,
+                None => tx.claim_key(partner, idem).await?,
+            };
+            if let Some(claim) = claim {
+                outcomes.push(answered(claim, idem).map(Outcome::Answered));
+                continue;
+            }
             tx.savepoint().await?;
-            let result = create_case(tx, *id, &self.partner, idem, case).await;
+            let result = open_claimed_case(tx, *id, &self.partner, idem, case).await;
             tx.end_savepoint(result.is_ok()).await?;
+            if result.is_err() {
+                // Refused: its key is free for a corrected resend.
+                tx.release_key(partner, idem).await?;
+            }
             outcomes.push(result.map(|written| {
                 newest = newest.max(written.newest_event);
                 written.value
@@ -892,6 +917,17 @@ async fn create_case<T: Tx>(
     if let Some(claim) = tx.claim_key(partner.id, idem).await? {
         return Ok(Written::quiet(Outcome::Answered(answered(claim, idem)?)));
     }
+    open_claimed_case(tx, id, partner, idem, case).await
+}
+
+/// Opens a case under a key this transaction has claimed.
+async fn open_claimed_case<T: Tx>(
+    tx: &mut T,
+    id: Uuid,
+    partner: &AuthAccount,
+    idem: &IdempotencyKey,
+    case: &ValidCase,
+) -> Result<Written<Outcome<CaseDetail>>> {
     if let Some(property) = case.property_id
         && !tx.owns_property(partner.id, property).await?
     {

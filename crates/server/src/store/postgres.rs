@@ -319,6 +319,18 @@ impl Tx for PgTx<'_> {
         .await?)
     }
 
+    async fn release_key(&mut self, account_id: i64, key: &IdempotencyKey) -> Result<()> {
+        // Only the placeholder this transaction inserted: a stored answer stays.
+        sqlx::query(
+            "DELETE FROM idempotency WHERE account_id = $1 AND key = $2 AND response_status = 0",
+        )
+        .bind(account_id)
+        .bind(&key.key)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
     async fn store_answer(
         &mut self,
         account_id: i64,

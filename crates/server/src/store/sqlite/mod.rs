@@ -225,6 +225,11 @@ impl Tx for SqliteTx<'_> {
             .optional()?)
     }
 
+    async fn release_key(&mut self, _account_id: i64, _key: &IdempotencyKey) -> Result<()> {
+        // Claiming only read: the one writer needs no placeholder.
+        Ok(())
+    }
+
     async fn store_answer(
         &mut self,
         account_id: i64,
