@@ -207,6 +207,7 @@ impl From<StoreError> for ApiError {
             ),
             StoreError::TooManyPendingFiles => ApiError::too_many_pending_files(),
             StoreError::Busy => ApiError::busy(),
+            StoreError::Input(e) => e.into(),
             StoreError::UnknownAttachment => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ErrorCode::UnknownAttachment,

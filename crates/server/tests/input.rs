@@ -209,3 +209,41 @@ async fn a_batch_holds_each_case_to_the_size_of_a_case_sent_alone() {
     let cases = partner.get("/v1/cases").await;
     assert_eq!(cases.body["cases"].as_array().unwrap().len(), 2);
 }
+
+#[tokio::test]
+async fn account_and_property_names_are_held_to_the_same_text_rules_as_a_partners() {
+    use pulse_protocol::input::InputError;
+    use pulse_server::store::{NewAccount, StoreError};
+    let app = TestServer::spawn().await;
+    let store = app.server().store();
+    let account = |name: &str, property: &str| NewAccount {
+        role: pulse_protocol::Actor::Partner,
+        email: format!("{}@example.test", Uuid::new_v4()),
+        name: name.into(),
+        password_hash: "not a hash".into(),
+        country: "NL".into(),
+        in_eea: true,
+        properties: vec![property.into()],
+    };
+    let refused = [
+        ("Anna\u{0}", "Villa", InputError::TextInvalid),
+        ("Anna", "Villa\u{1b}[31m", InputError::TextInvalid),
+        ("\u{200b} \u{200b}", "Villa", InputError::TextInvalid),
+        ("Anna", "", InputError::TextInvalid),
+        (&"A".repeat(201), "Villa", InputError::TextTooLong),
+    ];
+    for (name, property, why) in refused {
+        match store.create_account(&account(name, property)).await {
+            Err(StoreError::Input(error)) => assert_eq!(error, why, "{name:?} / {property:?}"),
+            other => panic!("{name:?} / {property:?}: {other:?}"),
+        }
+    }
+    // Trimmed, and kept.
+    let id = store
+        .create_account(&account("  Anna de Vries ", " Villa Ghent "))
+        .await
+        .unwrap();
+    let kept = store.account(id).await.unwrap();
+    assert_eq!(kept.name, "Anna de Vries");
+    assert_eq!(kept.properties[0].name, "Villa Ghent");
+}

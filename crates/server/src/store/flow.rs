@@ -150,12 +150,21 @@ impl<B: Backend> Database for Store<B> {
 
     async fn create_account(&self, account: &NewAccount) -> Result<i64> {
         let email = EmailAddress::parse(&account.email).map_err(|_| StoreError::EmailInvalid)?;
-        self.backend
-            .write(CreateAccount {
-                account: account.clone(),
-                email,
-            })
-            .await
+        // Names are shown to partners and handlers alike: one line of visible text, as
+        // long as a name the app lets a partner type, whoever makes the account.
+        let line = |raw: &str| match input::parse_line(raw, input::MAX_NAME_CHARS) {
+            Ok(Some(line)) => Ok(line),
+            Ok(None) => Err(StoreError::Input(input::InputError::TextInvalid)),
+            Err(error) => Err(StoreError::Input(error)),
+        };
+        let mut account = account.clone();
+        account.name = line(&account.name)?;
+        account.properties = account
+            .properties
+            .iter()
+            .map(|p| line(p))
+            .collect::<Result<_>>()?;
+        self.backend.write(CreateAccount { account, email }).await
     }
 
     async fn login_record(&self, email: &str) -> Result<Option<(i64, String)>> {

@@ -66,6 +66,8 @@ pub enum StoreError {
     Closed,
     #[error("too many writes are waiting")]
     Busy,
+    #[error(transparent)]
+    Input(#[from] pulse_protocol::input::InputError),
 }
 
 impl From<rusqlite::Error> for StoreError {
