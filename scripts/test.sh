@@ -55,4 +55,9 @@ bash scripts/desktop-screenshot.sh "$desktop_app" target/screenshots/desktop-sig
 phase "server tests on PostgreSQL (with the multi-instance tests, which need it)"
 source scripts/postgres.sh
 cargo test --locked -p pulse-server --tests -- --include-ignored
+
+phase "the API against its OpenAPI document (schemathesis), on SQLite and on PostgreSQL"
+cargo build --locked -p pulse-server
+bash scripts/api-fuzz.sh "$CARGO_TARGET_DIR/debug/pulse-server"
+bash scripts/api-fuzz.sh "$CARGO_TARGET_DIR/debug/pulse-server" "$PULSE_TEST_POSTGRES"
 phase ""

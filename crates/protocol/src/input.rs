@@ -231,7 +231,9 @@ impl ReservationRef {
     /// assert!(ReservationRef::parse("40A1").is_err());
     /// ```
     pub fn parse(raw: &str) -> Result<ReservationRef, InputError> {
-        let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        // ASCII spaces only, as the API document's pattern says: exactly what JSON
+        // Schema can describe, and what people type between digit groups.
+        let digits: String = raw.chars().filter(|c| !c.is_ascii_whitespace()).collect();
         if digits.is_empty()
             || digits.len() > MAX_RESERVATION_DIGITS
             || !digits.chars().all(|c| c.is_ascii_digit())

@@ -153,7 +153,7 @@ impl ValidCase {
         let reservation_ref = raw
             .reservation_ref
             .as_deref()
-            .filter(|r| !r.trim().is_empty())
+            .filter(|r| !r.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty())
             .map(ReservationRef::parse)
             .transpose();
         note(

@@ -119,9 +119,12 @@ impl ContactKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactDetails {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
     pub email: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub phone: Option<String>,
     /// Who is complaining, as the dispute-resolution form asks first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -162,18 +165,33 @@ impl Complainant {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewCase {
     pub kind: ContactKind,
+    /// One of the topics (`GET /v1/topics`).
+    #[cfg_attr(feature = "openapi", schema(value_type = crate::topics::TopicId))]
     pub topic: String,
+    /// One of that topic's subtopics.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub subtopic: String,
-    #[serde(default)]
+    /// One of the partner's properties.
+    #[serde(default, deserialize_with = "whole_number")]
     pub property_id: Option<i64>,
+    /// Blank, or a confirmation number of up to 20 digits (spaces between are dropped).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^[ \t\n\f\r]*([0-9][ \t\n\f\r]*){0,20}$")
+    )]
     pub reservation_ref: Option<String>,
+    /// What the partner wrote: visible text, at most 5,000 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 5000))]
     pub body: String,
+    /// Files this partner uploaded and has not sent yet, at most 5.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 5))]
     pub attachment_ids: Vec<Uuid>,
     #[serde(with = "time::serde::rfc3339")]
     pub client_created_at: OffsetDateTime,
-    /// Device facts attached to a technical issue (app version, OS, model…).
+    /// Device facts attached to a technical issue (app version, OS, model…): at most
+    /// 32, keys of up to 64 characters, values of up to 500.
     #[serde(default)]
     pub diagnostics: Option<BTreeMap<String, String>>,
     /// For complaints: who complains and how to reach them.
@@ -353,8 +371,10 @@ pub struct EventPage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewReply {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 5000))]
     pub body: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 5))]
     pub attachment_ids: Vec<Uuid>,
 }
 
@@ -365,6 +385,7 @@ pub struct ResolutionAnswer {
     pub accept: bool,
     /// Why the partner disagrees; required when `accept` is false.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub comment: Option<String>,
 }
 
@@ -373,6 +394,7 @@ pub struct ResolutionAnswer {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Acknowledge {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub expected_next: Option<String>,
 }
 
@@ -380,6 +402,7 @@ pub struct Acknowledge {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HandlerMessage {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 5000))]
     pub body: String,
     /// Ask the partner for more information (the case then awaits the partner).
     #[serde(default)]
@@ -390,6 +413,7 @@ pub struct HandlerMessage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Resolve {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 5000))]
     pub outcome: String,
 }
 
@@ -428,6 +452,7 @@ pub struct KeyedCase {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseBatch {
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
     pub cases: Vec<KeyedCase>,
 }
 
@@ -447,4 +472,71 @@ pub struct BatchOutcome {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BatchOutcomes {
     pub outcomes: Vec<BatchOutcome>,
+}
+
+/// An id sent as a JSON number: `7`, or `7.0`, which JSON Schema also counts as the
+/// integer 7; a fraction or a number beyond 64 bits is refused.
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    struct Whole;
+    impl<'de> serde::de::Visitor<'de> for Whole {
+        type Value = Option<i64>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a whole number")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Whole)
+        }
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            Ok(Some(n))
+        }
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            i64::try_from(n)
+                .map(Some)
+                .map_err(|_| E::custom("the number is too large"))
+        }
+        fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Self::Value, E> {
+            // 2^63 is the first float past i64's range.
+            if n.fract() == 0.0
+                && n >= -9_223_372_036_854_775_808.0
+                && n < 9_223_372_036_854_775_808.0
+            {
+                Ok(Some(n as i64))
+            } else {
+                Err(E::custom("expected a whole number"))
+            }
+        }
+    }
+    d.deserialize_option(Whole)
+}
+
+#[cfg(test)]
+mod whole_number_tests {
+    use super::*;
+
+    fn property(json: &str) -> Result<Option<i64>, serde_json::Error> {
+        let case = format!(
+            r#"{{"kind":"question","topic":"payouts","subtopic":"payouts","body":"Hi",
+            "client_created_at":"2026-12-01T10:00:00Z"{json}}}"#
+        );
+        serde_json::from_str::<NewCase>(&case).map(|c| c.property_id)
+    }
+
+    #[test]
+    fn a_property_id_is_any_whole_json_number_and_nothing_else() {
+        assert_eq!(property("").unwrap(), None);
+        assert_eq!(property(r#","property_id":null"#).unwrap(), None);
+        assert_eq!(property(r#","property_id":7"#).unwrap(), Some(7));
+        assert_eq!(property(r#","property_id":-252.0"#).unwrap(), Some(-252));
+        assert_eq!(property(r#","property_id":7e0"#).unwrap(), Some(7));
+        assert!(property(r#","property_id":7.5"#).is_err());
+        assert!(property(r#","property_id":1e30"#).is_err());
+        assert!(property(r#","property_id":18446744073709551615"#).is_err());
+        assert!(property(r#","property_id":"7""#).is_err());
+    }
 }

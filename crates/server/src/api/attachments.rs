@@ -26,7 +26,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 /// Declared types that may be uploaded; the content decides what is stored.
-const DECLARED: [&str; 7] = [
+pub(crate) const DECLARED: [&str; 7] = [
     "image/jpeg",
     "image/png",
     "image/webp",

@@ -37,8 +37,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// From the previous page's `next_cursor`.
+    #[param(pattern = "^[0-9]{1,18}$")]
     cursor: Option<String>,
     /// 1 to 100; 50 when absent.
     #[param(minimum = 1, maximum = 100)]
@@ -239,6 +241,7 @@ async fn get_case(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TimelineQuery {
     /// Only events before this event id; the newest when absent.
     #[param(minimum = 1)]
@@ -267,7 +270,11 @@ async fn case_timeline(
     ApiQuery(query): ApiQuery<TimelineQuery>,
 ) -> Result<Json<TimelinePage>, ApiError> {
     let limit = super::checked_limit(query.limit, 200, 200)?;
-    let before = query.before.unwrap_or(i64::MAX);
+    let before = match query.before {
+        None => i64::MAX,
+        Some(before) if before >= 1 => before,
+        Some(_) => return Err(ApiError::bad_request("before must be an event id")),
+    };
     Ok(Json(
         state
             .store()

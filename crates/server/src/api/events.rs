@@ -32,8 +32,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EventsQuery {
     /// Only events after this id. For a stream, `Last-Event-ID` wins over it.
+    #[param(minimum = 0)]
     after: Option<i64>,
     /// JSON pages only: 1 to 500, 100 when absent.
     #[param(minimum = 1, maximum = 500)]
@@ -69,13 +71,17 @@ async fn events(
         return Err(ApiError::forbidden());
     }
     let partner = &caller.account;
+    if query.after.is_some_and(|after| after < 0) {
+        return Err(ApiError::bad_request("after must be an event id"));
+    }
+    // Checked for a stream too, which has no pages: a bound the document states holds.
+    let limit = super::checked_limit(query.limit, 100, 500)?;
     let wants_json = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json") && !v.contains("text/event-stream"));
     if wants_json {
         let after = query.after.unwrap_or(0);
-        let limit = super::checked_limit(query.limit, 100, 500)?;
         let mut events = state
             .store()
             .events_after(partner.id, after, limit + 1)
@@ -97,7 +103,9 @@ async fn events(
         .map(|v| {
             v.trim()
                 .parse::<i64>()
-                .map_err(|_| ApiError::bad_request("Last-Event-ID must be an event id"))
+                .ok()
+                .filter(|id| *id >= 0)
+                .ok_or_else(|| ApiError::bad_request("Last-Event-ID must be an event id"))
         })
         .transpose()?;
     // Each stream holds a connection and a task: a few per account are plenty (a

@@ -34,10 +34,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QueueQuery {
     /// Only cases in this status (e.g. `submitted`).
-    status: Option<String>,
+    status: Option<CaseStatus>,
     /// From the previous page's `next_cursor`.
+    #[param(pattern = "^[0-9]{1,18}$")]
     cursor: Option<String>,
     /// 1 to 100; 50 when absent.
     #[param(minimum = 1, maximum = 100)]
@@ -59,11 +61,7 @@ async fn queue(
     Handler(_): Handler,
     ApiQuery(query): ApiQuery<QueueQuery>,
 ) -> Result<Json<HandlerCasePage>, ApiError> {
-    let status = query
-        .status
-        .as_deref()
-        .map(|s| CaseStatus::from_wire(s).ok_or_else(|| ApiError::bad_request("unknown status")))
-        .transpose()?;
+    let status = query.status;
     let before = parse_cursor(query.cursor.as_deref())?;
     let (cases, next) = state
         .store()

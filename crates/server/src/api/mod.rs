@@ -3,6 +3,7 @@
 
 mod attachments;
 mod cases;
+mod document;
 mod events;
 mod handler;
 pub mod headers;
@@ -66,10 +67,15 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(handler::routes())
 }
 
-/// The OpenAPI document of every route.
-pub fn openapi() -> &'static utoipa::openapi::OpenApi {
-    static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
-    DOC.get_or_init(|| routes().split_for_parts().1)
+/// The OpenAPI document of every route, with what every route shares (`document`).
+pub fn openapi() -> &'static serde_json::Value {
+    static DOC: OnceLock<serde_json::Value> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let mut doc =
+            serde_json::to_value(routes().split_for_parts().1).expect("the document serializes");
+        document::complete(&mut doc);
+        doc
+    })
 }
 
 /// The whole service.
@@ -126,7 +132,7 @@ async fn web_app_file(dir: PathBuf, request: Request) -> Response {
 /// The API described as OpenAPI 3.
 #[utoipa::path(get, path = "/v1/openapi.json", tag = "meta",
     responses((status = 200, description = "OpenAPI 3 document")))]
-async fn openapi_json() -> Json<&'static utoipa::openapi::OpenApi> {
+async fn openapi_json() -> Json<&'static serde_json::Value> {
     Json(openapi())
 }
 
@@ -178,12 +184,20 @@ impl<S: Send + Sync> FromRequestParts<S> for OptionalIdemKey {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<OptionalIdemKey, ApiError> {
-        let Some(raw) = parts.headers.get(IDEMPOTENCY_KEY_HEADER) else {
+        // An empty header is no key, as an absent one.
+        let Some(raw) = parts
+            .headers
+            .get(IDEMPOTENCY_KEY_HEADER)
+            .filter(|v| !v.as_bytes().iter().all(u8::is_ascii_whitespace))
+        else {
             return Ok(OptionalIdemKey(None));
         };
+        // The hyphenated form only, as the document's pattern says.
         raw.to_str()
             .ok()
-            .and_then(|s| uuid::Uuid::parse_str(s.trim()).ok())
+            .map(str::trim)
+            .filter(|s| s.len() == 36)
+            .and_then(|s| uuid::Uuid::parse_str(s).ok())
             .map(|key| OptionalIdemKey(Some(key)))
             .ok_or_else(|| {
                 ApiError::new(
@@ -244,11 +258,19 @@ pub fn stored_response<T: serde::Serialize>(stored: Stored<T>, status: StatusCod
 pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
     cursor
         .map(|c| {
-            c.parse::<i64>()
-                .map_err(|_| ApiError::bad_request("cursor is not one this server gave"))
+            // Digits only, as documented (`CURSOR_PATTERN`): no sign, no spaces.
+            c.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| c.parse::<i64>().ok())
+                .flatten()
+                .filter(|_| (1..=18).contains(&c.len()))
+                .ok_or_else(|| ApiError::bad_request("cursor is not one this server gave"))
         })
         .transpose()
 }
+
+/// What a page cursor looks like (`next_cursor` of a page).
+pub const CURSOR_PATTERN: &str = "^[0-9]{1,18}$";
 
 /// Page sizes: 50 by default, 1 to 100 (as documented; anything else is refused, not
 /// quietly changed).
