@@ -503,8 +503,7 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D
         fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Self::Value, E> {
             // 2^63 is the first float past i64's range.
             if n.fract() == 0.0
-                && n >= -9_223_372_036_854_775_808.0
-                && n < 9_223_372_036_854_775_808.0
+                && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&n)
             {
                 Ok(Some(n as i64))
             } else {
