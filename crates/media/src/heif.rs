@@ -5,12 +5,15 @@
 //! an item of type `mime` with content type `application/rdf+xml`. Their bytes are
 //! overwritten with zeros where they lie: the file keeps its length and every offset, so
 //! the picture and everything else in it stay exactly as they were, and a reader finds an
-//! empty metadata item it skips. A file whose boxes do not add up is refused.
+//! empty metadata item it skips. A file whose boxes do not add up is refused, and so is
+//! one whose images declare (in their `ispe` properties) more pixels than allowed: the
+//! pixel limit holds for a file that is not decoded here too.
 
 use crate::MediaError;
 
-/// Returns the file with the bytes of its Exif and XMP items zeroed.
-pub fn strip_metadata(file: &[u8]) -> Result<Vec<u8>, MediaError> {
+/// Returns the file with the bytes of its Exif and XMP items zeroed, if every image in
+/// it has at most `max_pixels`.
+pub fn strip_metadata(file: &[u8], max_pixels: u64) -> Result<Vec<u8>, MediaError> {
     let top = boxes(file)?;
     if top.first().map(|b| &b.kind) != Some(b"ftyp") {
         return Err(MediaError::Unreadable);
@@ -24,6 +27,9 @@ pub fn strip_metadata(file: &[u8]) -> Result<Vec<u8>, MediaError> {
     let meta_start = meta.body_start + 4;
     let children = boxes(meta_body)?;
     let find = |kind: &[u8; 4]| children.iter().find(|b| &b.kind == kind);
+    if let Some(iprp) = find(b"iprp") {
+        check_extents(iprp.body, max_pixels)?;
+    }
     let metadata_items = match find(b"iinf") {
         Some(iinf) => metadata_items(iinf.body)?,
         None => Vec::new(),
@@ -98,6 +104,24 @@ fn boxes(data: &[u8]) -> Result<Vec<Box<'_>>, MediaError> {
         at += size;
     }
     Ok(found)
+}
+
+/// Every image's declared size (`ispe` in `iprp/ipco`) against the limit.
+fn check_extents(iprp: &[u8], max_pixels: u64) -> Result<(), MediaError> {
+    for ipco in boxes(iprp)?.iter().filter(|b| &b.kind == b"ipco") {
+        for ispe in boxes(ipco.body)?.iter().filter(|b| &b.kind == b"ispe") {
+            let mut reader = Reader::new(ispe.body);
+            reader.bytes(4)?;
+            let pixels = u64::from(reader.u32()?) * u64::from(reader.u32()?);
+            if pixels > max_pixels {
+                return Err(MediaError::TooManyPixels {
+                    pixels,
+                    max: max_pixels,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The ids of the items that are metadata: Exif, and XMP (a `mime` item of RDF).

@@ -8,8 +8,9 @@
 //!   metadata block can survive, whatever format it hid in.
 //! - HEIC/HEIF, which no pure Rust decoder reads, keeps its pixels as they are: the
 //!   bytes of its Exif and XMP items are overwritten in place (see [`heif`]), so every
-//!   offset in the file still holds. Its orientation is a property every HEIF reader
-//!   applies, so nothing needs turning.
+//!   offset in the file still holds, and the sizes its images declare are held to the
+//!   pixel limit. Its orientation is a property every HEIF reader applies, so nothing
+//!   needs turning.
 //! - PDF is a document, not a photo, and passes unchanged.
 
 pub mod heif;
@@ -77,7 +78,7 @@ pub fn clean(bytes: &[u8], kind: AttachmentKind, options: &Options) -> Result<Cl
         AttachmentKind::Webp => ImageFormat::WebP,
         AttachmentKind::Heic => {
             return Ok(Cleaned {
-                bytes: heif::strip_metadata(bytes)?,
+                bytes: heif::strip_metadata(bytes, options.max_pixels)?,
                 kind,
             });
         }

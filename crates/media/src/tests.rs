@@ -281,6 +281,11 @@ mod heif {
     /// mdat (the picture, EXIF and XMP). `shift` moves the EXIF extent, to make a file
     /// whose locations point outside it.
     fn file(shift: u32) -> Vec<u8> {
+        file_of(shift, 24, 16)
+    }
+
+    /// The same, its image declaring `width` x `height` pixels.
+    fn file_of(shift: u32, width: u32, height: u32) -> Vec<u8> {
         let ftyp = bmff(b"ftyp", b"heic\0\0\0\0mif1heic");
         let mut iinf_body = 3u16.to_be_bytes().to_vec();
         iinf_body.extend(infe(1, b"hvc1", None));
@@ -291,7 +296,10 @@ mod heif {
         let iloc_len = 4 + 2 + 2 + 3 * (2 + 2 + 2 + 8) + 8;
         let hdlr = full(b"hdlr", 0, b"\0\0\0\0pict\0\0\0\0\0\0\0\0\0\0\0\0\0");
         let pitm = full(b"pitm", 0, &1u16.to_be_bytes());
-        let meta_len = 8 + 4 + hdlr.len() + pitm.len() + iinf.len() + iloc_len;
+        let mut extent = width.to_be_bytes().to_vec();
+        extent.extend_from_slice(&height.to_be_bytes());
+        let iprp = bmff(b"iprp", &bmff(b"ipco", &full(b"ispe", 0, &extent)));
+        let meta_len = 8 + 4 + hdlr.len() + pitm.len() + iinf.len() + iprp.len() + iloc_len;
         let mdat_data = ftyp.len() + meta_len + 8;
         let mut iloc_body = vec![0x44, 0x00];
         iloc_body.extend_from_slice(&3u16.to_be_bytes());
@@ -310,6 +318,7 @@ mod heif {
         let mut meta_body = hdlr;
         meta_body.extend(pitm);
         meta_body.extend(iinf);
+        meta_body.extend(iprp);
         meta_body.extend(iloc);
         let meta = full(b"meta", 0, &meta_body);
         assert_eq!(meta.len(), meta_len);
@@ -334,6 +343,29 @@ mod heif {
             .filter(|(a, b)| a != b)
             .count();
         assert!(changed <= EXIF.len() + XMP.len());
+    }
+
+    #[test]
+    fn a_heif_declaring_more_pixels_than_the_limit_is_refused_undecoded() {
+        assert_eq!(
+            clean(
+                &file_of(0, 10_000, 10_000),
+                AttachmentKind::Heic,
+                &Options::SERVER
+            ),
+            Err(MediaError::TooManyPixels {
+                pixels: 100_000_000,
+                max: 50_000_000
+            })
+        );
+        assert!(
+            clean(
+                &file_of(0, 8064, 6048),
+                AttachmentKind::Heic,
+                &Options::SERVER
+            )
+            .is_ok()
+        );
     }
 
     #[test]
