@@ -377,6 +377,26 @@ async fn send_empty(request: RequestBuilder) -> Result<(), ApiError> {
 }
 
 /// Passes a success through; turns an error answer into an [`ApiError`].
+/// The longest wait a server's Retry-After is taken at its word for: past a day the
+/// outbox tries again after a day anyway (a misconfigured proxy must not silence a
+/// phone for good, nor overflow its clock).
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 3600);
+
+/// Retry-After in either of its forms (RFC 9110, 10.2.3): seconds, or an HTTP date;
+/// at most [`MAX_RETRY_AFTER`]. A date in the past means now; anything else, none.
+pub fn parse_retry_after(value: &str, now: time::OffsetDateTime) -> Option<Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // More digits than 64 bits hold is still a long time.
+        let secs = value.parse::<u64>().unwrap_or(u64::MAX);
+        return Some(Duration::from_secs(secs).min(MAX_RETRY_AFTER));
+    }
+    let at =
+        time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc2822).ok()?;
+    let wait = Duration::try_from(at - now).unwrap_or(Duration::ZERO);
+    Some(wait.min(MAX_RETRY_AFTER))
+}
+
 async fn check(response: reqwest::Response) -> Result<reqwest::Response, ApiError> {
     let status = response.status();
     if status.is_success() {
@@ -389,8 +409,7 @@ async fn check(response: reqwest::Response) -> Result<reqwest::Response, ApiErro
         .headers()
         .get(header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(Duration::from_secs);
+        .and_then(|v| parse_retry_after(v, time::OffsetDateTime::now_utc()));
     // A proxy's HTML error page is still an error with a status; keep what we can.
     let body: Option<RawErrorBody> = match response.bytes().await {
         Ok(bytes) => serde_json::from_slice(&bytes).ok(),
@@ -436,6 +455,35 @@ struct RawBatchOutcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn retry_after_is_read_in_seconds_or_as_a_date_and_never_past_a_day() {
+        let now = datetime!(2026-12-02 10:00:00 UTC);
+        let read = |v| parse_retry_after(v, now);
+        assert_eq!(read("120"), Some(Duration::from_secs(120)));
+        assert_eq!(read(" 0 "), Some(Duration::ZERO));
+        assert_eq!(read("99999999999999999999999"), Some(MAX_RETRY_AFTER));
+        assert_eq!(read("18446744073709551615"), Some(MAX_RETRY_AFTER));
+        assert_eq!(
+            read("Wed, 02 Dec 2026 10:05:00 GMT"),
+            Some(Duration::from_secs(300))
+        );
+        assert_eq!(read("Tue, 01 Dec 2026 10:00:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(read("Fri, 31 Dec 9999 23:59:59 GMT"), Some(MAX_RETRY_AFTER));
+        for junk in ["", "-5", "1.5", "soon", "12 seconds"] {
+            assert_eq!(read(junk), None, "{junk:?}");
+        }
+        // However a wait was come by, the next try is at most a day off, and the clock
+        // that adds it never overflows.
+        let delay = crate::RetryPolicy::default().delay(30, Some(Duration::MAX));
+        assert_eq!(delay, MAX_RETRY_AFTER);
+        assert!(
+            time::OffsetDateTime::now_utc()
+                .checked_add(delay.try_into().unwrap())
+                .is_some()
+        );
+    }
 
     #[test]
     fn a_code_this_build_does_not_know_becomes_the_general_code_of_its_status() {

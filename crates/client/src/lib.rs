@@ -108,7 +108,8 @@ impl RetryPolicy {
         let share =
             getrandom::u32().map_or(1.0, |r| 0.5 + f64::from(r) / f64::from(u32::MAX) / 2.0);
         let jittered = exp.mul_f64(share);
-        jittered.max(retry_after.unwrap_or_default())
+        // However the wait was read, never past a day (nor the clock's end).
+        jittered.max(retry_after.unwrap_or_default().min(api::MAX_RETRY_AFTER))
     }
 }
 
