@@ -105,6 +105,10 @@ pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
         let pulse = pulse.clone();
         platform::on_visibility_change(move |visible| pulse.set_foreground(visible));
     });
+    use_hook(|| {
+        let pulse = pulse.clone();
+        platform::on_network_back(move || pulse.network_is_back());
+    });
     use_app_state(pulse);
     // Again whenever the language changes: in a browser it may have to be downloaded.
     use_resource(|| i18n::load(LANG()));

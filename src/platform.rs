@@ -104,6 +104,30 @@ pub fn on_visibility_change(changed: impl Fn(bool) + 'static) {
     let _ = changed;
 }
 
+/// Calls `back` whenever the platform says the network is back: in a browser, the
+/// window's `online` event. (The phones' connectivity callbacks are not reachable from
+/// Dioxus 0.7; there the outbox notices on its next try, and on coming to the
+/// foreground.)
+pub fn on_network_back(back: impl Fn() + 'static) {
+    #[cfg(target_family = "wasm")]
+    {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen::closure::Closure;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let listener = Closure::<dyn Fn()>::new(back);
+        if window
+            .add_event_listener_with_callback("online", listener.as_ref().unchecked_ref())
+            .is_ok()
+        {
+            listener.forget();
+        }
+    }
+    #[cfg(not(target_family = "wasm"))]
+    let _ = back;
+}
+
 /// Sends warnings and errors to the browser's console. dioxus' own logger does more but
 /// weighs more than the rest of the app's logging together; the phones and desktops
 /// keep it (`launch` starts it there).

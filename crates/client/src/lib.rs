@@ -163,6 +163,9 @@ pub(crate) struct Inner {
     auth: watch::Sender<AuthState>,
     foreground: watch::Sender<bool>,
     outbox_wake: Notify,
+    /// The network came back (or the app did): what waits out a network failure's
+    /// backoff goes now.
+    network_back: std::sync::atomic::AtomicBool,
     shutdown: watch::Sender<bool>,
 }
 
@@ -233,14 +236,26 @@ impl Inner {
         } else {
             Connectivity::Offline
         };
+        let mut was_offline = false;
         let changed = self.connectivity.send_if_modified(|c| {
             let changed = *c != now;
+            was_offline = *c == Connectivity::Offline;
             *c = now;
             changed
         });
         if changed {
             self.emit(Change::Connectivity(now));
         }
+        if reachable && was_offline {
+            self.network_back();
+        }
+    }
+
+    /// What waits out a network failure's backoff is sent at once.
+    fn network_back(&self) {
+        self.network_back
+            .store(true, std::sync::atomic::Ordering::Release);
+        self.outbox_wake.notify_one();
     }
 
     /// Records what a call's outcome says about the network.
@@ -290,6 +305,7 @@ impl Pulse {
             auth: watch::Sender::new(AuthState::SignedOut),
             foreground: watch::Sender::new(true),
             outbox_wake: Notify::new(),
+            network_back: std::sync::atomic::AtomicBool::new(false),
             shutdown: watch::Sender::new(false),
             config,
         });
@@ -574,9 +590,21 @@ impl Pulse {
         self.inner.connectivity.subscribe()
     }
 
-    /// The live stream runs while the app is in the foreground.
+    /// The live stream runs while the app is in the foreground. Coming back to it is
+    /// a moment to try what the network held back, without waiting out its backoff.
     pub fn set_foreground(&self, foreground: bool) {
         self.inner.foreground.send_replace(foreground);
+        if foreground {
+            self.inner.network_back();
+        }
+    }
+
+    /// The platform says the network is back (the browser's `online` event, a phone's
+    /// connectivity callback): messages that failed for want of a network go now
+    /// instead of after their backoff (up to a minute). A server's own Retry-After is
+    /// still kept.
+    pub fn network_is_back(&self) {
+        self.inner.network_back();
     }
 }
 

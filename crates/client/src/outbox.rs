@@ -511,6 +511,19 @@ impl Worker {
     }
 
     async fn send_next(&mut self) -> Result<Next, StoreError> {
+        if self
+            .inner
+            .network_back
+            .swap(false, std::sync::atomic::Ordering::AcqRel)
+        {
+            let due = self
+                .inner
+                .db(|store| store.due_now_after_network(OffsetDateTime::now_utc()))
+                .await?;
+            if due > 0 {
+                tracing::info!(due, "the network is back: sending what waited for it");
+            }
+        }
         let Some(session) = self.inner.session() else {
             return Ok(Next::Idle);
         };

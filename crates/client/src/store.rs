@@ -345,6 +345,15 @@ impl Store {
         outbox_item(&self.conn(), id)
     }
 
+    /// Makes items that wait out a network failure's backoff due now; returns how many.
+    pub fn due_now_after_network(&self, now: OffsetDateTime) -> Result<usize> {
+        Ok(self.conn().execute(
+            "UPDATE outbox SET next_attempt_at = ?1
+             WHERE state = 'queued' AND error_code = 'network' AND next_attempt_at > ?1",
+            [ms(now)],
+        )?)
+    }
+
     /// Up to `max` items of `account_id` still to send, in order from the head.
     pub fn outbox_pending(&self, account_id: i64, max: usize) -> Result<Vec<OutboxItem>> {
         let conn = self.conn();

@@ -434,3 +434,68 @@ async fn sent_items_and_their_photos_are_let_go_after_a_while_and_nothing_else_i
     assert!(eventually(Duration::from_secs(5), only_recent).await);
     assert!(pulse.file_bytes(queued_photo).await.is_err());
 }
+
+#[tokio::test]
+async fn when_the_network_comes_back_what_waited_for_it_goes_at_once() {
+    let server = Server::start().await;
+    let proxy = FaultProxy::start(server.addr, 3).await;
+    let device = Device::new();
+    let mut config = device.config();
+    // A backoff long enough that only the wake-up can explain a quick send.
+    config.retry = pulse_client::RetryPolicy {
+        initial: Duration::from_secs(120),
+        max: Duration::from_secs(240),
+    };
+    config.http.keep_alive = false;
+    config.http.request_timeout = Duration::from_millis(500);
+    let pulse = Pulse::open(config).await.unwrap();
+    pulse.set_foreground(false);
+    pulse
+        .sign_in(&proxy.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    proxy.set_black_hole(true);
+    let draft = pulse
+        .save_draft(None, &question("Sent from a lift with no signal"))
+        .await
+        .unwrap();
+    pulse.send_draft(draft.id).await.unwrap();
+    let waits_for_network = async || {
+        pulse.outbox().await.unwrap().iter().any(|i| {
+            matches!(
+                &i.state,
+                OutboxState::Queued { attempts, last_error: Some(Failure::Network), .. } if *attempts >= 1
+            )
+        })
+    };
+    assert!(eventually(Duration::from_secs(10), waits_for_network).await);
+
+    // Back in coverage: the platform says so, and the message leaves well before its
+    // two-minute backoff.
+    proxy.set_black_hole(false);
+    pulse.network_is_back();
+    assert!(
+        eventually(Duration::from_secs(5), async || sent_count(&pulse).await
+            == 1)
+        .await,
+        "sent as soon as the network was back"
+    );
+
+    // Coming back to the app does the same.
+    proxy.set_black_hole(true);
+    let draft = pulse
+        .save_draft(None, &question("And another from the basement"))
+        .await
+        .unwrap();
+    pulse.send_draft(draft.id).await.unwrap();
+    assert!(eventually(Duration::from_secs(10), waits_for_network).await);
+    proxy.set_black_hole(false);
+    pulse.set_foreground(true);
+    assert!(
+        eventually(Duration::from_secs(5), async || sent_count(&pulse).await
+            == 2)
+        .await,
+        "sent as soon as the app was back"
+    );
+    assert_eq!(server.handler().await.bodies().await.len(), 2);
+}
