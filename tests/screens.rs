@@ -362,6 +362,55 @@ async fn a_refused_message_shows_the_reason_and_can_be_retried_edited_or_discard
 }
 
 #[tokio::test]
+async fn a_message_the_server_keeps_failing_shows_as_stuck_with_try_again_and_discard() {
+    let (server, _device, pulse) = signed_in(PARTNER).await;
+    // The server can no longer store files: each upload answers 500.
+    let files = server.dir.path().join("attachments");
+    let away = server.dir.path().join("attachments-away");
+    std::fs::rename(&files, &away).unwrap();
+    std::fs::write(&files, b"not a folder").unwrap();
+    let photo = pulse
+        .add_file(include_bytes!("../fixtures/photo.jpg"))
+        .await
+        .unwrap();
+    let mut content = question("payouts", "payouts", "The payout report, attached.");
+    content.files = vec![photo.id];
+    let draft = pulse.save_draft(None, &content).await.unwrap();
+    let item = pulse.send_draft(draft.id).await.unwrap();
+    eventually("stuck", async || {
+        pulse.outbox_item(item.id).await.unwrap().is_stuck()
+    })
+    .await;
+    let mut screen = Screen::open(&pulse, "/outbox").await;
+    let html = screen.html();
+    assert!(html.contains("data-state=\"stuck\""), "{html}");
+    assert!(
+        html.contains("Stuck: Something went wrong on our side."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Try again") && html.contains("Discard"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("data-testid=\"edit\""),
+        "a queued item is not edited: {html}"
+    );
+
+    // Mended, and tried again from the screen's own button: it goes.
+    std::fs::remove_file(&files).unwrap();
+    std::fs::rename(&away, &files).unwrap();
+    screen.click("retry").await;
+    eventually("sent after the retry", async || {
+        matches!(
+            pulse.outbox_item(item.id).await.unwrap().state,
+            OutboxState::Sent { .. }
+        )
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
     let (server, _device, pulse) = signed_in(PARTNER).await;
     let handler = server.handler().await;

@@ -150,6 +150,7 @@ sent-queued-retry = في انتظار الاتصال ({ $attempts ->
 sent-sending = جارٍ الإرسال…
 sent-sent = تم الإرسال
 sent-failed = لم يتم الإرسال: { $reason }
+sent-stuck = عالق: { $reason } تُعاد المحاولة من حين لآخر؛ يمكنك أيضًا المحاولة الآن أو تجاهله.
 sent-gone = لم تعد هذه الرسالة في انتظار الإرسال.
 sent-retry = إعادة المحاولة
 sent-edit = تعديل

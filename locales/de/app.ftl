@@ -134,6 +134,7 @@ sent-queued-retry = Warten auf Verbindung ({ $attempts ->
 sent-sending = Wird gesendet…
 sent-sent = Gesendet
 sent-failed = Nicht gesendet: { $reason }
+sent-stuck = Hängt fest: { $reason } Es wird ab und zu erneut versucht; Sie können es auch jetzt erneut versuchen oder verwerfen.
 sent-gone = Diese Nachricht wartet nicht mehr auf Versand.
 sent-retry = Erneut versuchen
 sent-edit = Bearbeiten

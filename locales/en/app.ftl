@@ -134,6 +134,7 @@ sent-queued-retry = Waiting for connection (tried { $attempts ->
 sent-sending = Sending…
 sent-sent = Sent
 sent-failed = Not sent: { $reason }
+sent-stuck = Stuck: { $reason } It is tried again now and then; you can also try again now or discard it.
 sent-gone = This message is no longer waiting to send.
 sent-retry = Try again
 sent-edit = Edit

@@ -139,6 +139,7 @@ sent-queued-retry = Esperando conexión ({ $attempts ->
 sent-sending = Enviando…
 sent-sent = Enviado
 sent-failed = No enviado: { $reason }
+sent-stuck = Atascado: { $reason } Se vuelve a intentar de vez en cuando; también puede reintentarlo ahora o descartarlo.
 sent-gone = Este mensaje ya no está pendiente de envío.
 sent-retry = Volver a intentarlo
 sent-edit = Editar

@@ -134,6 +134,7 @@ sent-queued-retry = En attente de connexion ({ $attempts ->
 sent-sending = Envoi en cours…
 sent-sent = Envoyé
 sent-failed = Non envoyé : { $reason }
+sent-stuck = Bloqué : { $reason } Il est renvoyé de temps en temps ; vous pouvez aussi réessayer maintenant ou le supprimer.
 sent-gone = Ce message n’est plus en attente d’envoi.
 sent-retry = Réessayer
 sent-edit = Modifier

@@ -131,6 +131,7 @@ sent-queued-retry = Menunggu koneksi ({ $attempts ->
 sent-sending = Mengirim…
 sent-sent = Terkirim
 sent-failed = Tidak terkirim: { $reason }
+sent-stuck = Tertahan: { $reason } Pesan ini dicoba lagi sesekali; Anda juga bisa mencoba lagi sekarang atau membuangnya.
 sent-gone = Pesan ini tidak lagi menunggu dikirim.
 sent-retry = Coba lagi
 sent-edit = Ubah

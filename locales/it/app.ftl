@@ -138,6 +138,7 @@ sent-queued-retry = In attesa di connessione ({ $attempts ->
 sent-sending = Invio in corso…
 sent-sent = Inviato
 sent-failed = Non inviato: { $reason }
+sent-stuck = Bloccato: { $reason } Viene ritentato di tanto in tanto; può anche riprovare ora o scartarlo.
 sent-gone = Questo messaggio non è più in attesa di invio.
 sent-retry = Riprova
 sent-edit = Modifica

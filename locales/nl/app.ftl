@@ -134,6 +134,7 @@ sent-queued-retry = Wacht op verbinding ({ $attempts ->
 sent-sending = Bezig met versturen…
 sent-sent = Verstuurd
 sent-failed = Niet verstuurd: { $reason }
+sent-stuck = Blijft hangen: { $reason } Het wordt af en toe opnieuw geprobeerd; je kunt het ook nu opnieuw proberen of weggooien.
 sent-gone = Dit bericht wacht niet meer op verzending.
 sent-retry = Opnieuw proberen
 sent-edit = Bewerken

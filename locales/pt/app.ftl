@@ -139,6 +139,7 @@ sent-queued-retry = Aguardando conexão ({ $attempts ->
 sent-sending = Enviando…
 sent-sent = Enviada
 sent-failed = Não enviada: { $reason }
+sent-stuck = Travado: { $reason } É tentado de novo de tempos em tempos; você também pode tentar agora ou descartá-lo.
 sent-gone = Esta mensagem não está mais aguardando envio.
 sent-retry = Tentar novamente
 sent-edit = Editar

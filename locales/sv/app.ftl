@@ -134,6 +134,7 @@ sent-queued-retry = Väntar på uppkoppling ({ $attempts ->
 sent-sending = Skickar…
 sent-sent = Skickat
 sent-failed = Inte skickat: { $reason }
+sent-stuck = Har fastnat: { $reason } Det prövas igen då och då; du kan också försöka igen nu eller slänga det.
 sent-gone = Det här meddelandet väntar inte längre på att skickas.
 sent-retry = Försök igen
 sent-edit = Redigera

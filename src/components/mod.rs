@@ -13,7 +13,9 @@ mod window_title;
 
 pub use icon::{Icon, Svg};
 pub use notice::ActionNotice;
-pub use outbox_item::{FailedActions, OutboxStateLine, outbox_state_class, outbox_state_text};
+pub use outbox_item::{
+    FailedActions, OutboxStateLine, needs_action, outbox_state_class, outbox_state_text,
+};
 pub use screen_error::{Loading, ReadError, ScreenBoundary};
 pub use sign_out::SignOutButton;
 pub use status::StatusChip;

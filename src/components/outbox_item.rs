@@ -11,6 +11,10 @@ use crate::tr;
 /// Where an outbox item stands, in words, for the partner.
 pub fn outbox_state_text(item: &OutboxItem) -> String {
     match &item.state {
+        OutboxState::Queued {
+            last_error: Some(reason),
+            ..
+        } if item.is_stuck() => tr!("sent-stuck", reason = error_text(*reason)),
         OutboxState::Queued { attempts: 0, .. } => t("sent-queued"),
         OutboxState::Queued { attempts, .. } => tr!("sent-queued-retry", attempts = *attempts),
         OutboxState::Sending => t("sent-sending"),
@@ -19,9 +23,12 @@ pub fn outbox_state_text(item: &OutboxItem) -> String {
     }
 }
 
-/// The CSS class and test id for an outbox state.
-pub fn outbox_state_class(state: &OutboxState) -> &'static str {
-    match state {
+/// The CSS class and test id for an outbox item's state.
+pub fn outbox_state_class(item: &OutboxItem) -> &'static str {
+    if item.is_stuck() {
+        return "stuck";
+    }
+    match &item.state {
         OutboxState::Queued { .. } => "queued",
         OutboxState::Sending => "sending",
         OutboxState::Sent { .. } => "sent",
@@ -31,19 +38,25 @@ pub fn outbox_state_class(state: &OutboxState) -> &'static str {
 
 #[component]
 pub fn OutboxStateLine(item: OutboxItem) -> Element {
-    let class = outbox_state_class(&item.state);
+    let class = outbox_state_class(&item);
     rsx! {
         p { class: "state {class}", "data-state": class, {outbox_state_text(&item)} }
     }
 }
 
-/// Retry, edit (a new case goes back into a draft) or discard a message that was not
-/// sent.
+/// Whether the partner is offered retry and discard: the item failed, or is stuck.
+pub fn needs_action(item: &OutboxItem) -> bool {
+    matches!(item.state, OutboxState::Failed { .. }) || item.is_stuck()
+}
+
+/// Retry, edit (a new case that failed goes back into a draft) or discard a message that
+/// was not sent, or is stuck.
 #[component]
 pub fn FailedActions(item: OutboxItem) -> Element {
     let state = use_app();
     let id = item.id;
-    let editable = matches!(item.payload, OutboxPayload::NewCase { .. });
+    let editable = matches!(item.payload, OutboxPayload::NewCase { .. })
+        && matches!(item.state, OutboxState::Failed { .. });
     rsx! {
         div { class: "actions",
             button {

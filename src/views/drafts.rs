@@ -2,9 +2,9 @@
 //! phone that the server does not have yet, or refused).
 
 use dioxus::prelude::*;
-use pulse_client::{OutboxPayload, OutboxState};
+use pulse_client::OutboxPayload;
 
-use crate::components::{FailedActions, Loading, OutboxStateLine, TopBar, ago};
+use crate::components::{FailedActions, Loading, OutboxStateLine, TopBar, ago, needs_action};
 use crate::i18n::{self, t};
 use crate::route::Route;
 use crate::state::{unsent, use_app};
@@ -75,7 +75,7 @@ pub fn Outbox() -> Element {
                     }
                     p { class: "muted", {ago(item.created_at)} }
                     OutboxStateLine { item: item.clone() }
-                    if matches!(item.state, OutboxState::Failed { .. }) {
+                    if needs_action(&item) {
                         FailedActions { item: item.clone() }
                     }
                 }

@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 use pulse_client::OutboxState;
 use uuid::Uuid;
 
-use crate::components::{FailedActions, Loading, OutboxStateLine, TopBar};
+use crate::components::{FailedActions, Loading, OutboxStateLine, TopBar, needs_action};
 use crate::i18n::t;
 use crate::route::Route;
 use crate::state::use_app;
@@ -36,7 +36,7 @@ pub fn Sent(item: Uuid) -> Element {
                                         {t("sent-view-case")}
                                     }
                                 },
-                                OutboxState::Failed { .. } => rsx! {
+                                _ if needs_action(&entry) => rsx! {
                                     FailedActions { item: entry }
                                 },
                                 _ => rsx! {},

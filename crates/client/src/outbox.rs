@@ -73,7 +73,7 @@
 //! Every change of state emits [`Change::Outbox`] (and [`Change::Drafts`] or
 //! [`Change::Cases`] where those change too), so the app re-reads [`Pulse::outbox`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -221,6 +221,86 @@ pub struct OutboxItem {
     pub created_at: OffsetDateTime,
 }
 
+/// Tries in a row the server answered with trouble of its own (5xx, an unreadable
+/// answer) before an item counts as stuck: shown so, with a retry, and no longer holding
+/// back the items of other cases behind it.
+pub const STUCK_AFTER: u32 = 3;
+
+impl OutboxItem {
+    /// Whether the server keeps failing this item (see [`STUCK_AFTER`]). A network
+    /// failure is not the item's (every item waits for the network alike), nor is a rate
+    /// limit (every item would meet it).
+    pub fn is_stuck(&self) -> bool {
+        match &self.state {
+            OutboxState::Queued {
+                attempts,
+                last_error: Some(reason),
+                ..
+            } if *attempts >= STUCK_AFTER => match reason {
+                Failure::Refused(code) => *code != ErrorCode::RateLimited,
+                Failure::Unexpected => true,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// The case this item is a move on, if it is one: its items go in the order written.
+    /// A new case is a case of its own.
+    fn case_id(&self) -> Option<Uuid> {
+        match &self.payload {
+            OutboxPayload::NewCase { .. } => None,
+            OutboxPayload::Reply { case_id, .. }
+            | OutboxPayload::Resolution { case_id, .. }
+            | OutboxPayload::Mediation { case_id } => Some(*case_id),
+        }
+    }
+
+    /// When it may be sent next: now, unless it waits for a retry.
+    fn due_at(&self) -> Option<OffsetDateTime> {
+        match &self.state {
+            OutboxState::Queued {
+                next_attempt_at, ..
+            } => Some(*next_attempt_at),
+            _ => None,
+        }
+    }
+}
+
+/// Which of the pending items (in order) goes next: the head, unless it is stuck, when
+/// the first item after it that no stuck item of its own case holds back goes instead.
+/// `Err` says how long until something may go.
+fn choose(pending: &[OutboxItem], now: OffsetDateTime) -> Result<usize, Option<Duration>> {
+    let mut held: HashSet<Uuid> = HashSet::new();
+    let mut soonest: Option<OffsetDateTime> = None;
+    for (index, item) in pending.iter().enumerate() {
+        let due = item.due_at();
+        if item.case_id().is_some_and(|case| held.contains(&case)) {
+            continue;
+        }
+        if item.is_stuck() {
+            if due.is_some_and(|at| at <= now) {
+                return Ok(index);
+            }
+            // Its case waits behind it; the others go on.
+            if let Some(case) = item.case_id() {
+                held.insert(case);
+            }
+            soonest = soonest.min(due).or(due);
+            continue;
+        }
+        return match due {
+            Some(at) if at > now => {
+                let at = soonest.map_or(at, |s| s.min(at));
+                Err(Some((at - now).unsigned_abs()))
+            }
+            // Due, or interrupted while sending (the app was killed): send, same key.
+            _ => Ok(index),
+        };
+    }
+    Err(soonest.map(|at| (at - now).max(time::Duration::ZERO).unsigned_abs()))
+}
+
 // ----- what the partner does -----
 
 impl Pulse {
@@ -313,7 +393,7 @@ impl Pulse {
         Ok(self.inner.db(move |store| store.outbox_item(id)).await?)
     }
 
-    /// Sends a failed item again, as if new (same key).
+    /// Sends a failed or stuck item again now, as if new (same key).
     pub async fn retry(&self, id: Uuid) -> Result<(), ClientError> {
         self.inner.db(move |store| store.retry(id)).await?;
         self.inner.emit(Change::Outbox);
@@ -536,30 +616,27 @@ impl Worker {
             .inner
             .db(move |store| store.outbox_pending(account, most))
             .await?;
-        let Some(head) = pending.first() else {
-            return Ok(Next::Idle);
+        let now = OffsetDateTime::now_utc();
+        let start = match choose(&pending, now) {
+            Ok(start) => start,
+            Err(Some(wait)) => return Ok(Next::Wait(wait)),
+            Err(None) => return Ok(Next::Idle),
         };
+        let head = &pending[start];
         let attempts = match &head.state {
-            OutboxState::Queued {
-                attempts,
-                next_attempt_at,
-                ..
-            } => {
-                let now = OffsetDateTime::now_utc();
-                if *next_attempt_at > now {
-                    return Ok(Next::Wait((*next_attempt_at - now).unsigned_abs()));
-                }
-                *attempts
-            }
+            OutboxState::Queued { attempts, .. } => *attempts,
             // Interrupted while sending (the app was killed): send again, same key.
             _ => 0,
         };
-        // New cases without files waiting in a row go together, in one request.
-        let run: Vec<&OutboxItem> = pending
+        // New cases without files waiting in a row go together, in one request: those
+        // due now, and not a stuck one (which goes alone, for an answer of its own).
+        let run: Vec<&OutboxItem> = pending[start..]
             .iter()
             .take_while(|item| {
                 self.batching
                     && matches!(&item.payload, OutboxPayload::NewCase { files, .. } if files.is_empty())
+                    && item.due_at().is_none_or(|at| at <= now)
+                    && (item.id == head.id || !item.is_stuck())
             })
             .collect();
         let sending: Vec<Uuid> = if run.len() > 1 {

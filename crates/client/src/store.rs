@@ -460,12 +460,12 @@ impl Store {
         Ok(())
     }
 
-    /// A failed item goes back to the queue, as if new.
+    /// A failed or waiting item goes back to the queue, as if new, due now.
     pub fn retry(&self, id: Uuid) -> Result<()> {
         let changed = self.conn().execute(
             "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = 0,
                 error_code = NULL, error_message = NULL
-             WHERE id = ?1 AND state = 'failed'",
+             WHERE id = ?1 AND state IN ('failed', 'queued')",
             [id.to_string()],
         )?;
         if changed == 0 {

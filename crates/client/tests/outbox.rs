@@ -499,3 +499,101 @@ async fn when_the_network_comes_back_what_waited_for_it_goes_at_once() {
     );
     assert_eq!(server.handler().await.bodies().await.len(), 2);
 }
+
+#[tokio::test]
+async fn an_item_the_server_keeps_failing_is_stuck_and_only_its_own_case_waits_behind_it() {
+    let server = Server::start().await;
+    let handler = server.handler().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse.set_foreground(false);
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let stuck_case = sent_case(
+        &pulse,
+        pulse
+            .send_draft(
+                pulse
+                    .save_draft(None, &question("The roof"))
+                    .await
+                    .unwrap()
+                    .id,
+            )
+            .await
+            .unwrap()
+            .id,
+    )
+    .await;
+    // The server can no longer store files: every upload is its own trouble (500).
+    let files = server.dir.path().join("attachments");
+    std::fs::rename(&files, server.dir.path().join("attachments-away")).unwrap();
+    std::fs::write(&files, b"not a folder").unwrap();
+
+    let photo = pulse
+        .add_file(include_bytes!("../../../fixtures/photo.jpg"))
+        .await
+        .unwrap();
+    let stuck = pulse
+        .reply(stuck_case, "A photo of the roof", vec![photo.id])
+        .await
+        .unwrap();
+    let behind = pulse
+        .reply(stuck_case, "And one more thing about the roof", vec![])
+        .await
+        .unwrap();
+    let mut others = Vec::new();
+    for topic in ["The pool", "The lift"] {
+        let draft = pulse.save_draft(None, &question(topic)).await.unwrap();
+        others.push(pulse.send_draft(draft.id).await.unwrap().id);
+    }
+    let item = async |id| pulse.outbox_item(id).await.unwrap();
+    // The other cases' messages go; the stuck one says so; its case's next one waits.
+    assert!(
+        eventually(Duration::from_secs(20), async || {
+            let mut all_sent = true;
+            for id in &others {
+                all_sent &= matches!(item(*id).await.state, OutboxState::Sent { .. });
+            }
+            all_sent && item(stuck.id).await.is_stuck()
+        })
+        .await,
+        "stuck: {:?}",
+        item(stuck.id).await.state
+    );
+    assert!(matches!(
+        item(behind.id).await.state,
+        OutboxState::Queued { attempts: 0, .. }
+    ));
+
+    // The server is mended; a retry now sends both, in the order written.
+    std::fs::remove_file(&files).unwrap();
+    std::fs::rename(server.dir.path().join("attachments-away"), &files).unwrap();
+    pulse.retry(stuck.id).await.unwrap();
+    assert!(
+        eventually(Duration::from_secs(10), async || matches!(
+            item(behind.id).await.state,
+            OutboxState::Sent { .. }
+        ))
+        .await
+    );
+    assert_eq!(handler.bodies().await.len(), 3, "one case each, no more");
+    let timeline: Vec<String> = pulse
+        .open_case(stuck_case)
+        .await
+        .unwrap()
+        .unwrap()
+        .timeline
+        .iter()
+        .filter_map(|e| e.body.clone())
+        .collect();
+    assert_eq!(
+        timeline,
+        [
+            "The roof",
+            "A photo of the roof",
+            "And one more thing about the roof"
+        ]
+    );
+}
