@@ -563,6 +563,9 @@ pub(crate) async fn run(inner: Arc<Inner>) {
 /// Why one item was not sent.
 enum NotSent {
     Api(ApiError),
+    /// The server no longer holds files this item uploaded on an earlier try (a file no
+    /// message links is deleted after a day): upload them again.
+    StaleUploads(Vec<Uuid>),
     FileMissing(Uuid),
     Store(StoreError),
 }
@@ -682,6 +685,18 @@ impl Worker {
                 let verdict = verdict(&error.outcome());
                 self.record(vec![id], attempts, verdict, error.message())
                     .await
+            }
+            Err(NotSent::StaleUploads(files)) => {
+                tracing::info!(
+                    files = files.len(),
+                    "the server no longer holds this message's photos; uploading them again"
+                );
+                self.inner
+                    .db(move |store| store.forget_file_remotes(&files))
+                    .await?;
+                // Nothing was stored under the key: the same key, with new file ids.
+                self.inner.db(move |store| store.mark_queued(&[id])).await?;
+                Ok(Next::Again)
             }
             Err(NotSent::FileMissing(file)) => {
                 let message = format!("the attachment {file} is no longer on this device");
@@ -843,6 +858,37 @@ impl Worker {
 
 /// Uploads the item's files not yet uploaded, then sends it under its key.
 async fn send(inner: &Inner, api: &Api, item: &OutboxItem) -> Result<Answer, NotSent> {
+    match send_as_is(inner, api, item).await {
+        // Only files uploaded on an earlier try can have gone stale; a refusal of
+        // files uploaded just now is the item's own (it fails).
+        Err((NotSent::Api(ApiError::Server { code, .. }), reused))
+            if code == ErrorCode::UnknownAttachment && !reused.is_empty() =>
+        {
+            Err(NotSent::StaleUploads(reused))
+        }
+        Err((not_sent, _)) => Err(not_sent),
+        Ok(answer) => Ok(answer),
+    }
+}
+
+/// Sends an item with its files; on failure, also the files whose earlier upload it
+/// relied on.
+async fn send_as_is(
+    inner: &Inner,
+    api: &Api,
+    item: &OutboxItem,
+) -> Result<Answer, (NotSent, Vec<Uuid>)> {
+    let mut reused = Vec::new();
+    let answer = send_files_and_item(inner, api, item, &mut reused).await;
+    answer.map_err(|not_sent| (not_sent, reused))
+}
+
+async fn send_files_and_item(
+    inner: &Inner,
+    api: &Api,
+    item: &OutboxItem,
+    reused: &mut Vec<Uuid>,
+) -> Result<Answer, NotSent> {
     let mut attachment_ids = Vec::new();
     for file_id in item.payload.files().iter().copied() {
         let file = match inner.db(move |store| store.file(file_id)).await {
@@ -851,6 +897,7 @@ async fn send(inner: &Inner, api: &Api, item: &OutboxItem) -> Result<Answer, Not
             Err(error) => return Err(NotSent::Store(error)),
         };
         if let Some(remote) = file.remote_id {
+            reused.push(file_id);
             attachment_ids.push(remote);
             continue;
         }

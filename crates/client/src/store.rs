@@ -290,6 +290,19 @@ impl Store {
             })
     }
 
+    /// Forgets the server's ids of these files (it no longer holds them): the next try
+    /// uploads them again.
+    pub fn forget_file_remotes(&self, ids: &[Uuid]) -> Result<()> {
+        let conn = self.conn();
+        for id in ids {
+            conn.execute(
+                "UPDATE files SET remote_id = NULL WHERE id = ?1",
+                [id.to_string()],
+            )?;
+        }
+        Ok(())
+    }
+
     /// Records the server's id for an uploaded file, so a retry does not upload it again.
     pub fn set_file_remote(&self, id: Uuid, remote: Uuid) -> Result<()> {
         self.conn().execute(

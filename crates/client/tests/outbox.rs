@@ -597,3 +597,39 @@ async fn an_item_the_server_keeps_failing_is_stuck_and_only_its_own_case_waits_b
         ]
     );
 }
+
+#[tokio::test]
+async fn a_photo_the_server_no_longer_holds_is_uploaded_again_under_the_same_key() {
+    let server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse.set_foreground(false);
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let photo = pulse
+        .add_file(include_bytes!("../../../fixtures/photo.jpg"))
+        .await
+        .unwrap();
+    // As after a day offline: uploaded once, and since deleted by the server unsent.
+    rusqlite::Connection::open(device.db_path())
+        .unwrap()
+        .execute(
+            "UPDATE files SET remote_id = ?1 WHERE id = ?2",
+            [uuid::Uuid::new_v4().to_string(), photo.id.to_string()],
+        )
+        .unwrap();
+    let mut content = question("The broken window, photo attached");
+    content.files = vec![photo.id];
+    let item = pulse
+        .send_draft(pulse.save_draft(None, &content).await.unwrap().id)
+        .await
+        .unwrap();
+    let case = sent_case(&pulse, item.id).await;
+    let detail = pulse.open_case(case).await.unwrap().unwrap();
+    assert_eq!(detail.timeline[0].attachments.len(), 1);
+    assert_eq!(detail.timeline[0].attachments[0].media_type, "image/jpeg");
+    assert_ne!(pulse.file(photo.id).await.unwrap().remote_id, None);
+    assert_eq!(server.handler().await.bodies().await.len(), 1);
+}
