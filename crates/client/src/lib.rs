@@ -363,20 +363,16 @@ impl Pulse {
             .await?;
         let account_json = serde_json::to_string(&session.account)
             .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let (server, account_id) = (api.base().to_owned(), session.account.id);
+        let (server, owner) = (
+            api.base().to_owned(),
+            vault_user(api.base(), session.account.id),
+        );
         self.inner
             .db(move |store| {
-                // An account written by another version of the app that cannot be read
-                // back is treated as none: the server check below still applies.
-                let previous: Option<Account> = store
-                    .meta(META_ACCOUNT)?
-                    .and_then(|a| serde_json::from_slice(a.as_bytes()).ok());
-                if previous.as_ref().is_some_and(|p| p.id != account_id)
-                    || store.meta(META_SERVER)?.as_deref() != Some(server.as_str())
-                {
-                    // Another account's cached cases are not this one's to see.
-                    store.forget_account_cache()?;
-                }
+                // This account's drafts, files and messages, and no one else's; the
+                // cached cases are dropped unless they are this account's.
+                store.set_owner(&owner);
+                store.take_over(&owner)?;
                 store.set_meta(META_SERVER, Some(&server))?;
                 store.set_meta(META_ACCOUNT, Some(&account_json))
             })
@@ -404,10 +400,19 @@ impl Pulse {
         self.inner
             .keychain(move |vault| vault.delete(&user))
             .await?;
-        self.inner
-            .db(|store| store.set_meta(META_ACCOUNT, None))
-            .await?;
         self.inner.set_session(None);
+        // The account's cached cases and notifications go with it; its drafts and
+        // unsent messages stay, under its name, for when it signs in again, and no
+        // other account sees them.
+        self.inner
+            .db(|store| {
+                store.set_owner("");
+                store.forget_account_cache()?;
+                store.set_meta(META_ACCOUNT, None)
+            })
+            .await?;
+        self.inner.emit(Change::Cases);
+        self.inner.emit(Change::Notifications);
         Ok(())
     }
 
@@ -420,6 +425,8 @@ impl Pulse {
         id: Option<Uuid>,
         content: &DraftContent,
     ) -> Result<Draft, ClientError> {
+        // A draft is an account's: kept under it, seen by no other.
+        self.inner.session().ok_or(ClientError::NotSignedIn)?;
         let id = id.unwrap_or_else(Uuid::new_v4);
         let content = content.clone();
         let draft = self
@@ -454,6 +461,7 @@ impl Pulse {
 
     /// Keeps a copy of a photo or document in app storage, checked by its content.
     pub async fn add_file(&self, bytes: &[u8]) -> Result<LocalFile, ClientError> {
+        self.inner.session().ok_or(ClientError::NotSignedIn)?;
         let kind = AttachmentKind::check_upload(bytes, input::MAX_ATTACHMENT_BYTES)?;
         let file = LocalFile {
             id: Uuid::new_v4(),
@@ -629,9 +637,21 @@ async fn restore_session(inner: &Inner) -> Result<(), ClientError> {
         }
     };
     let user = vault_user(&server, account.id);
-    let Some(token) = inner.keychain(move |vault| vault.load(&user)).await? else {
+    let Some(token) = inner
+        .keychain({
+            let user = user.clone();
+            move |vault| vault.load(&user)
+        })
+        .await?
+    else {
         return Ok(());
     };
+    inner
+        .db(move |store| {
+            store.set_owner(&user);
+            store.take_over(&user)
+        })
+        .await?;
     let api = Api::new(&server, &inner.config.http)?.with_token(token);
     inner.set_session(Some(Session {
         api,

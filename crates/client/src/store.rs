@@ -94,11 +94,31 @@ CREATE TABLE notifications (
 -- When the server took the item, so that sent items can be let go after a while.
 ALTER TABLE outbox ADD COLUMN sent_at INTEGER;
 "#,
+    r#"
+-- Whose each draft, file and message is: `server#account`. Another account signed in
+-- on the same device never sees, lists or sends them. The outbox knew its account; its
+-- server is the one the device last used. Drafts and files from before knew neither:
+-- '' until the next sign-in claims them (nothing written is lost).
+ALTER TABLE drafts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE files ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+UPDATE outbox SET owner = COALESCE((SELECT value FROM meta WHERE key = 'server'), '')
+    || '#' || account_id;
+CREATE INDEX drafts_owner ON drafts (owner, edit_seq);
+CREATE INDEX outbox_owner ON outbox (owner, state, seq);
+"#,
 ];
 
 /// The local database. Cheap to share behind an `Arc`; calls are short and serialised.
+///
+/// Drafts, files and the outbox belong to an owner (`server#account`): the store works
+/// on those of the current owner ([`Store::set_owner`]) only, and with none (signed
+/// out) it shows nothing and takes nothing. The cached cases, events and notifications
+/// are one account's at a time (`cache_owner`), dropped when another signs in or this
+/// one signs out.
 pub struct Store {
     conn: Mutex<Connection>,
+    owner: Mutex<String>,
 }
 
 impl Store {
@@ -145,7 +165,52 @@ impl Store {
         migrate(&mut conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
+            owner: Mutex::new(String::new()),
         })
+    }
+
+    /// Whose drafts, files and messages the store now works on ('' for nobody).
+    pub fn set_owner(&self, owner: &str) {
+        *self.owner.lock().unwrap_or_else(|p| p.into_inner()) = owner.to_owned();
+    }
+
+    fn owner(&self) -> String {
+        self.owner.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The current owner, for a write: nobody signed in, nothing is kept.
+    fn writer(&self) -> Result<String> {
+        let owner = self.owner();
+        if owner.is_empty() {
+            return Err(StoreError::NotFound("signed-in account"));
+        }
+        Ok(owner)
+    }
+
+    /// Gives drafts and files from before owners were kept to `owner`, and makes the
+    /// cache `owner`'s: another account's cached cases go.
+    pub fn take_over(&self, owner: &str) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute("UPDATE drafts SET owner = ?1 WHERE owner = ''", [owner])?;
+        tx.execute("UPDATE files SET owner = ?1 WHERE owner = ''", [owner])?;
+        let cached_for: Option<String> = tx
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'cache_owner'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if cached_for.as_deref() != Some(owner) {
+            forget_cache(&tx)?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('cache_owner', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [owner],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
@@ -184,13 +249,19 @@ impl Store {
     pub fn save_draft(&self, id: Uuid, content: &DraftContent) -> Result<Draft> {
         let now = OffsetDateTime::now_utc();
         let json = to_json(content)?;
-        self.conn().execute(
-            "INSERT INTO drafts (id, content, updated_at, edit_seq)
-             VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(edit_seq), 0) + 1 FROM drafts))
+        let owner = self.writer()?;
+        // Another owner's draft of the same id is never overwritten.
+        let saved = self.conn().execute(
+            "INSERT INTO drafts (id, content, updated_at, edit_seq, owner)
+             VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(edit_seq), 0) + 1 FROM drafts), ?4)
              ON CONFLICT (id) DO UPDATE SET content = excluded.content,
-                updated_at = excluded.updated_at, edit_seq = excluded.edit_seq",
-            params![id.to_string(), json, ms(now)],
+                updated_at = excluded.updated_at, edit_seq = excluded.edit_seq
+             WHERE drafts.owner = excluded.owner",
+            params![id.to_string(), json, ms(now), owner],
         )?;
+        if saved == 0 {
+            return Err(StoreError::NotFound("draft"));
+        }
         Ok(Draft {
             id,
             content: content.clone(),
@@ -201,8 +272,8 @@ impl Store {
     pub fn draft(&self, id: Uuid) -> Result<Option<Draft>> {
         self.conn()
             .query_row(
-                "SELECT id, content, updated_at FROM drafts WHERE id = ?1",
-                [id.to_string()],
+                "SELECT id, content, updated_at FROM drafts WHERE id = ?1 AND owner = ?2",
+                [id.to_string(), self.owner()],
                 draft_row,
             )
             .optional()?
@@ -211,21 +282,24 @@ impl Store {
 
     /// Drafts, most recently edited first.
     pub fn drafts(&self) -> Result<Vec<Draft>> {
+        let owner = self.owner();
         let conn = self.conn();
-        let mut stmt =
-            conn.prepare("SELECT id, content, updated_at FROM drafts ORDER BY edit_seq DESC")?;
-        let rows = stmt.query_map([], draft_row)?;
+        let mut stmt = conn.prepare(
+            "SELECT id, content, updated_at FROM drafts WHERE owner = ?1 ORDER BY edit_seq DESC",
+        )?;
+        let rows = stmt.query_map([owner], draft_row)?;
         rows.map(|r| r?).collect()
     }
 
     /// Deletes a draft and the files it carried, in one transaction; returns it.
     pub fn delete_draft(&self, id: Uuid) -> Result<Option<Draft>> {
+        let owner = self.owner();
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let draft = tx
             .query_row(
-                "SELECT id, content, updated_at FROM drafts WHERE id = ?1",
-                [id.to_string()],
+                "SELECT id, content, updated_at FROM drafts WHERE id = ?1 AND owner = ?2",
+                [id.to_string(), owner],
                 draft_row,
             )
             .optional()?
@@ -241,13 +315,15 @@ impl Store {
     // ----- files -----
 
     pub fn add_file(&self, file: &LocalFile, bytes: &[u8]) -> Result<()> {
+        let owner = self.writer()?;
         self.conn().execute(
-            "INSERT INTO files (id, bytes, media_type, size) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO files (id, bytes, media_type, size, owner) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
                 file.id.to_string(),
                 bytes,
                 file.media_type,
-                file.size as i64
+                file.size as i64,
+                owner
             ],
         )?;
         Ok(())
@@ -256,8 +332,8 @@ impl Store {
     pub fn file_bytes(&self, id: Uuid) -> Result<Vec<u8>> {
         self.conn()
             .query_row(
-                "SELECT bytes FROM files WHERE id = ?1",
-                [id.to_string()],
+                "SELECT bytes FROM files WHERE id = ?1 AND owner = ?2",
+                [id.to_string(), self.owner()],
                 |r| r.get(0),
             )
             .optional()?
@@ -267,8 +343,8 @@ impl Store {
     pub fn file(&self, id: Uuid) -> Result<LocalFile> {
         self.conn()
             .query_row(
-                "SELECT id, media_type, size, remote_id FROM files WHERE id = ?1",
-                [id.to_string()],
+                "SELECT id, media_type, size, remote_id FROM files WHERE id = ?1 AND owner = ?2",
+                [id.to_string(), self.owner()],
                 |r| {
                     Ok((
                         r.get::<_, String>(0)?,
@@ -314,8 +390,10 @@ impl Store {
 
     /// Forgets a file and its bytes.
     pub fn remove_file(&self, id: Uuid) -> Result<()> {
-        self.conn()
-            .execute("DELETE FROM files WHERE id = ?1", [id.to_string()])?;
+        self.conn().execute(
+            "DELETE FROM files WHERE id = ?1 AND owner = ?2",
+            [id.to_string(), self.owner()],
+        )?;
         Ok(())
     }
 
@@ -330,32 +408,46 @@ impl Store {
         payload: &OutboxPayload,
         draft: Option<Uuid>,
     ) -> Result<OutboxItem> {
+        let owner = self.writer()?;
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let now = OffsetDateTime::now_utc();
         tx.execute(
-            "INSERT INTO outbox (id, account_id, payload, state, created_at) VALUES (?1, ?2, ?3, 'queued', ?4)",
-            params![id.to_string(), account_id, to_json(payload)?, ms(now)],
+            "INSERT INTO outbox (id, account_id, payload, state, created_at, owner)
+             VALUES (?1, ?2, ?3, 'queued', ?4, ?5)",
+            params![
+                id.to_string(),
+                account_id,
+                to_json(payload)?,
+                ms(now),
+                owner
+            ],
         )?;
         if let Some(draft) = draft {
-            tx.execute("DELETE FROM drafts WHERE id = ?1", [draft.to_string()])?;
+            tx.execute(
+                "DELETE FROM drafts WHERE id = ?1 AND owner = ?2",
+                params![draft.to_string(), owner],
+            )?;
         }
-        let item = outbox_item(&tx, id)?;
+        let item = outbox_item(&tx, id, &owner)?;
         tx.commit()?;
         Ok(item)
     }
 
     /// The outbox, oldest first (sent items included).
     pub fn outbox(&self) -> Result<Vec<OutboxItem>> {
+        let owner = self.owner();
         let conn = self.conn();
-        let mut stmt =
-            conn.prepare(&format!("SELECT {OUTBOX_COLUMNS} FROM outbox ORDER BY seq"))?;
-        let rows = stmt.query_map([], outbox_row)?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE owner = ?1 ORDER BY seq"
+        ))?;
+        let rows = stmt.query_map([owner], outbox_row)?;
         rows.map(|r| r?).collect()
     }
 
     pub fn outbox_item(&self, id: Uuid) -> Result<OutboxItem> {
-        outbox_item(&self.conn(), id)
+        let owner = self.owner();
+        outbox_item(&self.conn(), id, &owner)
     }
 
     /// Makes items that wait out a network failure's backoff due now; returns how many.
@@ -369,13 +461,14 @@ impl Store {
 
     /// Up to `max` items of `account_id` still to send, in order from the head.
     pub fn outbox_pending(&self, account_id: i64, max: usize) -> Result<Vec<OutboxItem>> {
+        let owner = self.owner();
         let conn = self.conn();
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {OUTBOX_COLUMNS} FROM outbox
-             WHERE account_id = ?1 AND state IN ('queued', 'sending')
-             ORDER BY seq LIMIT ?2"
+             WHERE owner = ?1 AND account_id = ?2 AND state IN ('queued', 'sending')
+             ORDER BY seq LIMIT ?3"
         ))?;
-        let rows = stmt.query_map(params![account_id, max as i64], outbox_row)?;
+        let rows = stmt.query_map(params![owner, account_id, max as i64], outbox_row)?;
         rows.map(|r| r?).collect()
     }
 
@@ -478,8 +571,8 @@ impl Store {
         let changed = self.conn().execute(
             "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = 0,
                 error_code = NULL, error_message = NULL
-             WHERE id = ?1 AND state IN ('failed', 'queued')",
-            [id.to_string()],
+             WHERE id = ?1 AND state IN ('failed', 'queued') AND owner = ?2",
+            [id.to_string(), self.owner()],
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound("failed item"));
@@ -490,9 +583,10 @@ impl Store {
     /// Removes an item that is not being sent (queued or failed) and the files it
     /// carried, in one transaction; returns it.
     pub fn remove_unsent(&self, id: Uuid) -> Result<OutboxItem> {
+        let owner = self.owner();
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let item = outbox_item(&tx, id)?;
+        let item = outbox_item(&tx, id, &owner)?;
         if !matches!(
             item.state,
             OutboxState::Queued { .. } | OutboxState::Failed { .. }
@@ -540,22 +634,24 @@ impl Store {
 
     /// Moves a failed new case back into a draft, for the partner to fix and send again.
     pub fn failed_to_draft(&self, id: Uuid, draft: Uuid, content: &DraftContent) -> Result<()> {
+        let owner = self.writer()?;
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let removed = tx.execute(
-            "DELETE FROM outbox WHERE id = ?1 AND state = 'failed'",
-            [id.to_string()],
+            "DELETE FROM outbox WHERE id = ?1 AND state = 'failed' AND owner = ?2",
+            params![id.to_string(), owner],
         )?;
         if removed == 0 {
             return Err(StoreError::NotFound("failed item"));
         }
         tx.execute(
-            "INSERT INTO drafts (id, content, updated_at, edit_seq)
-             VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(edit_seq), 0) + 1 FROM drafts))",
+            "INSERT INTO drafts (id, content, updated_at, edit_seq, owner)
+             VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(edit_seq), 0) + 1 FROM drafts), ?4)",
             params![
                 draft.to_string(),
                 to_json(content)?,
-                ms(OffsetDateTime::now_utc())
+                ms(OffsetDateTime::now_utc()),
+                owner
             ],
         )?;
         tx.commit()?;
@@ -738,10 +834,7 @@ impl Store {
     pub fn forget_account_cache(&self) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        tx.execute_batch(
-            "DELETE FROM notifications; DELETE FROM events; DELETE FROM cases;
-             DELETE FROM meta WHERE key = 'event_cursor';",
-        )?;
+        forget_cache(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -779,6 +872,15 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;
     }
+    Ok(())
+}
+
+/// The cached cases, events, notifications and the stream's cursor, and whose they were.
+fn forget_cache(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM notifications; DELETE FROM events; DELETE FROM cases;
+         DELETE FROM meta WHERE key IN ('event_cursor', 'cache_owner');",
+    )?;
     Ok(())
 }
 
@@ -869,10 +971,10 @@ fn advance_cursor(tx: &Transaction<'_>, id: i64) -> Result<()> {
 const OUTBOX_COLUMNS: &str = "id, account_id, payload, state, attempts, next_attempt_at, \
     error_code, error_message, case_id, created_at";
 
-fn outbox_item(conn: &Connection, id: Uuid) -> Result<OutboxItem> {
+fn outbox_item(conn: &Connection, id: Uuid, owner: &str) -> Result<OutboxItem> {
     conn.query_row(
-        &format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = ?1"),
-        [id.to_string()],
+        &format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id = ?1 AND owner = ?2"),
+        params![id.to_string(), owner],
         outbox_row,
     )
     .optional()?

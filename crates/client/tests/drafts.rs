@@ -4,7 +4,7 @@ mod helpers;
 
 use std::time::Duration;
 
-use helpers::{Device, PARTNER, PASSWORD, Server, eventually, question, sent_case};
+use helpers::{Device, OTHER_PARTNER, PARTNER, PASSWORD, Server, eventually, question, sent_case};
 use pulse_client::{AuthState, ClientError};
 use pulse_protocol::ErrorCode;
 use pulse_protocol::input::InputError;
@@ -13,8 +13,13 @@ use pulse_protocol::wire::{Complainant, ContactDetails, ContactKind};
 
 #[tokio::test]
 async fn drafts_are_saved_listed_and_survive_a_restart() {
+    let server = Server::start().await;
     let device = Device::new();
     let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
     let first = pulse
         .save_draft(None, &question("Half a tho"))
         .await
@@ -71,8 +76,13 @@ async fn an_incomplete_draft_says_what_is_missing_and_stays() {
 
 #[tokio::test]
 async fn files_are_checked_and_copied_into_app_storage() {
+    let server = Server::start().await;
     let device = Device::new();
     let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
     let jpeg = *include_bytes!("../../../fixtures/photo.jpg");
     let file = pulse.add_file(&jpeg).await.unwrap();
     assert_eq!(file.media_type, "image/jpeg");
@@ -296,4 +306,129 @@ async fn a_message_of_invisible_or_control_characters_is_refused_on_the_phone_an
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(server.handler().await.bodies().await.is_empty());
+}
+
+#[tokio::test]
+async fn two_partners_on_one_phone_never_see_or_send_each_others_messages() {
+    let mut server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse.set_foreground(false);
+    // Anna: a case, a draft with a photo, and a message written while the server is down.
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let case = sent_case(
+        &pulse,
+        pulse
+            .send_draft(
+                pulse
+                    .save_draft(None, &question("Anna's case"))
+                    .await
+                    .unwrap()
+                    .id,
+            )
+            .await
+            .unwrap()
+            .id,
+    )
+    .await;
+    let photo = pulse
+        .add_file(include_bytes!("../../../fixtures/photo.jpg"))
+        .await
+        .unwrap();
+    let mut draft = question("Anna's draft about her villa");
+    draft.files = vec![photo.id];
+    let draft = pulse.save_draft(None, &draft).await.unwrap();
+    server.down().await;
+    let queued = pulse
+        .send_draft(
+            pulse
+                .save_draft(None, &question("Anna's unsent message"))
+                .await
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap();
+    // Signed out while the server is away, once the outbox has tried and is waiting,
+    // so the message cannot slip out first.
+    assert!(
+        eventually(Duration::from_secs(10), async || matches!(
+            pulse.outbox_item(queued.id).await.unwrap().state,
+            pulse_client::OutboxState::Queued { attempts, .. } if attempts >= 1
+        ))
+        .await
+    );
+    pulse.sign_out().await.unwrap();
+    server.up().await;
+    assert!(
+        pulse.drafts().await.unwrap().is_empty(),
+        "signed out, nothing shows"
+    );
+    assert!(pulse.outbox().await.unwrap().is_empty());
+    assert!(
+        pulse.cases().await.unwrap().is_empty(),
+        "her cached cases went"
+    );
+
+    // Budi on the same phone: nothing of Anna's, and her message is not sent as his.
+    pulse
+        .sign_in(&server.url(), OTHER_PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    assert!(pulse.drafts().await.unwrap().is_empty());
+    assert!(pulse.outbox().await.unwrap().is_empty());
+    assert!(pulse.cases().await.unwrap().is_empty());
+    assert!(pulse.notifications().await.unwrap().is_empty());
+    assert!(pulse.draft(draft.id).await.unwrap().is_none());
+    assert!(pulse.file_bytes(photo.id).await.is_err());
+    assert!(pulse.outbox_item(queued.id).await.is_err());
+    assert!(
+        pulse.open_case(case).await.is_err() || pulse.cached_case(case).await.unwrap().is_none()
+    );
+    // Budi cannot overwrite Anna's draft by its id either.
+    assert!(
+        pulse
+            .save_draft(Some(draft.id), &question("Budi's"))
+            .await
+            .is_err()
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let handler = server.handler().await;
+    assert_eq!(
+        handler.bodies().await,
+        ["Anna's case"],
+        "nothing went as Budi"
+    );
+    let budis = pulse
+        .send_draft(
+            pulse
+                .save_draft(None, &question("Budi's own"))
+                .await
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap();
+    sent_case(&pulse, budis.id).await;
+    pulse.sign_out().await.unwrap();
+
+    // Anna again: everything of hers is there, and her message goes, as hers.
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let drafts = pulse.drafts().await.unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].id, draft.id);
+    assert!(pulse.file_bytes(photo.id).await.is_ok());
+    sent_case(&pulse, queued.id).await;
+    let outbox = pulse.outbox().await.unwrap();
+    assert!(outbox.iter().all(|item| item.id != budis.id));
+    assert_eq!(
+        handler.bodies().await,
+        ["Anna's case", "Budi's own", "Anna's unsent message"]
+    );
 }

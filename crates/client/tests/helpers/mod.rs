@@ -24,6 +24,8 @@ use uuid::Uuid;
 pub const PASSWORD: &str = "test-password-1";
 pub const PARTNER: &str = "anna@example.test";
 pub const HANDLER: &str = "support@example.test";
+/// A second partner, for a device that two people share.
+pub const OTHER_PARTNER: &str = "budi@example.test";
 
 /// A server whose database outlives restarts on the same address.
 pub struct Server {
@@ -56,6 +58,7 @@ impl Server {
         let hash = pulse_server::auth::hash_password(PASSWORD).unwrap();
         for (role, email, country) in [
             (Actor::Partner, PARTNER, "NL"),
+            (Actor::Partner, OTHER_PARTNER, "NL"),
             (Actor::Handler, HANDLER, ""),
         ] {
             server
