@@ -3,8 +3,13 @@
 # how long headless Chromium takes from navigation to the sign-in screen, served by a
 # pulse-server in demo mode. Fails only when the gzipped wasm is over its budget
 # (PULSE_WASM_GZIP_BUDGET bytes): timings are printed, never asserted, as shared
-# machines are noisy. The budget is 800 KB (797 KB today), on the way to 400 KB: a
-# change that makes the download heavier than that pays for itself elsewhere.
+# machines are noisy. The budget is 810 KB (806 KB today), on the way to 400 KB: a
+# change that makes the download heavier than that pays for itself elsewhere. It was
+# 800 KB until each account's data on a shared phone was kept apart, the outbox learned
+# to tell a stuck message from a missing network and to read every Retry-After, and long
+# cases came in pages (8 KB together, after 5 KB of savings found on the way: a hand
+# reader of HTTP dates in place of the time crate's, the server's lenient number reader
+# kept out of the app).
 #
 # Usage: scripts/web-size.sh [WEB_DIST]   (without it, scripts/web.sh builds one)
 set -euo pipefail
@@ -12,7 +17,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 dist="${1:-$(bash scripts/web.sh | tail -n 1)}"
-budget="${PULSE_WASM_GZIP_BUDGET:-800000}"
+budget="${PULSE_WASM_GZIP_BUDGET:-810000}"
 ensure_debian_packages chromium chromium-driver fonts-dejavu-core
 
 gzipped() { gzip -9 -c "$@" | wc -c; }

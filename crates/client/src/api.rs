@@ -391,10 +391,47 @@ pub fn parse_retry_after(value: &str, now: time::OffsetDateTime) -> Option<Durat
         let secs = value.parse::<u64>().unwrap_or(u64::MAX);
         return Some(Duration::from_secs(secs).min(MAX_RETRY_AFTER));
     }
-    let at =
-        time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc2822).ok()?;
+    let at = http_date(value)?;
     let wait = Duration::try_from(at - now).unwrap_or(Duration::ZERO);
     Some(wait.min(MAX_RETRY_AFTER))
+}
+
+/// An HTTP date in the form servers send (IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`),
+/// read by hand: the `time` crate's general RFC 2822 reader weighs kilobytes in the
+/// browser's download.
+fn http_date(value: &str) -> Option<time::OffsetDateTime> {
+    let b = value.as_bytes();
+    if b.len() != 29 || &b[3..5] != b", " || &b[25..] != b" GMT" {
+        return None;
+    }
+    if b[7] != b' ' || b[11] != b' ' || b[16] != b' ' || b[19] != b':' || b[22] != b':' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u16> {
+        let digits = &b[range];
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(digits.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
+    };
+    const MONTHS: [&[u8]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    let month = MONTHS.iter().position(|m| *m == &b[8..11])? as u8 + 1;
+    let date = time::Date::from_calendar_date(
+        i32::from(number(12..16)?),
+        time::Month::try_from(month).ok()?,
+        number(5..7)? as u8,
+    )
+    .ok()?;
+    let clock = time::Time::from_hms(
+        number(17..19)? as u8,
+        number(20..22)? as u8,
+        number(23..25)? as u8,
+    )
+    .ok()?;
+    Some(time::PrimitiveDateTime::new(date, clock).assume_utc())
 }
 
 async fn check(response: reqwest::Response) -> Result<reqwest::Response, ApiError> {
@@ -471,7 +508,18 @@ mod tests {
         );
         assert_eq!(read("Tue, 01 Dec 2026 10:00:00 GMT"), Some(Duration::ZERO));
         assert_eq!(read("Fri, 31 Dec 9999 23:59:59 GMT"), Some(MAX_RETRY_AFTER));
-        for junk in ["", "-5", "1.5", "soon", "12 seconds"] {
+        for junk in [
+            "",
+            "-5",
+            "1.5",
+            "soon",
+            "12 seconds",
+            "Wed, 02 Dec 2026 10:05:00 CET",
+            "Wed, 32 Dec 2026 10:05:00 GMT",
+            "Wed, 02 Dex 2026 10:05:00 GMT",
+            "Wed, 02 Dec 2026 25:05:00 GMT",
+            "Wed,  2 Dec 2026 10:05:00 GMT",
+        ] {
             assert_eq!(read(junk), None, "{junk:?}");
         }
         // However a wait was come by, the next try is at most a day off, and the clock

@@ -73,7 +73,7 @@
 //! Every change of state emits [`Change::Outbox`] (and [`Change::Drafts`] or
 //! [`Change::Cases`] where those change too), so the app re-reads [`Pulse::outbox`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -271,7 +271,8 @@ impl OutboxItem {
 /// the first item after it that no stuck item of its own case holds back goes instead.
 /// `Err` says how long until something may go.
 fn choose(pending: &[OutboxItem], now: OffsetDateTime) -> Result<usize, Option<Duration>> {
-    let mut held: HashSet<Uuid> = HashSet::new();
+    // Few items are ever stuck at once: a list is lighter than a set in the download.
+    let mut held: Vec<Uuid> = Vec::new();
     let mut soonest: Option<OffsetDateTime> = None;
     for (index, item) in pending.iter().enumerate() {
         let due = item.due_at();
@@ -284,7 +285,7 @@ fn choose(pending: &[OutboxItem], now: OffsetDateTime) -> Result<usize, Option<D
             }
             // Its case waits behind it; the others go on.
             if let Some(case) = item.case_id() {
-                held.insert(case);
+                held.push(case);
             }
             soonest = soonest.min(due).or(due);
             continue;

@@ -171,8 +171,11 @@ pub struct NewCase {
     /// One of that topic's subtopics.
     #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub subtopic: String,
-    /// One of the partner's properties.
-    #[serde(default, deserialize_with = "whole_number")]
+    /// One of the partner's properties. The server also takes it as a whole-number
+    /// float (`7.0`, which JSON Schema counts as the integer 7); the app, which only
+    /// reads what it wrote, has no need of that reader.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", serde(deserialize_with = "whole_number"))]
     pub property_id: Option<i64>,
     /// Blank, or a confirmation number of up to 20 digits (spaces between are dropped).
     #[serde(default)]
@@ -476,6 +479,7 @@ pub struct BatchOutcomes {
 
 /// An id sent as a JSON number: `7`, or `7.0`, which JSON Schema also counts as the
 /// integer 7; a fraction or a number beyond 64 bits is refused.
+#[cfg(feature = "server")]
 fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     struct Whole;
     impl<'de> serde::de::Visitor<'de> for Whole {
@@ -514,7 +518,7 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D
     d.deserialize_option(Whole)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "server"))]
 mod whole_number_tests {
     use super::*;
 
