@@ -859,31 +859,21 @@ impl Worker {
 
 /// Uploads the item's files not yet uploaded, then sends it under its key.
 async fn send(inner: &Inner, api: &Api, item: &OutboxItem) -> Result<Answer, NotSent> {
-    match send_as_is(inner, api, item).await {
+    let mut reused = Vec::new();
+    match send_files_and_item(inner, api, item, &mut reused).await {
         // Only files uploaded on an earlier try can have gone stale; a refusal of
         // files uploaded just now is the item's own (it fails).
-        Err((NotSent::Api(ApiError::Server { code, .. }), reused))
+        Err(NotSent::Api(ApiError::Server { code, .. }))
             if code == ErrorCode::UnknownAttachment && !reused.is_empty() =>
         {
             Err(NotSent::StaleUploads(reused))
         }
-        Err((not_sent, _)) => Err(not_sent),
-        Ok(answer) => Ok(answer),
+        answer => answer,
     }
 }
 
-/// Sends an item with its files; on failure, also the files whose earlier upload it
-/// relied on.
-async fn send_as_is(
-    inner: &Inner,
-    api: &Api,
-    item: &OutboxItem,
-) -> Result<Answer, (NotSent, Vec<Uuid>)> {
-    let mut reused = Vec::new();
-    let answer = send_files_and_item(inner, api, item, &mut reused).await;
-    answer.map_err(|not_sent| (not_sent, reused))
-}
-
+/// Uploads the item's files that need it, then sends the item; `reused` collects the
+/// files whose earlier upload it relied on.
 async fn send_files_and_item(
     inner: &Inner,
     api: &Api,

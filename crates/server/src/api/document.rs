@@ -12,7 +12,7 @@
 use serde_json::{Map, Value, json};
 
 /// The key's form the server accepts: a hyphenated UUID.
-pub const UUID_PATTERN: &str =
+const UUID_PATTERN: &str =
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
 /// Routes that serve partners and handlers alike (no 403 for the other role).

@@ -258,19 +258,15 @@ pub fn stored_response<T: serde::Serialize>(stored: Stored<T>, status: StatusCod
 pub fn parse_cursor(cursor: Option<&str>) -> Result<Option<i64>, ApiError> {
     cursor
         .map(|c| {
-            // Digits only, as documented (`CURSOR_PATTERN`): no sign, no spaces.
-            c.bytes()
-                .all(|b| b.is_ascii_digit())
+            // 1 to 18 digits, as the query structs document it: no sign, no spaces.
+            let digits = (1..=18).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit());
+            digits
                 .then(|| c.parse::<i64>().ok())
                 .flatten()
-                .filter(|_| (1..=18).contains(&c.len()))
                 .ok_or_else(|| ApiError::bad_request("cursor is not one this server gave"))
         })
         .transpose()
 }
-
-/// What a page cursor looks like (`next_cursor` of a page).
-pub const CURSOR_PATTERN: &str = "^[0-9]{1,18}$";
 
 /// Page sizes: 50 by default, 1 to 100 (as documented; anything else is refused, not
 /// quietly changed).

@@ -335,11 +335,7 @@ impl<B: Backend> Database for Store<B> {
         if row.account_id != viewer.id {
             return Err(StoreError::NotFound);
         }
-        Ok(AttachmentRef {
-            id,
-            media_type: row.media_type,
-            size: row.size as u64,
-        })
+        Ok(attachment_ref(id, row))
     }
 
     async fn case_attachment(
@@ -361,11 +357,7 @@ impl<B: Backend> Database for Store<B> {
         if self.backend.case(case_id, scope).await?.is_none() {
             return Err(StoreError::NotFound);
         }
-        Ok(AttachmentRef {
-            id,
-            media_type: row.media_type,
-            size: row.size as u64,
-        })
+        Ok(attachment_ref(id, row))
     }
 
     async fn create_case(
@@ -1023,6 +1015,15 @@ async fn link_files<T: Tx>(
         });
     }
     Ok(files)
+}
+
+/// A stored file as the API names it.
+fn attachment_ref(id: Uuid, row: super::backend::AttachmentRow) -> AttachmentRef {
+    AttachmentRef {
+        id,
+        media_type: row.media_type,
+        size: row.size as u64,
+    }
 }
 
 /// The answer to opening a case: the case as it stood then, with its first event.
