@@ -45,6 +45,23 @@ ensure_rust_targets() {
     fi
 }
 
+# Makes (once) a Python virtualenv at $1 with the pinned packages $2… (name==version),
+# installing those that are missing or at another version.
+ensure_python_venv() {
+    local venv="$1"
+    shift
+    ensure_debian_packages python3-venv
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    local missing=()
+    for package in "$@"; do
+        "$venv/bin/pip" show "${package%%==*}" 2>/dev/null | grep -qx "Version: ${package#*==}" \
+            || missing+=("$package")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        "$venv/bin/pip" install --quiet --disable-pip-version-check "${missing[@]}"
+    fi
+}
+
 # Installs a cargo tool at an exact version unless that version is already there.
 # Arguments after the binary's name go to `cargo install` (e.g. --locked).
 ensure_cargo_tool() {

@@ -30,8 +30,21 @@ cargo clippy --locked --target wasm32-unknown-unknown --features web -p pulse-co
 phase "the web build with dx (for the browser test)"
 web_dist="$(bash scripts/web.sh | tail -n 1)"
 ensure_debian_packages chromium chromium-driver fonts-dejavu-core
+# A real SMTP server for the e-mail tests (server and browser): Python's aiosmtpd.
+ensure_python_venv "$HOME/.cache/pulse-smtp-venv" aiosmtpd==1.4.6
+export PULSE_TEST_PYTHON="$HOME/.cache/pulse-smtp-venv/bin/python"
 phase "tests (SQLite)"
 cargo test --workspace --locked
+phase "e-mail through a real SMTP server (aiosmtpd), on SQLite"
+cargo test --locked -p pulse-server --test mail -- --include-ignored
+phase "the desktop keychain: a real Secret Service (gnome-keyring) on a private D-Bus session"
+ensure_debian_packages gnome-keyring dbus-daemon
+# A keyring of its own in a scratch folder, unlocked with a throwaway password; the
+# session bus and the daemon end with the command.
+timeout 600 dbus-run-session -- bash -c '
+    export XDG_DATA_HOME="$(mktemp -d)"
+    printf "%s" "throwaway" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    cargo test --locked -p pulse-client --features secret-service --test keychain'
 phase "the app end to end in headless Chromium"
 PULSE_WEB_DIST="$web_dist" cargo test --locked --test e2e -- --include-ignored
 phase "the web app's size and first screen"

@@ -3,13 +3,23 @@
 # how long headless Chromium takes from navigation to the sign-in screen, served by a
 # pulse-server in demo mode. Fails only when the gzipped wasm is over its budget
 # (PULSE_WASM_GZIP_BUDGET bytes): timings are printed, never asserted, as shared
-# machines are noisy. The budget is 810 KB (806 KB today), on the way to 400 KB: a
+# machines are noisy. The budget is 890 KB (883 KB today), on the way to 400 KB: a
 # change that makes the download heavier than that pays for itself elsewhere. It was
-# 800 KB until each account's data on a shared phone was kept apart, the outbox learned
+# 880 KB until each case said by when support aims to reply, on the partner's clock
+# and in their words, or that the reply is late, and showed its number (7 KB). It was
+# 860 KB until partners could find their own way in (the forgot-password screen, the
+# screens links from e-mails open, changing the password and signing out everywhere:
+# 22 KB). It was 800 KB until each account's data on a shared phone was kept apart, the outbox learned
 # to tell a stuck message from a missing network and to read every Retry-After, and long
 # cases came in pages (8 KB together, after 5 KB of savings found on the way: a hand
 # reader of HTTP dates in place of the time crate's, the server's lenient number reader
-# kept out of the app).
+# kept out of the app). It was 810 KB until photos were prepared in the browser before
+# they queue (the browser's own decoder and encoder, no codec downloaded; with editing
+# and cancelling a waiting message, 11 KB), sign-out asked what becomes of unsent
+# messages (6 KB), older cases came in pages with a search over them (7 KB), and the
+# timeline showed photos while the reply box took them and was kept like a draft
+# (18 KB), and one tab at a time came to hold the local store (a Web Lock, 5 KB): 47 KB
+# together, and no saving found this time (see the README for where the weight is).
 #
 # Usage: scripts/web-size.sh [WEB_DIST]   (without it, scripts/web.sh builds one)
 set -euo pipefail
@@ -17,7 +27,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 dist="${1:-$(bash scripts/web.sh | tail -n 1)}"
-budget="${PULSE_WASM_GZIP_BUDGET:-810000}"
+budget="${PULSE_WASM_GZIP_BUDGET:-890000}"
 ensure_debian_packages chromium chromium-driver fonts-dejavu-core
 
 gzipped() { gzip -9 -c "$@" | wc -c; }

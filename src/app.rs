@@ -37,28 +37,95 @@ pub fn launch() {
     dioxus::launch(App);
 }
 
-/// Opens the engine (the local store and the keychain), then shows the app.
+/// Takes the local store for this tab (see [`platform::lock_store`]), opens the engine
+/// (the local store and the keychain), then shows the app. Another tab holding the
+/// store is said, with the choice to use the app here instead; a tab whose store is
+/// taken by another closes its engine at once and says so.
 #[component]
 pub fn App() -> Element {
-    let engine = use_resource(|| async {
+    let mut lock = use_signal(|| None::<platform::StoreLock>);
+    // Whether this page has opened an engine before (then it reloads to open again, so
+    // that nothing of its old copy of the store is read).
+    let mut opened_before = use_signal(|| false);
+    // Set when another tab took the store from this one.
+    let (lost_tx, lost_rx) = use_hook(|| {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+        (tx, std::rc::Rc::new(std::cell::RefCell::new(Some(rx))))
+    });
+    let engine = use_resource(move || async move {
+        if lock() != Some(platform::StoreLock::Held) {
+            return None;
+        }
         let config = ClientConfig::new(platform::data_dir(), platform::credentials());
         let opened = Pulse::open(config).await;
+        opened_before.set(true);
         if let Err(error) = &opened {
             tracing::error!(%error, "the engine could not be opened");
         }
-        opened
+        Some(opened)
+    });
+    let take = {
+        let lost_tx = lost_tx.clone();
+        move |take: bool| {
+            let lost_tx = lost_tx.clone();
+            spawn(async move {
+                let got = platform::lock_store(take, move || {
+                    let _ = lost_tx.send(());
+                })
+                .await;
+                if take && got == platform::StoreLock::Held {
+                    // The other tab lets go of the store as it is told; its last
+                    // writes reach the browser's storage a moment after.
+                    pulse_client::rt::sleep(std::time::Duration::from_millis(400)).await;
+                    if *opened_before.peek() {
+                        platform::reload();
+                        return;
+                    }
+                }
+                lock.set(Some(got));
+            });
+        }
+    };
+    use_hook({
+        let take = take.clone();
+        move || take(false)
+    });
+    // Another tab took the store: this tab's engine stops (no second outbox worker).
+    use_hook(move || {
+        let rx = lost_rx.borrow_mut().take();
+        spawn(async move {
+            let Some(mut rx) = rx else { return };
+            while rx.recv().await.is_some() {
+                if let Some(Some(Ok(pulse))) = &*engine.peek() {
+                    pulse.close();
+                }
+                lock.set(Some(platform::StoreLock::Elsewhere));
+            }
+        });
     });
     let engine = engine.read();
-    let screen = match &*engine {
-        None => rsx! {
+    let screen = match (lock(), &*engine) {
+        (Some(platform::StoreLock::Elsewhere), _) => rsx! {
+            div { class: "app",
+                div { class: "screen", "data-testid": "open-elsewhere",
+                    p { class: "center", role: "status", {t("elsewhere-body")} }
+                    button {
+                        class: "primary", "data-testid": "use-here",
+                        onclick: move |_| take(true),
+                        {t("elsewhere-use-here")}
+                    }
+                }
+            }
+        },
+        (_, None | Some(None)) => rsx! {
             div { class: "app", p { class: "center muted", {t("loading")} } }
         },
-        Some(Err(error)) => rsx! {
+        (_, Some(Some(Err(error)))) => rsx! {
             div { class: "app",
                 p { class: "center", role: "alert", {tr!("fatal-storage", reason = error_text(error.failure()))} }
             }
         },
-        Some(Ok(pulse)) => rsx! {
+        (_, Some(Some(Ok(pulse)))) => rsx! {
             Root { pulse: pulse.clone() }
         },
     };

@@ -345,6 +345,7 @@ pub fn error_text(failure: impl Into<Failure>) -> String {
         Failure::FileMissing => "error-file_missing",
         Failure::Storage => "error-storage",
         Failure::Unexpected => "error-unexpected",
+        Failure::OnItsWay => "error-on_its_way",
     };
     t(id)
 }
@@ -383,6 +384,36 @@ pub fn date_time(at: OffsetDateTime) -> String {
         day = i64::from(local.day()),
         month = t(&format!("month-{}", u8::from(local.month()))),
         year = i64::from(local.year()),
-        time = format!("{:02}:{:02}", local.hour(), local.minute()),
+        time = clock_time(local),
     )
+}
+
+/// Message `id` about a moment near `now` (a deadline), on the device's clock. The
+/// message words it by `$day`: "today", "tomorrow", "yesterday", "weekday" (less than a
+/// week away, either way) or "date" (further); with `$time`, `$weekday` and `$date`
+/// (the whole [`date_time`]) to say it with, since each language orders them its way.
+pub fn moment(id: &str, at: OffsetDateTime, now: OffsetDateTime) -> String {
+    let offset = crate::platform::local_offset();
+    let local = at.to_offset(offset);
+    // Calendar days on the partner's clock: 23:00 to 01:00 is "tomorrow".
+    let days = (local.date() - now.to_offset(offset).date()).whole_days();
+    let day = match days {
+        0 => "today",
+        1 => "tomorrow",
+        -1 => "yesterday",
+        -6..=6 => "weekday",
+        _ => "date",
+    };
+    tr!(
+        id,
+        day = day,
+        weekday = t(&format!("weekday-{}", local.weekday().number_from_monday())),
+        time = clock_time(local),
+        date = date_time(at),
+    )
+}
+
+/// "14:05": the 24-hour clock every language of the app reads.
+fn clock_time(local: OffsetDateTime) -> String {
+    format!("{:02}:{:02}", local.hour(), local.minute())
 }

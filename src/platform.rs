@@ -39,14 +39,30 @@ pub fn data_dir() -> PathBuf {
         .join("pulse-companion")
 }
 
+/// Whether the session is kept across restarts: false when the platform has no
+/// keychain the app could open (the sign-in screen says so).
+static REMEMBERS_SESSION: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Whether a session started now outlives the app (see [`credentials`]).
+pub fn remembers_session() -> bool {
+    REMEMBERS_SESSION.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Where the session token is kept: the platform's keychain. A desktop without a
-/// reachable Secret Service keeps it in memory only (signed out at the next start).
+/// reachable Secret Service keeps it in memory only (signed out at the next start), and
+/// [`remembers_session`] says so.
 #[cfg(not(target_family = "wasm"))]
 pub fn credentials() -> Arc<keyring_core::CredentialStore> {
-    match vault::platform_store() {
+    // Opened on a thread of its own: the Secret Service's D-Bus connection blocks on a
+    // runtime of its own, which may not start on a thread that is inside one.
+    let opened = std::thread::spawn(vault::platform_store)
+        .join()
+        .unwrap_or_else(|_| Err(keyring_core::Error::NoDefaultStore.into()));
+    match opened {
         Ok(store) => store,
         Err(error) => {
             tracing::warn!(%error, "no keychain: the session will not survive a restart");
+            REMEMBERS_SESSION.store(false, std::sync::atomic::Ordering::Relaxed);
             keyring_core::sample::Store::new().expect("an in-memory store needs no I/O")
         }
     }
@@ -59,15 +75,27 @@ pub fn credentials() -> Arc<keyring_core::CredentialStore> {
     vault::platform_store().expect("the browser's store opens without I/O")
 }
 
-/// The address the sign-in screen suggests: the page's own origin in a browser (the
-/// web app is served by pulse-server), else `PULSE_SERVER` or the local demo server.
+/// The server the app speaks to until a self-hoster picks another ("Advanced" on the
+/// sign-in screen): the page's own origin in a browser (the web app is served by
+/// pulse-server), else `PULSE_SERVER` at run time (for development), else the server
+/// the build was made for.
 pub fn default_server() -> String {
     #[cfg(target_family = "wasm")]
     if let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) {
         return origin;
     }
-    std::env::var("PULSE_SERVER").unwrap_or_else(|_| "http://127.0.0.1:8080".to_owned())
+    if let Ok(server) = std::env::var("PULSE_SERVER") {
+        return server;
+    }
+    BUILT_FOR.to_owned()
 }
+
+/// The server a phone or desktop build is made for: `PULSE_SERVER_URL` when it is
+/// built (scripts/run.sh and the release builds set it), else the local demo.
+const BUILT_FOR: &str = match option_env!("PULSE_SERVER_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8080",
+};
 
 /// The device's preferred languages, most preferred first.
 pub fn device_languages() -> Vec<String> {
@@ -126,6 +154,96 @@ pub fn on_network_back(back: impl Fn() + 'static) {
     }
     #[cfg(not(target_family = "wasm"))]
     let _ = back;
+}
+
+/// Whether this tab may open the app's local store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreLock {
+    /// This tab (or this app, off the browser) holds it.
+    Held,
+    /// Another tab of the app holds it.
+    Elsewhere,
+}
+
+/// The name of the Web Lock that stands for the local store.
+#[cfg(target_family = "wasm")]
+const STORE_LOCK: &str = "pulse-companion-store";
+
+/// Takes the local store for this tab: one tab at a time, through a Web Lock, so that
+/// two tabs never run two outbox workers on two copies of the store. Without `take`, only
+/// if no other tab holds it; with `take`, from the tab that does (that tab is told, and
+/// stops). `lost` is called if another tab takes it later. Off the browser, and in a
+/// browser without Web Locks, the app is alone: held.
+pub async fn lock_store(take: bool, lost: impl FnOnce() + 'static) -> StoreLock {
+    #[cfg(target_family = "wasm")]
+    {
+        match web_lock(take, lost).await {
+            Ok(held) => held,
+            Err(error) => {
+                tracing::warn!(?error, "no Web Lock: this tab works alone");
+                StoreLock::Held
+            }
+        }
+    }
+    #[cfg(not(target_family = "wasm"))]
+    {
+        let _ = (take, lost);
+        StoreLock::Held
+    }
+}
+
+#[cfg(target_family = "wasm")]
+async fn web_lock(
+    take: bool,
+    lost: impl FnOnce() + 'static,
+) -> Result<StoreLock, wasm_bindgen::JsValue> {
+    use js_sys::{Function, Object, Promise, Reflect};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let locks = Reflect::get(&window.navigator(), &"locks".into())?;
+    if locks.is_undefined() {
+        return Err(JsValue::from_str("navigator.locks is missing"));
+    }
+    let request: Function = Reflect::get(&locks, &"request".into())?.dyn_into()?;
+    let options = Object::new();
+    let option = if take { "steal" } else { "ifAvailable" };
+    Reflect::set(&options, &option.into(), &JsValue::TRUE)?;
+    let (granted, answer) = tokio::sync::oneshot::channel::<bool>();
+    let granted = std::cell::Cell::new(Some(granted));
+    let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
+        let held = !lock.is_null();
+        if let Some(granted) = granted.take() {
+            let _ = granted.send(held);
+        }
+        if held {
+            // Never settles: the lock is held for as long as the tab lives.
+            Promise::new(&mut |_, _| {}).into()
+        } else {
+            JsValue::UNDEFINED
+        }
+    });
+    let request: Promise = request
+        .call3(&locks, &STORE_LOCK.into(), &options, &callback)?
+        .dyn_into()?;
+    // A held lock's request only ever settles by rejecting: another tab took it.
+    let on_lost = Closure::once(move |_: JsValue| lost());
+    let _ = request.catch(&on_lost);
+    on_lost.forget();
+    Ok(match answer.await {
+        Ok(true) => StoreLock::Held,
+        Ok(false) => StoreLock::Elsewhere,
+        Err(_) => return Err(JsValue::from_str("the lock request was dropped")),
+    })
+}
+
+/// Loads the page again (in a browser; elsewhere there is nothing to do).
+pub fn reload() {
+    #[cfg(target_family = "wasm")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }
 
 /// Sends warnings and errors to the browser's console. dioxus' own logger does more but

@@ -18,6 +18,7 @@ use crate::views::messages::Messages;
 use crate::views::more::More;
 use crate::views::not_found::NotFound;
 use crate::views::notifications::NotificationList;
+use crate::views::password::{ForgotPassword, ResetPassword, Welcome};
 use crate::views::sent::Sent;
 use crate::views::settings::Settings;
 use crate::views::shell::Shell;
@@ -25,6 +26,14 @@ use crate::views::shell::Shell;
 #[derive(Routable, Clone, PartialEq, Debug)]
 #[rustfmt::skip]
 pub enum Route {
+    // Opened from e-mails and the sign-in screen, signed in or not. The token of a
+    // link rides in the fragment, which never reaches a server.
+    #[route("/welcome#:token")]
+    Welcome { token: String },
+    #[route("/reset-password#:token")]
+    ResetPassword { token: String },
+    #[route("/forgot-password")]
+    ForgotPassword {},
     #[layout(Shell)]
         #[route("/")]
         Home {},

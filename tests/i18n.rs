@@ -134,7 +134,8 @@ fn generated_ids() -> BTreeSet<String> {
     for status in CaseStatus::ALL {
         ids.insert(format!("status-{}", status.as_str()));
     }
-    for kind in EventKind::ALL {
+    // Handlers' own kinds (notes, assignments) never reach a partner's screen.
+    for kind in EventKind::shown_to_partners() {
         ids.insert(format!("event-{}", kind.as_str()));
         ids.insert(format!("notify-{}", kind.as_str()));
     }
@@ -161,6 +162,9 @@ fn generated_ids() -> BTreeSet<String> {
     }
     for month in 1..=12 {
         ids.insert(format!("month-{month}"));
+    }
+    for weekday in 1..=7 {
+        ids.insert(format!("weekday-{weekday}"));
     }
     for article in pulse_companion::views::help::ARTICLES {
         for part in ["", ".summary", ".body"] {

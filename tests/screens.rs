@@ -11,6 +11,8 @@ use pulse_client::{DraftContent, OutboxState};
 use pulse_companion::i18n::{LANG, Language};
 use pulse_protocol::wire::{Complainant, ContactDetails, ContactKind};
 use serde_json::json;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 
 /// Sends a new message and waits until the server has made it a case.
 async fn send_and_wait_for_case(pulse: &pulse_client::Pulse, content: &DraftContent) -> uuid::Uuid {
@@ -25,6 +27,17 @@ async fn send_and_wait_for_case(pulse: &pulse_client::Pulse, content: &DraftCont
     })
     .await;
     case.unwrap()
+}
+
+/// Waits until the server has made the item a case.
+async fn sent_case_of(pulse: &pulse_client::Pulse, item: uuid::Uuid) {
+    eventually("the case", async || {
+        matches!(
+            pulse.outbox_item(item).await.unwrap().state,
+            OutboxState::Sent { .. }
+        )
+    })
+    .await;
 }
 
 /// Waits until everything the phone queued has reached the server.
@@ -69,6 +82,21 @@ async fn signed_out_the_app_asks_to_sign_in_and_waits_for_a_complete_form() {
     assert!(
         !html.contains("data-testid=\"tab-home\""),
         "no tabs before sign-in"
+    );
+}
+
+#[tokio::test]
+async fn without_a_keychain_the_sign_in_screen_says_the_session_will_not_be_remembered() {
+    // This test process has no keychain the app can open (no Secret Service here), as
+    // a desktop without one: the app falls back to memory and says so.
+    let _in_memory = pulse_companion::platform::credentials();
+    assert!(!pulse_companion::platform::remembers_session());
+    let device = Device::new();
+    let pulse = device.open().await;
+    let html = Screen::open(&pulse, "/").await.html();
+    assert!(
+        html.contains("the session will not be remembered"),
+        "{html}"
     );
 }
 
@@ -309,7 +337,10 @@ async fn after_send_the_item_shows_its_live_state_from_waiting_to_sent() {
     let html = Screen::open(&pulse, &format!("/sent/{}", item.id))
         .await
         .html();
-    assert!(html.contains("We aim to reply within 24 hours."), "{html}");
+    // No case yet, so no promise of a time: only that it will be shown.
+    assert!(html.contains("data-testid=\"reply-pending\""), "{html}");
+    assert!(html.contains("you will see here by when we aim to reply"));
+    assert!(!html.contains("24 hours"));
     assert!(html.contains("data-state=\"queued\""));
     assert!(html.contains("Waiting for connection"));
     assert!(
@@ -332,6 +363,383 @@ async fn after_send_the_item_shows_its_live_state_from_waiting_to_sent() {
     assert!(html.contains("data-state=\"sent\""), "{html}");
     assert!(html.contains("View the message"));
     assert!(!html.contains("data-testid=\"waiting-line\""));
+    // Now a case: the promise is the one the server set on it.
+    assert!(html.contains("data-testid=\"reply-promise\""), "{html}");
+    assert!(html.contains("We aim to reply by "), "{html}");
+    assert!(!html.contains("data-testid=\"reply-pending\""));
+}
+
+#[tokio::test]
+async fn a_message_waiting_to_leave_can_be_edited_or_cancelled_from_its_screens() {
+    let (mut server, _device, pulse) = signed_in(PARTNER).await;
+    let case = send_and_wait_for_case(&pulse, &question("payouts", "bank_details", "IBAN")).await;
+    server.down().await;
+    let queue = async |body: &str| {
+        let draft = pulse
+            .save_draft(None, &question("payouts", "bank_details", body))
+            .await
+            .unwrap();
+        let item = pulse.send_draft(draft.id).await.unwrap();
+        eventually("a try without a connection", async || {
+            matches!(pulse.outbox_item(item.id).await.unwrap().state, OutboxState::Queued { attempts, .. } if attempts > 0)
+        })
+        .await;
+        item.id
+    };
+
+    // Cancel from the "sent" screen.
+    let first = queue("Sent too soon").await;
+    let mut screen = Screen::open(&pulse, &format!("/sent/{first}")).await;
+    assert!(
+        screen.html().contains("Cancel sending"),
+        "{}",
+        screen.html()
+    );
+    screen.click("cancel-queued").await;
+    assert!(pulse.outbox_item(first).await.is_err(), "cancelled");
+
+    // Edit from the outbox: the message opens as a draft with its words.
+    let second = queue("Half a thought").await;
+    let mut screen = Screen::open(&pulse, "/outbox").await;
+    screen.click("edit-queued").await;
+    assert!(pulse.outbox_item(second).await.is_err());
+    let html = screen.html();
+    assert!(html.contains("data-testid=\"compose\""), "{html}");
+    assert!(html.contains("Half a thought"), "{html}");
+
+    // A reply waiting on its case goes back into the reply box.
+    let reply = pulse
+        .reply(case, "Wrong account numbr", vec![])
+        .await
+        .unwrap();
+    let mut screen = Screen::open(&pulse, &format!("/messages/{case}")).await;
+    screen.click("edit-queued").await;
+    assert!(pulse.outbox_item(reply.id).await.is_err());
+    assert!(
+        screen.html().contains("Wrong account numbr"),
+        "{}",
+        screen.html()
+    );
+}
+
+#[tokio::test]
+async fn signing_out_with_nothing_unsent_asks_nothing() {
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
+    let mut screen = Screen::open(&pulse, "/settings").await;
+    screen.click("sign-out").await;
+    eventually("signed out", async || {
+        pulse.auth() == pulse_client::AuthState::SignedOut
+    })
+    .await;
+    screen.settle().await;
+    assert!(
+        screen.html().contains("Sign in with your partner account"),
+        "{}",
+        screen.html()
+    );
+}
+
+#[tokio::test]
+async fn signing_out_with_unsent_messages_asks_send_keep_or_discard() {
+    let (mut server, device, pulse) = signed_in(PARTNER).await;
+    pulse
+        .save_draft(None, &question("payouts", "bank_details", "Not finished"))
+        .await
+        .unwrap();
+    server.down().await;
+    let draft = pulse
+        .save_draft(None, &question("payouts", "bank_details", "Waiting to go"))
+        .await
+        .unwrap();
+    let item = pulse.send_draft(draft.id).await.unwrap();
+    eventually("a try without a connection", async || {
+        matches!(pulse.outbox_item(item.id).await.unwrap().state, OutboxState::Queued { attempts, .. } if attempts > 0)
+    })
+    .await;
+
+    let mut screen = Screen::open(&pulse, "/more").await;
+    screen.click("more-sign-out").await;
+    let html = screen.html();
+    assert!(
+        html.contains("2 messages or drafts on this phone have not reached support yet."),
+        "{html}"
+    );
+    for choice in [
+        "Send them first, then sign out",
+        "Keep them for my next sign-in",
+        "Discard them and sign out",
+        "Stay signed in",
+    ] {
+        assert!(html.contains(choice), "{choice}");
+    }
+
+    // Send first, with the server away: progress, and it can be called off.
+    screen.click("sign-out-send-first").await;
+    assert!(
+        screen.html().contains("Sending one message…"),
+        "{}",
+        screen.html()
+    );
+    screen.click("sign-out-call-off").await;
+    assert!(matches!(pulse.auth(), pulse_client::AuthState::SignedIn(_)));
+    assert!(!screen.html().contains("sign-out-progress"));
+
+    // Keep: signed out, and both stay on the phone for this account.
+    screen.click("sign-out-keep").await;
+    eventually("signed out", async || {
+        pulse.auth() == pulse_client::AuthState::SignedOut
+    })
+    .await;
+    let kept: i64 = device
+        .database()
+        .query_row(
+            "SELECT (SELECT COUNT(*) FROM drafts) + (SELECT COUNT(*) FROM outbox)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, 2);
+
+    // Back again, the kept message goes. Send first, with one more just written:
+    // signed out once it has gone (the progress while the server is away is shown above).
+    server.up().await;
+    let pulse = device.signed_in(&server, PARTNER).await;
+    sent_case_of(&pulse, item.id).await;
+    pulse
+        .send_draft(
+            pulse
+                .save_draft(None, &question("payouts", "bank_details", "One more"))
+                .await
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap();
+    let mut screen = Screen::open(&pulse, "/more").await;
+    screen.click("more-sign-out").await;
+    if screen.html().contains("sign-out-send-first") {
+        screen.click("sign-out-send-first").await;
+    } else {
+        // It went before the question was asked: only the draft is left to keep.
+        screen.click("sign-out-keep").await;
+    }
+    eventually("sent, then signed out", async || {
+        screen.settle().await;
+        pulse.auth() == pulse_client::AuthState::SignedOut
+    })
+    .await;
+    assert_eq!(server.handler().await.cases().await.len(), 2);
+    // The unfinished draft was kept, not sent.
+    let drafts: i64 = device
+        .database()
+        .query_row("SELECT COUNT(*) FROM drafts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(drafts, 1);
+}
+
+#[tokio::test]
+async fn discarding_at_sign_out_leaves_nothing_of_the_account() {
+    let (mut server, device, pulse) = signed_in(PARTNER).await;
+    server.down().await;
+    pulse
+        .save_draft(None, &question("payouts", "bank_details", "Throw away"))
+        .await
+        .unwrap();
+    let mut screen = Screen::open(&pulse, "/settings").await;
+    screen.click("sign-out").await;
+    assert!(
+        screen.html().contains("One message or draft"),
+        "{}",
+        screen.html()
+    );
+    assert!(
+        !screen.html().contains("sign-out-send-first"),
+        "nothing waits to be sent"
+    );
+    screen.click("sign-out-discard").await;
+    eventually("signed out", async || {
+        pulse.auth() == pulse_client::AuthState::SignedOut
+    })
+    .await;
+    let left: i64 = device
+        .database()
+        .query_row(
+            "SELECT (SELECT COUNT(*) FROM drafts) + (SELECT COUNT(*) FROM outbox)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+#[tokio::test]
+async fn messages_page_on_when_asked_and_a_search_finds_topic_words_and_numbers() {
+    let (server, _device, pulse) = signed_in(PARTNER).await;
+    for i in 0..51 {
+        let body = if i == 7 {
+            "The minibar fridge hums".to_owned()
+        } else {
+            format!("Question {i}")
+        };
+        let draft = pulse
+            .save_draft(None, &question("reservations", "changes", &body))
+            .await
+            .unwrap();
+        pulse.send_draft(draft.id).await.unwrap();
+    }
+    send_and_wait_for_case(&pulse, &question("payouts", "bank_details", "New IBAN")).await;
+    all_sent(&pulse, "52 cases").await;
+
+    // A phone that has not seen them: the first page, then the rest on "Show older".
+    let other = Device::new();
+    let fresh = other.signed_in(&server, PARTNER).await;
+    let mut screen = Screen::open(&fresh, "/messages").await;
+    eventually("the first page", async || {
+        screen.settle().await;
+        screen.html().matches("data-testid=\"case-row\"").count() == 50
+    })
+    .await;
+    screen.click("messages-more").await;
+    eventually("the older ones", async || {
+        screen.settle().await;
+        screen.html().matches("data-testid=\"case-row\"").count() == 52
+    })
+    .await;
+    assert!(
+        !screen.html().contains("messages-more"),
+        "nothing older is left"
+    );
+
+    // Search on the phone that wrote them: by topic in the partner's language, by words.
+    let mut screen = Screen::open(&pulse, "/messages").await;
+    screen
+        .type_into("messages-search", "receiving PAYOUTS")
+        .await;
+    assert_eq!(
+        screen.html().matches("data-testid=\"case-row\"").count(),
+        1,
+        "{}",
+        screen.html()
+    );
+    screen.type_into("messages-search", "minibar").await;
+    assert_eq!(screen.html().matches("data-testid=\"case-row\"").count(), 1);
+    screen
+        .type_into("messages-search", "nothing like this")
+        .await;
+    assert!(
+        screen
+            .html()
+            .contains("No message matches “nothing like this”."),
+        "{}",
+        screen.html()
+    );
+}
+
+#[tokio::test]
+async fn a_cases_photos_show_on_its_timeline_and_open_whole() {
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
+    let photo = pulse
+        .add_file(include_bytes!("../fixtures/photo.png"))
+        .await
+        .unwrap();
+    let mut content = question("reservations", "changes", "The stain on the carpet");
+    content.files = vec![photo.id];
+    let case = send_and_wait_for_case(&pulse, &content).await;
+    let mut screen = Screen::open(&pulse, &format!("/messages/{case}")).await;
+    let html = screen.html();
+    assert!(html.contains("data-testid=\"case-photo\""), "{html}");
+    assert!(html.contains("src=\"data:image/png;base64,"), "{html}");
+    assert!(!html.contains("photo-whole"));
+    screen.click("case-photo").await;
+    assert!(
+        screen.html().contains("data-testid=\"photo-whole\""),
+        "{}",
+        screen.html()
+    );
+    screen.click("photo-close").await;
+    assert!(!screen.html().contains("photo-whole"));
+}
+
+#[tokio::test]
+async fn a_half_written_reply_and_comment_come_back_after_the_app_is_killed() {
+    let (server, device, pulse) = signed_in(PARTNER).await;
+    let handler = server.handler().await;
+    let case = send_and_wait_for_case(&pulse, &question("payouts", "bank_details", "IBAN")).await;
+    let path = format!("/messages/{case}");
+    let mut screen = Screen::open(&pulse, &path).await;
+    screen
+        .type_into("reply", "The new IBAN starts with NL")
+        .await;
+    // The writer keeps it on its own time; give it a moment, then kill the app.
+    eventually("the reply kept", async || {
+        pulse
+            .case_draft(case, pulse_client::CaseDraftKind::Reply)
+            .await
+            .unwrap()
+            .is_some_and(|d| d.body == "The new IBAN starts with NL")
+    })
+    .await;
+    drop(screen);
+    pulse.close();
+    drop(pulse);
+    let pulse = device.open().await;
+    let screen = Screen::open(&pulse, &path).await;
+    assert!(
+        screen.html().contains("The new IBAN starts with NL"),
+        "{}",
+        screen.html()
+    );
+
+    // Sent from the box: it is empty after, and stays so.
+    let mut screen = screen;
+    screen.click("reply-send").await;
+    all_sent(&pulse, "the reply").await;
+    screen.settle().await;
+    assert!(
+        !screen
+            .html()
+            .contains("The new IBAN starts with NL</textarea>")
+    );
+    assert_eq!(
+        pulse
+            .case_draft(case, pulse_client::CaseDraftKind::Reply)
+            .await
+            .unwrap(),
+        None
+    );
+
+    // The comment on an outcome is kept the same way.
+    resolve(&handler, case, "Updated.").await;
+    let mut screen = Screen::open(&pulse, &path).await;
+    screen.click("disagree").await;
+    screen
+        .type_into("disagree-comment", "The old account still shows")
+        .await;
+    eventually("the comment kept", async || {
+        pulse
+            .case_draft(case, pulse_client::CaseDraftKind::Comment)
+            .await
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    drop(screen);
+    let mut screen = Screen::open(&pulse, &path).await;
+    assert!(
+        screen.html().contains("The old account still shows"),
+        "{}",
+        screen.html()
+    );
+    screen.click("disagree-send").await;
+    all_sent(&pulse, "the disagreement").await;
+    assert_eq!(
+        pulse
+            .case_draft(case, pulse_client::CaseDraftKind::Comment)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(handler.cases().await[0]["status"], "disputed");
 }
 
 #[tokio::test]
@@ -493,6 +901,117 @@ async fn a_case_shows_each_status_and_what_the_partner_can_do_then() {
         "{html}"
     );
     assert!(html.contains("Your case about Guest reviews is resolved."));
+}
+
+/// Moves the phone's copy of a case's promise of a reply to `due`, as if the server
+/// had set it so.
+fn reply_due_in_cache(device: &Device, case: uuid::Uuid, due: OffsetDateTime) {
+    let due = due.format(&Rfc3339).unwrap();
+    let changed = device
+        .database()
+        .execute(
+            "UPDATE cases SET summary = json_set(summary, '$.reply_due_at', ?2) WHERE id = ?1",
+            rusqlite::params![case.to_string(), due],
+        )
+        .unwrap();
+    assert_eq!(changed, 1, "the case is cached");
+}
+
+/// "Friday 14:05", as the screen writes a moment on the app's clock.
+fn weekday_and_time(at: OffsetDateTime) -> String {
+    let local = at.to_offset(pulse_companion::platform::local_offset());
+    format!(
+        "{} {:02}:{:02}",
+        local.weekday(),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// "14:05" on the app's clock.
+fn clock(at: OffsetDateTime) -> String {
+    let local = at.to_offset(pulse_companion::platform::local_offset());
+    format!("{:02}:{:02}", local.hour(), local.minute())
+}
+
+#[tokio::test]
+async fn a_case_says_by_when_support_aims_to_reply_and_that_the_reply_is_late_once_it_is() {
+    let (mut server, device, pulse) = signed_in(PARTNER).await;
+    let handler = server.handler().await;
+    let case = send_and_wait_for_case(
+        &pulse,
+        &question("payouts", "bank_details", "Where is my payout?"),
+    )
+    .await;
+    let path = format!("/messages/{case}");
+
+    // As the server set it on the new case, with the case's number in the header.
+    let html = Screen::open(&pulse, &path).await.html();
+    assert!(html.contains("data-testid=\"reply-promise\""), "{html}");
+    assert!(html.contains("We aim to reply by "), "{html}");
+    assert!(!html.contains("24 hours"));
+    let number = pulse_protocol::input::case_number(case);
+    assert!(html.contains(&format!("Case {number}")), "{html}");
+
+    // From here the phone's copy, the server being away, with the promise moved.
+    server.down().await;
+    let now = OffsetDateTime::now_utc();
+    let tomorrow = now + time::Duration::days(1);
+    reply_due_in_cache(&device, case, tomorrow);
+    let html = Screen::open(&pulse, &path).await.html();
+    let promise = format!("We aim to reply by {} tomorrow.", clock(tomorrow));
+    assert!(html.contains(&promise), "{promise} in {html}");
+
+    let in_three_days = now + time::Duration::days(3);
+    reply_due_in_cache(&device, case, in_three_days);
+    let html = Screen::open(&pulse, &path).await.html();
+    let promise = format!("We aim to reply by {}.", weekday_and_time(in_three_days));
+    assert!(html.contains(&promise), "{promise} in {html}");
+    assert!(!html.contains("data-testid=\"reply-late\""));
+
+    // Passed: said plainly, with the time that was promised.
+    let yesterday = now - time::Duration::days(1);
+    reply_due_in_cache(&device, case, yesterday);
+    let html = Screen::open(&pulse, &path).await.html();
+    let late = format!(
+        "Our reply is late — we aimed to reply by {} yesterday. We are on it.",
+        clock(yesterday)
+    );
+    assert!(html.contains("data-testid=\"reply-late\""), "{html}");
+    assert!(html.contains(&late), "{late} in {html}");
+    assert!(!html.contains("data-testid=\"reply-promise\""));
+
+    let three_days_ago = now - time::Duration::days(3);
+    reply_due_in_cache(&device, case, three_days_ago);
+    let html = Screen::open(&pulse, &path).await.html();
+    let late = format!(
+        "Our reply is late — we aimed to reply by {}. We are on it.",
+        weekday_and_time(three_days_ago)
+    );
+    assert!(html.contains(&late), "{late} in {html}");
+
+    // In another language, the same promise in its own words and weekday names.
+    reply_due_in_cache(&device, case, in_three_days);
+    pulse.set_preference("language", Some("nl")).await.unwrap();
+    let html = Screen::open(&pulse, &path).await.html();
+    assert!(html.contains("We streven ernaar uiterlijk "), "{html}");
+    assert!(html.contains(&format!("Zaak {number}")));
+    pulse.set_preference("language", Some("en")).await.unwrap();
+
+    // Support asks for information: no reply is due, the case waits on the partner.
+    server.up().await;
+    handler.act(case, "acknowledge", json!({})).await;
+    handler
+        .act(
+            case,
+            "messages",
+            json!({"body": "Which bank account?", "request_info": true}),
+        )
+        .await;
+    let html = Screen::open(&pulse, &path).await.html();
+    assert!(html.contains("data-testid=\"info-needed\""), "{html}");
+    assert!(!html.contains("data-testid=\"reply-promise\""), "{html}");
+    assert!(!html.contains("data-testid=\"reply-late\""));
 }
 
 #[tokio::test]
@@ -738,4 +1257,137 @@ async fn drafts_that_cannot_be_read_show_an_error_not_an_empty_list() {
     let html = screen.html();
     assert!(!html.contains("data-testid=\"screen-error\""), "{html}");
     assert!(html.contains("Written again"), "{html}");
+}
+
+#[tokio::test]
+async fn the_sign_in_screen_asks_only_email_and_password_and_offers_a_way_back_in() {
+    let device = Device::new();
+    let pulse = device.open().await;
+    let html = Screen::open(&pulse, "/").await.html();
+    // The server is the build's: its field waits behind a closed "Advanced".
+    let at = html.find("<details").expect("an Advanced section");
+    let tag = &html[at..at + html[at..].find('>').unwrap()];
+    assert!(
+        tag.contains("sign-in-advanced") && !tag.contains("open"),
+        "{tag}"
+    );
+    let advanced = &html[at..at + html[at..].find("</details>").unwrap()];
+    assert!(advanced.contains("id=\"server\""), "{advanced}");
+    let outside = html.replace(advanced, "");
+    assert!(outside.contains("id=\"email\"") && outside.contains("id=\"password\""));
+    assert!(!outside.contains("id=\"server\""));
+    assert!(html.contains("Forgot your password?"), "{html}");
+}
+
+#[tokio::test]
+async fn forgot_password_answers_alike_for_any_address() {
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
+    pulse.sign_out(pulse_client::OnSignOut::Keep).await.unwrap();
+    let html = Screen::open(&pulse, "/forgot-password").await.html();
+    assert!(html.contains("We send you a link"), "{html}");
+    for address in [PARTNER, "nobody@example.com"] {
+        let mut screen = Screen::open(&pulse, "/forgot-password").await;
+        screen.type_into("forgot-email", address).await;
+        screen.submit("forgot-form", "forgot-submit").await;
+        let mut html = screen.html();
+        for _ in 0..50 {
+            if html.contains("data-testid=\"forgot-sent\"") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            screen.settle().await;
+            html = screen.html();
+        }
+        assert!(
+            html.contains(&format!("If an account uses {address}, an e-mail")),
+            "{html}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn changing_the_password_shows_each_rule_in_the_partners_words() {
+    let (server, _device, pulse) = signed_in(PARTNER).await;
+    let mut screen = Screen::open(&pulse, "/settings").await;
+    screen.click("change-password").await;
+    screen
+        .type_into("current-password", pulse_server::demo::DEMO_PASSWORD)
+        .await;
+
+    screen.type_into("new-password", "short").await;
+    let html = screen.html();
+    assert!(
+        html.contains("A password needs at least 8 characters."),
+        "{html}"
+    );
+    assert!(is_disabled(&html, "change-password-submit"));
+
+    screen.type_into("new-password", &"x".repeat(129)).await;
+    assert!(
+        screen
+            .html()
+            .contains("A password can have at most 128 characters.")
+    );
+    assert!(is_disabled(&screen.html(), "change-password-submit"));
+
+    // Long enough, but on the server's list: its refusal, in the same words.
+    screen.type_into("new-password", "password123").await;
+    assert!(
+        !screen
+            .html()
+            .contains("data-testid=\"new-password-problem\"")
+    );
+    screen
+        .submit("change-password-form", "change-password-submit")
+        .await;
+    eventually("the refusal", async || {
+        screen.settle().await;
+        screen
+            .html()
+            .contains("one of the most common or leaked ones")
+    })
+    .await;
+
+    // The current one wrong: said so, nothing changed.
+    screen
+        .type_into("current-password", "not my password")
+        .await;
+    screen
+        .type_into("new-password", "tulips by the canal")
+        .await;
+    screen
+        .submit("change-password-form", "change-password-submit")
+        .await;
+    eventually("wrong current password", async || {
+        screen.settle().await;
+        screen
+            .html()
+            .contains("data-testid=\"change-password-error\"")
+    })
+    .await;
+
+    screen
+        .type_into("current-password", pulse_server::demo::DEMO_PASSWORD)
+        .await;
+    screen
+        .submit("change-password-form", "change-password-submit")
+        .await;
+    eventually("the change", async || {
+        screen.settle().await;
+        screen.html().contains("Your password is changed.")
+    })
+    .await;
+    // This device stays signed in; the new password is the one that works.
+    assert!(screen.html().contains("data-testid=\"sign-out\""));
+    let other = Device::new().open().await;
+    assert!(
+        other
+            .sign_in(&server.url(), PARTNER, pulse_server::demo::DEMO_PASSWORD)
+            .await
+            .is_err()
+    );
+    other
+        .sign_in(&server.url(), PARTNER, "tulips by the canal")
+        .await
+        .expect("the new password signs in");
 }

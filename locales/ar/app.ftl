@@ -31,6 +31,8 @@ line-waiting = { $count ->
 }
 banner-label = جديد من دعم الشركاء
 loading = جارٍ التحميل…
+elsewhere-body = تطبيق Pulse Companion مفتوح في علامة تبويب أخرى. هل تريد استخدامه هنا بدلًا من ذلك؟ ستتوقف علامة التبويب الأخرى، ولن يضيع أي شيء كتبته.
+elsewhere-use-here = استخدمه هنا
 fatal-storage = تعذّر على التطبيق فتح مساحة التخزين على هذا الجهاز: { $reason }
 action-failed = لم تنجح هذه العملية. { $reason }
 notice-close = إغلاق
@@ -41,12 +43,37 @@ read-retry = إعادة المحاولة
 
 sign-in-title = تسجيل الدخول
 sign-in-intro = سجّل الدخول بحساب الشريك الخاص بك للتواصل مع دعم الشركاء.
+sign-in-not-remembered = لا يحتوي هذا الجهاز على سلسلة مفاتيح يمكن للتطبيق استخدامها، لذا لن يتم تذكر الجلسة: بعد إغلاق التطبيق ستحتاج إلى تسجيل الدخول مرة أخرى.
 sign-in-again-intro = انتهت جلستك. سجّل الدخول مرة أخرى، فمسوداتك ورسائلك المنتظرة محفوظة بأمان.
 sign-in-server = عنوان الخادم
 sign-in-email = عنوان البريد الإلكتروني
 sign-in-password = كلمة المرور
 sign-in-submit = تسجيل الدخول
 sign-in-busy = جارٍ تسجيل الدخول…
+sign-in-forgot = هل نسيت كلمة المرور؟
+sign-in-advanced = إعدادات متقدمة: عنوان الخادم
+sign-in-advanced-hint = لا تغيّر هذا العنوان إلا إذا زوّدك فريق الدعم بعنوان آخر.
+
+forgot-title = نسيت كلمة المرور
+forgot-intro = أدخل عنوان البريد الإلكتروني لحسابك. سنرسل إليك رابطًا لاختيار كلمة مرور جديدة.
+forgot-submit = إرسال الرابط
+forgot-busy = جارٍ الإرسال…
+forgot-sent = إذا كان هناك حساب يستخدم { $email }، فإن رسالة بريد إلكتروني تتضمن رابطًا لاختيار كلمة مرور جديدة في طريقها إليك. يعمل الرابط لمدة ساعة واحدة. إذا لم يصلك شيء، فابحث في مجلد الرسائل غير المرغوب فيها.
+forgot-back = العودة إلى تسجيل الدخول
+
+password-new = كلمة المرور الجديدة
+password-rules = 8 أحرف على الأقل، من أي نوع تريده. بضع كلمات يسهل عليك تذكّرها خيار جيد.
+password-show = إظهار كلمة المرور
+password-current = كلمة المرور الحالية
+welcome-title = مرحبًا بك في Pulse Companion
+welcome-intro = اختر كلمة مرور للحساب { $email }. ستسجّل الدخول بها وبعنوان بريدك الإلكتروني.
+reset-title = اختر كلمة مرور جديدة
+reset-intro = اختر كلمة مرور جديدة للحساب { $email }. سيتم تسجيل الخروج من كل جهاز يستخدم هذا الحساب.
+link-checking = جارٍ التحقق من الرابط…
+link-submit = الحفظ وتسجيل الدخول
+link-busy = جارٍ الحفظ…
+link-invalid = لم يعد هذا الرابط يعمل: فقد سبق استخدامه، أو انتهت صلاحيته، أو حلّ محله رابط أحدث. في شاشة تسجيل الدخول، اختر «هل نسيت كلمة المرور؟» للحصول على رابط جديد.
+link-other-account = هذا الرابط خاص بالحساب { $email }، لكن الحساب { $current } مسجّل الدخول على هذا الجهاز. سجّل الخروج أولًا، ثم افتح الرابط مرة أخرى.
 
 ## Home
 
@@ -93,7 +120,7 @@ help-articles = المقالات
 compose-title = راسلنا
 compose-technical-title = الإبلاغ عن مشكلة تقنية
 compose-complaint-title = تقديم شكوى
-compose-intro = اختر موضوعًا وأخبرنا بما حدث. نسعى إلى الرد خلال 24 ساعة.
+compose-intro = اختر موضوعًا وأخبرنا بما حدث. بمجرد وصول رسالتك إلينا، سترى الموعد الذي نسعى إلى الرد بحلوله.
 compose-technical-intro = أخبرنا بالخلل الذي حدث. تُرسل تفاصيل الجهاز الواردة أدناه مع بلاغك.
 compose-complaint-intro = لست راضيًا عن طريقة التعامل مع أمر ما؟ أخبرنا بمقدّم الشكوى، وكيف نتواصل معك، وما موضوعها.
 compose-continue-draft = متابعة المسودة غير المكتملة
@@ -137,7 +164,7 @@ diag-unknown = غير معروف بعد
 ## After Send
 
 sent-title = رسالتك في طريقها إلينا
-sent-reply-aim = نسعى إلى الرد خلال 24 ساعة.
+sent-reply-pending = بمجرد وصول رسالتك إلى دعم الشركاء، سترى هنا الموعد الذي نسعى إلى الرد بحلوله.
 sent-queued = في انتظار الاتصال
 sent-queued-retry = في انتظار الاتصال ({ $attempts ->
     [zero] لم تتم أي محاولة بعد
@@ -155,6 +182,7 @@ sent-gone = لم تعد هذه الرسالة في انتظار الإرسال.
 sent-retry = إعادة المحاولة
 sent-edit = تعديل
 sent-discard = حذف
+sent-cancel = إلغاء الإرسال
 sent-view-case = عرض الرسالة
 sent-done = تم
 
@@ -175,6 +203,9 @@ outbox-mediation = طلب وساطة
 
 messages-title = الرسائل
 messages-empty = لا توجد رسائل بعد. راسلنا من «المساعدة».
+messages-search = ابحث في رسائلك
+messages-no-match = لا توجد رسالة تطابق «{ $query }».
+messages-more = عرض الرسائل الأقدم
 messages-unread = { $count ->
     [zero] لا رسائل جديدة
     [one] رسالة جديدة واحدة
@@ -188,7 +219,19 @@ case-not-found = هذه الرسالة غير موجودة على هذا اله�
 case-reservation = رقم التأكيد { $number }
 case-created = أُرسلت { $when }
 case-expected-next = الخطوات التالية
-case-reply-aim = نسعى إلى الرد خلال 24 ساعة.
+case-number = الحالة { $number }
+case-reply-due = { $day ->
+    [today] نسعى إلى الرد بحلول الساعة { $time } اليوم.
+    [tomorrow] نسعى إلى الرد بحلول الساعة { $time } غدًا.
+    [weekday] نسعى إلى الرد بحلول يوم { $weekday } الساعة { $time }.
+   *[date] نسعى إلى الرد بحلول { $date }.
+}
+case-reply-late = { $day ->
+    [today] تأخر ردنا: كنا نسعى إلى الرد بحلول الساعة { $time } اليوم. نحن نعمل على ذلك.
+    [yesterday] تأخر ردنا: كنا نسعى إلى الرد بحلول الساعة { $time } أمس. نحن نعمل على ذلك.
+    [weekday] تأخر ردنا: كنا نسعى إلى الرد بحلول يوم { $weekday } الساعة { $time }. نحن نعمل على ذلك.
+   *[date] تأخر ردنا: كنا نسعى إلى الرد بحلول { $date }. نحن نعمل على ذلك.
+}
 case-info-needed-title = يحتاج دعم الشركاء إلى مزيد من المعلومات
 case-info-needed-body = ردّ أدناه حتى نتمكن من متابعة حالتك.
 case-reply = الرد
@@ -220,6 +263,8 @@ case-attachments = { $count ->
     [many] { $count } مرفقًا
    *[other] { $count } مرفق
 }
+case-document = المستند { $number } (PDF)
+case-photo-close = إغلاق
 case-you = أنت
 case-support = دعم الشركاء
 
@@ -286,6 +331,26 @@ settings-server = الخادم
 settings-about = حول التطبيق
 settings-version = الإصدار { $version }
 settings-sign-out = تسجيل الخروج
+settings-password = كلمة المرور
+settings-change-password = تغيير كلمة المرور
+password-change-submit = تغيير كلمة المرور
+password-change-busy = جارٍ التغيير…
+password-changed = تم تغيير كلمة المرور، وتم تسجيل الخروج من أجهزتك الأخرى.
+settings-sign-out-everywhere = تسجيل الخروج من كل الأجهزة
+sign-out-everywhere-confirm = هل تريد تسجيل الخروج من كل جهاز يستخدم هذا الحساب، بما في ذلك هذا الجهاز؟ ستبقى المسودات والرسائل المنتظرة على هذا الجهاز لتسجيل دخولك القادم.
+sign-out-everywhere-yes = تسجيل الخروج من كل مكان
+sign-out-unsent = { $count ->
+        [one] رسالة أو مسودة واحدة على هذا الهاتف لم تصل إلى الدعم بعد.
+       *[other] { $count } من الرسائل أو المسودات على هذا الهاتف لم تصل إلى الدعم بعد.
+    } ماذا تريد أن تفعل بها؟
+sign-out-send-first = أرسلها أولًا ثم سجّل الخروج
+sign-out-keep = احتفظ بها لتسجيل دخولي القادم
+sign-out-discard = احذفها وسجّل الخروج
+sign-out-stay = البقاء مسجّلًا
+sign-out-sending = { $count ->
+        [one] جارٍ إرسال رسالة واحدة…
+       *[other] جارٍ إرسال { $count } من الرسائل…
+    } سيتم تسجيل خروجك فور إرسالها.
 
 ## Times
 
@@ -328,6 +393,13 @@ month-9 = سبتمبر
 month-10 = أكتوبر
 month-11 = نوفمبر
 month-12 = ديسمبر
+weekday-1 = الاثنين
+weekday-2 = الثلاثاء
+weekday-3 = الأربعاء
+weekday-4 = الخميس
+weekday-5 = الجمعة
+weekday-6 = السبت
+weekday-7 = الأحد
 
 ## Errors: the server's codes and the app's own
 
@@ -363,7 +435,14 @@ error-text_too_long = الاسم أو رقم الهاتف طويل جدًا. ا�
 error-too_many_pending_files = هناك صور كثيرة جدًا في انتظار الإرسال. تُرسل مع رسائلك؛ حاول مرة أخرى بعد دقيقة.
 error-image_unreadable = تعذّرت قراءة هذه الصورة. التقطها مرة أخرى أو اختر صورة أخرى.
 error-image_too_large = هذه الصورة أكبر من أن تُعالج. اختر صورة أصغر.
+error-password_too_short = يجب أن تتكون كلمة المرور من 8 أحرف على الأقل.
+error-password_too_long = يمكن أن تتكون كلمة المرور من 128 حرفًا كحد أقصى.
+error-password_common = كلمة المرور هذه من أكثر كلمات المرور شيوعًا أو تسريبًا، ويسهل تخمينها. اختر كلمة مرور أخرى: بضع كلمات يسهل عليك تذكّرها خيار جيد.
+error-link_invalid = لم يعد هذا الرابط يعمل: فقد سبق استخدامه، أو انتهت صلاحيته، أو حلّ محله رابط أحدث. اطلب رابطًا جديدًا.
+error-unknown_handler = هذا الحساب لا ينتمي إلى فريق دعم الشركاء.
+error-too_many_saved_replies = لقد بلغت الحد الأقصى لعدد الردود المحفوظة. احذف ردًا قبل إضافة رد جديد.
 error-file_missing = لم تعد إحدى صور هذه الرسالة موجودة على هذا الهاتف. عدّل الرسالة وأضف الصورة مرة أخرى.
+error-on_its_way = هذه الرسالة في طريقها إلى الدعم بالفعل، لذا لم يعد بالإمكان تعديلها أو إلغاؤها. ستصل مرة واحدة فقط.
 error-storage = تعذّرت القراءة من مساحة تخزين هذا الهاتف أو الكتابة فيها. يُرجى المحاولة مرة أخرى.
 error-server_address = أدخل عنوان الخادم، على أن يبدأ بـ http:// أو https://.
 

@@ -23,6 +23,8 @@ line-waiting = { $count ->
 }
 banner-label = Neu vom Partner-Support
 loading = Wird geladen…
+elsewhere-body = Pulse Companion ist in einem anderen Tab geöffnet. Stattdessen hier verwenden? Der andere Tab hält an, und nichts, was Sie geschrieben haben, geht verloren.
+elsewhere-use-here = Hier verwenden
 fatal-storage = Die App konnte ihren Speicher auf diesem Gerät nicht öffnen: { $reason }
 action-failed = Das hat nicht geklappt. { $reason }
 notice-close = Schließen
@@ -33,12 +35,37 @@ read-retry = Erneut versuchen
 
 sign-in-title = Anmelden
 sign-in-intro = Melden Sie sich mit Ihrem Partnerkonto an, um den Partner-Support zu kontaktieren.
+sign-in-not-remembered = Dieses Gerät hat keinen Schlüsselbund, den die App nutzen kann. Die Anmeldung wird daher nicht gespeichert: Nach dem Schließen der App melden Sie sich erneut an.
 sign-in-again-intro = Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an – Ihre Entwürfe und wartenden Nachrichten bleiben erhalten.
 sign-in-server = Serveradresse
 sign-in-email = E-Mail-Adresse
 sign-in-password = Passwort
 sign-in-submit = Anmelden
 sign-in-busy = Anmeldung läuft…
+sign-in-forgot = Passwort vergessen?
+sign-in-advanced = Erweitert: Serveradresse
+sign-in-advanced-hint = Ändern Sie diese nur, wenn Ihr Support-Team Ihnen eine andere Adresse genannt hat.
+
+forgot-title = Passwort vergessen
+forgot-intro = Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen können.
+forgot-submit = Link senden
+forgot-busy = Wird gesendet…
+forgot-sent = Falls ein Konto { $email } verwendet, ist eine E-Mail mit einem Link zum Festlegen eines neuen Passworts unterwegs. Der Link ist eine Stunde lang gültig. Falls nichts ankommt, sehen Sie bitte in Ihrem Spam-Ordner nach.
+forgot-back = Zurück zur Anmeldung
+
+password-new = Neues Passwort
+password-rules = Mindestens 8 beliebige Zeichen. Gut geeignet sind ein paar Wörter, die Sie sich leicht merken können.
+password-show = Passwort anzeigen
+password-current = Aktuelles Passwort
+welcome-title = Willkommen bei Pulse Companion
+welcome-intro = Legen Sie ein Passwort für { $email } fest. Damit und mit Ihrer E-Mail-Adresse melden Sie sich an.
+reset-title = Neues Passwort festlegen
+reset-intro = Legen Sie ein neues Passwort für { $email } fest. Alle Geräte, die dieses Konto verwenden, werden abgemeldet.
+link-checking = Ihr Link wird geprüft…
+link-submit = Speichern und anmelden
+link-busy = Wird gespeichert…
+link-invalid = Dieser Link funktioniert nicht mehr: Er wurde bereits verwendet, ist abgelaufen oder wurde durch einen neueren ersetzt. Wählen Sie auf dem Anmeldebildschirm „Passwort vergessen?“, um einen neuen zu erhalten.
+link-other-account = Dieser Link ist für { $email }, aber auf diesem Gerät ist { $current } angemeldet. Melden Sie sich zuerst ab und öffnen Sie den Link dann erneut.
 
 ## Home
 
@@ -81,7 +108,7 @@ help-articles = Artikel
 compose-title = Nachricht an uns senden
 compose-technical-title = Technisches Problem melden
 compose-complaint-title = Beschwerde einreichen
-compose-intro = Wählen Sie ein Thema und schildern Sie, was passiert ist. Wir möchten Ihnen innerhalb von 24 Stunden antworten.
+compose-intro = Wählen Sie ein Thema und schildern Sie, was passiert ist. Sobald Ihre Nachricht bei uns ist, sehen Sie, bis wann wir antworten möchten.
 compose-technical-intro = Beschreiben Sie, was nicht funktioniert hat. Die unten stehenden Geräteangaben werden mit Ihrer Meldung gesendet.
 compose-complaint-intro = Sind Sie mit der Bearbeitung eines Anliegens nicht zufrieden? Sagen Sie uns, wer die Beschwerde einreicht, wie wir Sie erreichen und worum es geht.
 compose-continue-draft = Nicht abgeschlossenen Entwurf fortsetzen
@@ -125,7 +152,7 @@ diag-unknown = Noch nicht bekannt
 ## After Send
 
 sent-title = Ihre Nachricht ist unterwegs
-sent-reply-aim = Wir möchten Ihnen innerhalb von 24 Stunden antworten.
+sent-reply-pending = Sobald Ihre Nachricht beim Partner-Support angekommen ist, sehen Sie hier, bis wann wir antworten möchten.
 sent-queued = Warten auf Verbindung
 sent-queued-retry = Warten auf Verbindung ({ $attempts ->
     [one] ein Versuch
@@ -139,6 +166,7 @@ sent-gone = Diese Nachricht wartet nicht mehr auf Versand.
 sent-retry = Erneut versuchen
 sent-edit = Bearbeiten
 sent-discard = Verwerfen
+sent-cancel = Senden abbrechen
 sent-view-case = Nachricht anzeigen
 sent-done = Fertig
 
@@ -159,6 +187,9 @@ outbox-mediation = Antrag auf Mediation
 
 messages-title = Nachrichten
 messages-empty = Noch keine Nachrichten. Schreiben Sie uns über „Hilfe“.
+messages-search = Nachrichten durchsuchen
+messages-no-match = Keine Nachricht passt zu „{ $query }“.
+messages-more = Ältere Nachrichten anzeigen
 messages-unread = { $count ->
     [one] Eine neue
    *[other] { $count } neue
@@ -168,7 +199,19 @@ case-not-found = Diese Nachricht ist noch nicht auf diesem Smartphone. Öffnen S
 case-reservation = Bestätigungsnummer { $number }
 case-created = Gesendet { $when }
 case-expected-next = So geht es weiter
-case-reply-aim = Wir möchten Ihnen innerhalb von 24 Stunden antworten.
+case-number = Fall { $number }
+case-reply-due = { $day ->
+    [today] Wir möchten Ihnen bis heute, { $time } Uhr antworten.
+    [tomorrow] Wir möchten Ihnen bis morgen, { $time } Uhr antworten.
+    [weekday] Wir möchten Ihnen bis { $weekday }, { $time } Uhr antworten.
+   *[date] Wir möchten Ihnen bis { $date } antworten.
+}
+case-reply-late = { $day ->
+    [today] Unsere Antwort verspätet sich – wir wollten Ihnen bis heute, { $time } Uhr antworten. Wir kümmern uns darum.
+    [yesterday] Unsere Antwort verspätet sich – wir wollten Ihnen bis gestern, { $time } Uhr antworten. Wir kümmern uns darum.
+    [weekday] Unsere Antwort verspätet sich – wir wollten Ihnen bis { $weekday }, { $time } Uhr antworten. Wir kümmern uns darum.
+   *[date] Unsere Antwort verspätet sich – wir wollten Ihnen bis { $date } antworten. Wir kümmern uns darum.
+}
 case-info-needed-title = Der Partner-Support benötigt weitere Informationen
 case-info-needed-body = Antworten Sie unten, damit wir Ihren Fall weiter bearbeiten können.
 case-reply = Antworten
@@ -192,6 +235,8 @@ case-attachments = { $count ->
     [one] Ein Anhang
    *[other] { $count } Anhänge
 }
+case-document = Dokument { $number } (PDF)
+case-photo-close = Schließen
 case-you = Sie
 case-support = Partner-Support
 
@@ -254,6 +299,26 @@ settings-server = Server
 settings-about = Über die App
 settings-version = Version { $version }
 settings-sign-out = Abmelden
+settings-password = Passwort
+settings-change-password = Passwort ändern
+password-change-submit = Passwort ändern
+password-change-busy = Wird geändert…
+password-changed = Ihr Passwort wurde geändert. Ihre anderen Geräte wurden abgemeldet.
+settings-sign-out-everywhere = Auf allen Geräten abmelden
+sign-out-everywhere-confirm = Auf allen Geräten abmelden, die dieses Konto verwenden, auch auf diesem? Entwürfe und wartende Nachrichten bleiben für Ihre nächste Anmeldung auf diesem Gerät erhalten.
+sign-out-everywhere-yes = Überall abmelden
+sign-out-unsent = { $count ->
+        [one] Eine Nachricht oder ein Entwurf auf diesem Telefon hat den Support noch nicht erreicht.
+       *[other] { $count } Nachrichten oder Entwürfe auf diesem Telefon haben den Support noch nicht erreicht.
+    } Was soll damit geschehen?
+sign-out-send-first = Erst senden, dann abmelden
+sign-out-keep = Für meine nächste Anmeldung behalten
+sign-out-discard = Verwerfen und abmelden
+sign-out-stay = Angemeldet bleiben
+sign-out-sending = { $count ->
+        [one] Eine Nachricht wird gesendet …
+       *[other] { $count } Nachrichten werden gesendet …
+    } Sie werden abgemeldet, sobald sie unterwegs sind.
 
 ## Times
 
@@ -284,6 +349,13 @@ month-9 = Sept.
 month-10 = Okt.
 month-11 = Nov.
 month-12 = Dez.
+weekday-1 = Montag
+weekday-2 = Dienstag
+weekday-3 = Mittwoch
+weekday-4 = Donnerstag
+weekday-5 = Freitag
+weekday-6 = Samstag
+weekday-7 = Sonntag
 
 ## Errors: the server's codes and the app's own
 
@@ -319,7 +391,14 @@ error-text_too_long = Ein Name oder eine Telefonnummer ist zu lang. Kürzen Sie 
 error-too_many_pending_files = Zu viele Fotos warten auf das Senden. Sie gehen mit Ihren Nachrichten hinaus; versuchen Sie es in einer Minute erneut.
 error-image_unreadable = Dieses Foto konnte nicht gelesen werden. Nehmen Sie es erneut auf oder wählen Sie ein anderes.
 error-image_too_large = Dieses Foto ist zu groß für die Verarbeitung. Wählen Sie ein kleineres.
+error-password_too_short = Ein Passwort muss mindestens 8 Zeichen haben.
+error-password_too_long = Ein Passwort darf höchstens 128 Zeichen haben.
+error-password_common = Dieses Passwort gehört zu den häufigsten oder bereits geleakten Passwörtern und ist leicht zu erraten. Wählen Sie ein anderes: Gut geeignet sind ein paar Wörter, die Sie sich leicht merken können.
+error-link_invalid = Dieser Link funktioniert nicht mehr: Er wurde bereits verwendet, ist abgelaufen oder wurde durch einen neueren ersetzt. Fordern Sie einen neuen an.
+error-unknown_handler = Dieses Konto gehört nicht zum Partner-Support.
+error-too_many_saved_replies = Sie haben die Höchstzahl gespeicherter Antworten erreicht. Löschen Sie eine, bevor Sie eine neue anlegen.
 error-file_missing = Ein Foto dieser Nachricht ist nicht mehr auf diesem Telefon. Bearbeiten Sie die Nachricht und fügen Sie das Foto erneut hinzu.
+error-on_its_way = Diese Nachricht ist bereits auf dem Weg zum Support und kann nicht mehr geändert oder zurückgezogen werden. Sie kommt genau einmal an.
 error-storage = Der Speicher dieses Telefons konnte nicht gelesen oder beschrieben werden. Bitte versuchen Sie es erneut.
 error-server_address = Geben Sie die Serveradresse ein, beginnend mit http:// oder https://.
 

@@ -23,6 +23,8 @@ line-waiting = { $count ->
 }
 banner-label = New from partner support
 loading = Loading…
+elsewhere-body = Pulse Companion is open in another tab. Use it here instead? The other tab stops, and nothing you wrote is lost.
+elsewhere-use-here = Use it here
 fatal-storage = The app could not open its storage on this device: { $reason }
 action-failed = That did not work. { $reason }
 notice-close = Close
@@ -33,12 +35,37 @@ read-retry = Try again
 
 sign-in-title = Sign in
 sign-in-intro = Sign in with your partner account to contact partner support.
+sign-in-not-remembered = This device has no keychain the app can use, so the session will not be remembered: after the app is closed, you sign in again.
 sign-in-again-intro = Your session has ended. Sign in again: your drafts and waiting messages are safe.
 sign-in-server = Server address
 sign-in-email = Email address
 sign-in-password = Password
 sign-in-submit = Sign in
 sign-in-busy = Signing in…
+sign-in-forgot = Forgot your password?
+sign-in-advanced = Advanced: server address
+sign-in-advanced-hint = Change this only if your support team gave you another address.
+
+forgot-title = Forgot your password
+forgot-intro = Enter the e-mail address of your account. We send you a link to choose a new password.
+forgot-submit = Send the link
+forgot-busy = Sending…
+forgot-sent = If an account uses { $email }, an e-mail with a link to choose a new password is on its way. The link works for one hour. If nothing arrives, look in your spam folder.
+forgot-back = Back to sign in
+
+password-new = New password
+password-rules = At least 8 characters, any you like. A few words you will remember work well.
+password-show = Show password
+password-current = Current password
+welcome-title = Welcome to Pulse Companion
+welcome-intro = Choose a password for { $email }. You sign in with it and your e-mail address.
+reset-title = Choose a new password
+reset-intro = Choose a new password for { $email }. Every device that uses this account will be signed out.
+link-checking = Checking your link…
+link-submit = Save and sign in
+link-busy = Saving…
+link-invalid = This link no longer works: it was used already, it expired, or a newer one replaced it. On the sign-in screen, choose "Forgot your password?" to get a new one.
+link-other-account = This link is for { $email }, but { $current } is signed in on this device. Sign out first, then open the link again.
 
 ## Home
 
@@ -81,7 +108,7 @@ help-articles = Articles
 compose-title = Send us a message
 compose-technical-title = Report a technical issue
 compose-complaint-title = Submit a complaint
-compose-intro = Choose a topic and tell us what happened. We aim to reply within 24 hours.
+compose-intro = Choose a topic and tell us what happened. Once your message reaches us, you will see by when we aim to reply.
 compose-technical-intro = Tell us what went wrong. The device details below are sent with your report.
 compose-complaint-intro = Not happy with how something was handled? Tell us who is complaining, how to reach you and what it is about.
 compose-continue-draft = Continue your unfinished draft
@@ -125,7 +152,7 @@ diag-unknown = Not known yet
 ## After Send
 
 sent-title = Your message is on its way
-sent-reply-aim = We aim to reply within 24 hours.
+sent-reply-pending = As soon as your message reaches partner support, you will see here by when we aim to reply.
 sent-queued = Waiting for connection
 sent-queued-retry = Waiting for connection (tried { $attempts ->
     [one] once
@@ -139,6 +166,7 @@ sent-gone = This message is no longer waiting to send.
 sent-retry = Try again
 sent-edit = Edit
 sent-discard = Discard
+sent-cancel = Cancel sending
 sent-view-case = View the message
 sent-done = Done
 
@@ -159,6 +187,9 @@ outbox-mediation = Request for mediation
 
 messages-title = Messages
 messages-empty = No messages yet. Write to us from Help.
+messages-search = Search your messages
+messages-no-match = No message matches “{ $query }”.
+messages-more = Show older messages
 messages-unread = { $count ->
     [one] One new
    *[other] { $count } new
@@ -168,7 +199,19 @@ case-not-found = This message is not on this phone yet. Open it again when you a
 case-reservation = Confirmation number { $number }
 case-created = Sent { $when }
 case-expected-next = What happens next
-case-reply-aim = We aim to reply within 24 hours.
+case-number = Case { $number }
+case-reply-due = { $day ->
+    [today] We aim to reply by { $time } today.
+    [tomorrow] We aim to reply by { $time } tomorrow.
+    [weekday] We aim to reply by { $weekday } { $time }.
+   *[date] We aim to reply by { $date }.
+}
+case-reply-late = { $day ->
+    [today] Our reply is late — we aimed to reply by { $time } today. We are on it.
+    [yesterday] Our reply is late — we aimed to reply by { $time } yesterday. We are on it.
+    [weekday] Our reply is late — we aimed to reply by { $weekday } { $time }. We are on it.
+   *[date] Our reply is late — we aimed to reply by { $date }. We are on it.
+}
 case-info-needed-title = Partner support needs more information
 case-info-needed-body = Reply below so we can continue with your case.
 case-reply = Reply
@@ -192,6 +235,8 @@ case-attachments = { $count ->
     [one] One attachment
    *[other] { $count } attachments
 }
+case-document = Document { $number } (PDF)
+case-photo-close = Close
 case-you = You
 case-support = Partner support
 
@@ -254,6 +299,26 @@ settings-server = Server
 settings-about = About
 settings-version = Version { $version }
 settings-sign-out = Sign out
+settings-password = Password
+settings-change-password = Change password
+password-change-submit = Change password
+password-change-busy = Changing…
+password-changed = Your password is changed. Your other devices are signed out.
+settings-sign-out-everywhere = Sign out on all devices
+sign-out-everywhere-confirm = Sign out on every device that uses this account, this one too? Drafts and waiting messages stay on this device for your next sign-in.
+sign-out-everywhere-yes = Sign out everywhere
+sign-out-unsent = { $count ->
+        [one] One message or draft on this phone has not reached support yet.
+       *[other] { $count } messages or drafts on this phone have not reached support yet.
+    } What should happen to them?
+sign-out-send-first = Send them first, then sign out
+sign-out-keep = Keep them for my next sign-in
+sign-out-discard = Discard them and sign out
+sign-out-stay = Stay signed in
+sign-out-sending = { $count ->
+        [one] Sending one message…
+       *[other] Sending { $count } messages…
+    } You will be signed out as soon as they have gone.
 
 ## Times
 
@@ -284,6 +349,13 @@ month-9 = Sep
 month-10 = Oct
 month-11 = Nov
 month-12 = Dec
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
 
 ## Errors: the server's codes and the app's own
 
@@ -319,7 +391,14 @@ error-text_too_long = A name or phone number is too long. Shorten it and try aga
 error-too_many_pending_files = Too many photos are waiting to be sent. They go out with your messages; try again in a minute.
 error-image_unreadable = This photo could not be read. Take it again or choose another one.
 error-image_too_large = This photo is too large to process. Choose a smaller one.
+error-password_too_short = A password needs at least 8 characters.
+error-password_too_long = A password can have at most 128 characters.
+error-password_common = This password is one of the most common or leaked ones, easy to guess. Choose another: a few words you will remember work well.
+error-link_invalid = This link no longer works: it was used already, it expired, or a newer one replaced it. Ask for a new one.
+error-unknown_handler = This account does not belong to partner support.
+error-too_many_saved_replies = You have reached the maximum number of saved replies. Delete one before adding another.
 error-file_missing = A photo of this message is no longer on this phone. Edit the message and add it again.
+error-on_its_way = This message is on its way to support already, so it can no longer be changed or cancelled. It will arrive once.
 error-storage = This phone's storage could not be read or written. Please try again.
 error-server_address = Enter the server's address, starting with http:// or https://.
 

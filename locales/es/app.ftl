@@ -26,6 +26,8 @@ line-waiting = { $count ->
 }
 banner-label = Novedad del soporte para partners
 loading = Cargando…
+elsewhere-body = Pulse Companion está abierto en otra pestaña. ¿Usarlo aquí? La otra pestaña se detiene y no se pierde nada de lo que escribió.
+elsewhere-use-here = Usarlo aquí
 fatal-storage = La aplicación no ha podido abrir su almacenamiento en este dispositivo: { $reason }
 action-failed = No ha funcionado. { $reason }
 notice-close = Cerrar
@@ -36,12 +38,37 @@ read-retry = Volver a intentarlo
 
 sign-in-title = Iniciar sesión
 sign-in-intro = Inicie sesión con su cuenta de partner para contactar con el soporte para partners.
+sign-in-not-remembered = Este dispositivo no tiene un llavero que la aplicación pueda usar, así que la sesión no se recordará: al cerrar la aplicación, tendrá que iniciar sesión de nuevo.
 sign-in-again-intro = Su sesión ha caducado. Vuelva a iniciar sesión: sus borradores y mensajes pendientes están a salvo.
 sign-in-server = Dirección del servidor
 sign-in-email = Dirección de correo electrónico
 sign-in-password = Contraseña
 sign-in-submit = Iniciar sesión
 sign-in-busy = Iniciando sesión…
+sign-in-forgot = ¿Ha olvidado su contraseña?
+sign-in-advanced = Opciones avanzadas: dirección del servidor
+sign-in-advanced-hint = Cámbiela solo si su equipo de soporte le ha dado otra dirección.
+
+forgot-title = Recuperar la contraseña
+forgot-intro = Introduzca la dirección de correo electrónico de su cuenta. Le enviaremos un enlace para elegir una nueva contraseña.
+forgot-submit = Enviar el enlace
+forgot-busy = Enviando…
+forgot-sent = Si hay una cuenta con la dirección { $email }, le estamos enviando un correo con un enlace para elegir una nueva contraseña. El enlace funciona durante una hora. Si no le llega nada, revise la carpeta de correo no deseado.
+forgot-back = Volver al inicio de sesión
+
+password-new = Nueva contraseña
+password-rules = Al menos 8 caracteres, los que quiera. Unas cuantas palabras que pueda recordar funcionan bien.
+password-show = Mostrar la contraseña
+password-current = Contraseña actual
+welcome-title = Le damos la bienvenida a Pulse Companion
+welcome-intro = Elija una contraseña para { $email }. Iniciará sesión con ella y con su dirección de correo electrónico.
+reset-title = Elija una nueva contraseña
+reset-intro = Elija una nueva contraseña para { $email }. Se cerrará la sesión en todos los dispositivos que usen esta cuenta.
+link-checking = Comprobando el enlace…
+link-submit = Guardar e iniciar sesión
+link-busy = Guardando…
+link-invalid = Este enlace ya no funciona: ya se usó, caducó o se sustituyó por uno más reciente. En la pantalla de inicio de sesión, elija «¿Ha olvidado su contraseña?» para obtener uno nuevo.
+link-other-account = Este enlace es para { $email }, pero en este dispositivo ha iniciado sesión { $current }. Cierre la sesión primero y vuelva a abrir el enlace.
 
 ## Home
 
@@ -85,7 +112,7 @@ help-articles = Artículos
 compose-title = Enviarnos un mensaje
 compose-technical-title = Informar de un problema técnico
 compose-complaint-title = Presentar una reclamación
-compose-intro = Elija un tema y cuéntenos qué ha ocurrido. Nuestro objetivo es responder en un plazo de 24 horas.
+compose-intro = Elija un tema y cuéntenos qué ha ocurrido. En cuanto su mensaje nos llegue, verá para cuándo esperamos responderle.
 compose-technical-intro = Cuéntenos qué ha fallado. Los datos del dispositivo que aparecen a continuación se envían junto con su aviso.
 compose-complaint-intro = ¿No está satisfecho con cómo se ha gestionado algo? Indíquenos quién presenta la reclamación, cómo podemos contactarle y de qué se trata.
 compose-continue-draft = Continuar con su borrador sin terminar
@@ -129,7 +156,7 @@ diag-unknown = Aún no se conoce
 ## After Send
 
 sent-title = Su mensaje está en camino
-sent-reply-aim = Nuestro objetivo es responder en un plazo de 24 horas.
+sent-reply-pending = En cuanto su mensaje llegue al soporte para partners, verá aquí para cuándo esperamos responderle.
 sent-queued = Esperando conexión
 sent-queued-retry = Esperando conexión ({ $attempts ->
     [one] un intento
@@ -144,6 +171,7 @@ sent-gone = Este mensaje ya no está pendiente de envío.
 sent-retry = Volver a intentarlo
 sent-edit = Editar
 sent-discard = Descartar
+sent-cancel = Cancelar el envío
 sent-view-case = Ver el mensaje
 sent-done = Listo
 
@@ -164,6 +192,9 @@ outbox-mediation = Solicitud de mediación
 
 messages-title = Mensajes
 messages-empty = Aún no hay mensajes. Escríbanos desde Ayuda.
+messages-search = Buscar en sus mensajes
+messages-no-match = Ningún mensaje coincide con «{ $query }».
+messages-more = Mostrar mensajes anteriores
 messages-unread = { $count ->
     [one] Uno nuevo
     [many] { $count } nuevos
@@ -174,7 +205,19 @@ case-not-found = Este mensaje aún no está en este teléfono. Vuelva a abrirlo 
 case-reservation = Número de confirmación { $number }
 case-created = Enviado { $when }
 case-expected-next = Próximos pasos
-case-reply-aim = Nuestro objetivo es responder en un plazo de 24 horas.
+case-number = Caso { $number }
+case-reply-due = { $day ->
+    [today] Nuestro objetivo es responderle hoy antes de las { $time }.
+    [tomorrow] Nuestro objetivo es responderle mañana antes de las { $time }.
+    [weekday] Nuestro objetivo es responderle el { $weekday } antes de las { $time }.
+   *[date] Nuestro objetivo es responderle antes del { $date }.
+}
+case-reply-late = { $day ->
+    [today] Nuestra respuesta se está retrasando: queríamos responderle hoy antes de las { $time }. Ya nos estamos ocupando.
+    [yesterday] Nuestra respuesta se está retrasando: queríamos responderle ayer antes de las { $time }. Ya nos estamos ocupando.
+    [weekday] Nuestra respuesta se está retrasando: queríamos responderle el { $weekday } antes de las { $time }. Ya nos estamos ocupando.
+   *[date] Nuestra respuesta se está retrasando: queríamos responderle antes del { $date }. Ya nos estamos ocupando.
+}
 case-info-needed-title = El soporte para partners necesita más información
 case-info-needed-body = Responda a continuación para que podamos seguir con su caso.
 case-reply = Responder
@@ -200,6 +243,8 @@ case-attachments = { $count ->
     [many] { $count } archivos adjuntos
    *[other] { $count } archivos adjuntos
 }
+case-document = Documento { $number } (PDF)
+case-photo-close = Cerrar
 case-you = Usted
 case-support = Soporte para partners
 
@@ -263,6 +308,26 @@ settings-server = Servidor
 settings-about = Acerca de
 settings-version = Versión { $version }
 settings-sign-out = Cerrar sesión
+settings-password = Contraseña
+settings-change-password = Cambiar la contraseña
+password-change-submit = Cambiar la contraseña
+password-change-busy = Cambiando…
+password-changed = Su contraseña se ha cambiado. Se ha cerrado la sesión en sus otros dispositivos.
+settings-sign-out-everywhere = Cerrar sesión en todos los dispositivos
+sign-out-everywhere-confirm = ¿Cerrar sesión en todos los dispositivos que usan esta cuenta, también en este? Los borradores y los mensajes pendientes se quedan en este dispositivo para su próximo inicio de sesión.
+sign-out-everywhere-yes = Cerrar sesión en todas partes
+sign-out-unsent = { $count ->
+        [one] Un mensaje o borrador de este teléfono aún no ha llegado al equipo de soporte.
+       *[other] { $count } mensajes o borradores de este teléfono aún no han llegado al equipo de soporte.
+    } ¿Qué quiere hacer con ellos?
+sign-out-send-first = Enviarlos primero y después cerrar sesión
+sign-out-keep = Guardarlos para mi próximo inicio de sesión
+sign-out-discard = Descartarlos y cerrar sesión
+sign-out-stay = Seguir con la sesión iniciada
+sign-out-sending = { $count ->
+        [one] Enviando un mensaje…
+       *[other] Enviando { $count } mensajes…
+    } Se cerrará la sesión en cuanto se hayan enviado.
 
 ## Times
 
@@ -296,6 +361,13 @@ month-9 = sept
 month-10 = oct
 month-11 = nov
 month-12 = dic
+weekday-1 = lunes
+weekday-2 = martes
+weekday-3 = miércoles
+weekday-4 = jueves
+weekday-5 = viernes
+weekday-6 = sábado
+weekday-7 = domingo
 
 ## Errors: the server's codes and the app's own
 
@@ -331,7 +403,14 @@ error-text_too_long = Un nombre o un número de teléfono es demasiado largo. Ac
 error-too_many_pending_files = Hay demasiadas fotos esperando a enviarse. Se envían con sus mensajes; inténtelo de nuevo en un minuto.
 error-image_unreadable = No se ha podido leer esta foto. Vuelva a hacerla o elija otra.
 error-image_too_large = Esta foto es demasiado grande para procesarla. Elija una más pequeña.
+error-password_too_short = La contraseña debe tener al menos 8 caracteres.
+error-password_too_long = La contraseña puede tener como máximo 128 caracteres.
+error-password_common = Esta contraseña es una de las más comunes o filtradas y es fácil de adivinar. Elija otra: unas cuantas palabras que pueda recordar funcionan bien.
+error-link_invalid = Este enlace ya no funciona: ya se usó, caducó o se sustituyó por uno más reciente. Solicite uno nuevo.
+error-unknown_handler = Esta cuenta no pertenece al soporte para partners.
+error-too_many_saved_replies = Ha alcanzado el número máximo de respuestas guardadas. Elimine una antes de añadir otra.
 error-file_missing = Una foto de este mensaje ya no está en este teléfono. Edite el mensaje y vuelva a añadirla.
+error-on_its_way = Este mensaje ya va camino del equipo de soporte, así que ya no se puede cambiar ni cancelar. Llegará una sola vez.
 error-storage = No se ha podido leer ni escribir en el almacenamiento de este teléfono. Inténtelo de nuevo.
 error-server_address = Introduzca la dirección del servidor, que debe empezar por http:// o https://.
 

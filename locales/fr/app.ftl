@@ -23,6 +23,8 @@ line-waiting = { $count ->
 }
 banner-label = Du nouveau de la part du support partenaires
 loading = Chargement…
+elsewhere-body = Pulse Companion est ouvert dans un autre onglet. L’utiliser ici à la place ? L’autre onglet s’arrête, et rien de ce que vous avez écrit n’est perdu.
+elsewhere-use-here = L’utiliser ici
 fatal-storage = L’appli n’a pas pu ouvrir son espace de stockage sur cet appareil : { $reason }
 action-failed = Cela n’a pas fonctionné. { $reason }
 notice-close = Fermer
@@ -33,12 +35,37 @@ read-retry = Réessayer
 
 sign-in-title = Connexion
 sign-in-intro = Connectez-vous avec votre compte partenaire pour contacter le support partenaires.
+sign-in-not-remembered = Cet appareil n’a pas de trousseau que l’application puisse utiliser : la session ne sera pas mémorisée et vous devrez vous reconnecter après avoir fermé l’application.
 sign-in-again-intro = Votre session a expiré. Reconnectez-vous : vos brouillons et vos messages en attente sont conservés.
 sign-in-server = Adresse du serveur
 sign-in-email = Adresse e-mail
 sign-in-password = Mot de passe
 sign-in-submit = Se connecter
 sign-in-busy = Connexion en cours…
+sign-in-forgot = Mot de passe oublié ?
+sign-in-advanced = Options avancées : adresse du serveur
+sign-in-advanced-hint = Ne modifiez cette adresse que si votre équipe de support vous en a communiqué une autre.
+
+forgot-title = Mot de passe oublié
+forgot-intro = Saisissez l’adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.
+forgot-submit = Envoyer le lien
+forgot-busy = Envoi en cours…
+forgot-sent = Si un compte utilise { $email }, un e-mail contenant un lien pour choisir un nouveau mot de passe est en route. Le lien est valable une heure. Si vous ne recevez rien, vérifiez votre dossier de courrier indésirable (spam).
+forgot-back = Retour à la connexion
+
+password-new = Nouveau mot de passe
+password-rules = Au moins 8 caractères, au choix. Quelques mots faciles à retenir font un bon mot de passe.
+password-show = Afficher le mot de passe
+password-current = Mot de passe actuel
+welcome-title = Bienvenue dans Pulse Companion
+welcome-intro = Choisissez un mot de passe pour { $email }. Vous vous connecterez avec ce mot de passe et votre adresse e-mail.
+reset-title = Choisir un nouveau mot de passe
+reset-intro = Choisissez un nouveau mot de passe pour { $email }. Tous les appareils qui utilisent ce compte seront déconnectés.
+link-checking = Vérification de votre lien…
+link-submit = Enregistrer et se connecter
+link-busy = Enregistrement…
+link-invalid = Ce lien ne fonctionne plus : il a déjà été utilisé, il a expiré ou il a été remplacé par un lien plus récent. Sur l’écran de connexion, choisissez « Mot de passe oublié ? » pour en obtenir un nouveau.
+link-other-account = Ce lien concerne { $email }, mais le compte { $current } est connecté sur cet appareil. Déconnectez-vous d’abord, puis ouvrez de nouveau le lien.
 
 ## Home
 
@@ -81,7 +108,7 @@ help-articles = Articles
 compose-title = Nous envoyer un message
 compose-technical-title = Signaler un problème technique
 compose-complaint-title = Envoyer une réclamation
-compose-intro = Choisissez un thème et expliquez-nous ce qui s’est passé. Nous nous efforçons de répondre sous 24 heures.
+compose-intro = Choisissez un thème et expliquez-nous ce qui s’est passé. Dès que votre message nous parvient, vous voyez quand nous comptons vous répondre.
 compose-technical-intro = Expliquez-nous ce qui n’a pas fonctionné. Les informations sur l’appareil ci-dessous sont jointes à votre signalement.
 compose-complaint-intro = Vous n’êtes pas satisfait de la façon dont une situation a été traitée ? Indiquez-nous qui dépose la réclamation, comment vous joindre et ce qu’elle concerne.
 compose-continue-draft = Reprendre votre brouillon inachevé
@@ -125,7 +152,7 @@ diag-unknown = Pas encore connu
 ## After Send
 
 sent-title = Votre message est en route
-sent-reply-aim = Nous nous efforçons de répondre sous 24 heures.
+sent-reply-pending = Dès que votre message parvient au support partenaires, vous verrez ici quand nous comptons vous répondre.
 sent-queued = En attente de connexion
 sent-queued-retry = En attente de connexion ({ $attempts ->
     [one] { $attempts } tentative
@@ -139,6 +166,7 @@ sent-gone = Ce message n’est plus en attente d’envoi.
 sent-retry = Réessayer
 sent-edit = Modifier
 sent-discard = Supprimer
+sent-cancel = Annuler l’envoi
 sent-view-case = Voir le message
 sent-done = Terminé
 
@@ -159,6 +187,9 @@ outbox-mediation = Demande de médiation
 
 messages-title = Messages
 messages-empty = Aucun message pour l’instant. Écrivez-nous depuis la rubrique Aide.
+messages-search = Rechercher dans vos messages
+messages-no-match = Aucun message ne correspond à « { $query } ».
+messages-more = Afficher les messages plus anciens
 messages-unread = { $count ->
     [one] { $count } nouveau
    *[other] { $count } nouveaux
@@ -168,7 +199,19 @@ case-not-found = Ce message n’est pas encore sur ce téléphone. Ouvrez-le à 
 case-reservation = Numéro de confirmation { $number }
 case-created = Envoyé { $when }
 case-expected-next = Prochaines étapes
-case-reply-aim = Nous nous efforçons de répondre sous 24 heures.
+case-number = Dossier { $number }
+case-reply-due = { $day ->
+    [today] Nous comptons vous répondre aujourd’hui avant { $time }.
+    [tomorrow] Nous comptons vous répondre demain avant { $time }.
+    [weekday] Nous comptons vous répondre { $weekday } avant { $time }.
+   *[date] Nous comptons vous répondre d’ici le { $date }.
+}
+case-reply-late = { $day ->
+    [today] Notre réponse est en retard : nous comptions vous répondre aujourd’hui avant { $time }. Nous nous en occupons.
+    [yesterday] Notre réponse est en retard : nous comptions vous répondre hier avant { $time }. Nous nous en occupons.
+    [weekday] Notre réponse est en retard : nous comptions vous répondre { $weekday } avant { $time }. Nous nous en occupons.
+   *[date] Notre réponse est en retard : nous comptions vous répondre d’ici le { $date }. Nous nous en occupons.
+}
 case-info-needed-title = Le support partenaires a besoin d’informations complémentaires
 case-info-needed-body = Répondez ci-dessous pour que nous puissions poursuivre le traitement de votre dossier.
 case-reply = Répondre
@@ -192,6 +235,8 @@ case-attachments = { $count ->
     [one] { $count } pièce jointe
    *[other] { $count } pièces jointes
 }
+case-document = Document { $number } (PDF)
+case-photo-close = Fermer
 case-you = Vous
 case-support = Support partenaires
 
@@ -254,6 +299,26 @@ settings-server = Serveur
 settings-about = À propos
 settings-version = Version { $version }
 settings-sign-out = Se déconnecter
+settings-password = Mot de passe
+settings-change-password = Changer le mot de passe
+password-change-submit = Changer le mot de passe
+password-change-busy = Modification en cours…
+password-changed = Votre mot de passe a été modifié. Vos autres appareils ont été déconnectés.
+settings-sign-out-everywhere = Se déconnecter sur tous les appareils
+sign-out-everywhere-confirm = Se déconnecter sur tous les appareils qui utilisent ce compte, y compris celui-ci ? Les brouillons et les messages en attente restent sur cet appareil pour votre prochaine connexion.
+sign-out-everywhere-yes = Se déconnecter partout
+sign-out-unsent = { $count ->
+        [one] Un message ou brouillon sur ce téléphone n’est pas encore parvenu à l’assistance.
+       *[other] { $count } messages ou brouillons sur ce téléphone ne sont pas encore parvenus à l’assistance.
+    } Que voulez-vous en faire ?
+sign-out-send-first = Les envoyer d’abord, puis se déconnecter
+sign-out-keep = Les garder pour ma prochaine connexion
+sign-out-discard = Les supprimer et se déconnecter
+sign-out-stay = Rester connecté
+sign-out-sending = { $count ->
+        [one] Envoi d’un message…
+       *[other] Envoi de { $count } messages…
+    } Vous serez déconnecté dès qu’ils seront partis.
 
 ## Times
 
@@ -284,6 +349,13 @@ month-9 = sept.
 month-10 = oct.
 month-11 = nov.
 month-12 = déc.
+weekday-1 = lundi
+weekday-2 = mardi
+weekday-3 = mercredi
+weekday-4 = jeudi
+weekday-5 = vendredi
+weekday-6 = samedi
+weekday-7 = dimanche
 
 ## Errors: the server's codes and the app's own
 
@@ -319,7 +391,14 @@ error-text_too_long = Un nom ou un numéro de téléphone est trop long. Raccour
 error-too_many_pending_files = Trop de photos attendent d'être envoyées. Elles partent avec vos messages ; réessayez dans une minute.
 error-image_unreadable = Cette photo est illisible. Reprenez-la ou choisissez-en une autre.
 error-image_too_large = Cette photo est trop grande pour être traitée. Choisissez-en une plus petite.
+error-password_too_short = Un mot de passe doit comporter au moins 8 caractères.
+error-password_too_long = Un mot de passe peut comporter 128 caractères au maximum.
+error-password_common = Ce mot de passe fait partie des plus courants ou des plus divulgués : il est facile à deviner. Choisissez-en un autre : quelques mots faciles à retenir font un bon mot de passe.
+error-link_invalid = Ce lien ne fonctionne plus : il a déjà été utilisé, il a expiré ou il a été remplacé par un lien plus récent. Demandez-en un nouveau.
+error-unknown_handler = Ce compte n’appartient pas au support partenaires.
+error-too_many_saved_replies = Vous avez atteint le nombre maximal de réponses enregistrées. Supprimez-en une avant d’en ajouter une autre.
 error-file_missing = Une photo de ce message n’est plus sur ce téléphone. Modifiez le message et ajoutez-la à nouveau.
+error-on_its_way = Ce message est déjà en route vers l’assistance : il ne peut plus être modifié ni annulé. Il n’arrivera qu’une fois.
 error-storage = Le stockage de ce téléphone n’a pas pu être lu ou écrit. Veuillez réessayer.
 error-server_address = Saisissez l’adresse du serveur, en commençant par http:// ou https://.
 

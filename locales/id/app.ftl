@@ -22,6 +22,8 @@ line-waiting = { $count ->
 }
 banner-label = Baru dari dukungan mitra
 loading = Memuat…
+elsewhere-body = Pulse Companion terbuka di tab lain. Gunakan di sini saja? Tab lain akan berhenti, dan tidak ada tulisan Anda yang hilang.
+elsewhere-use-here = Gunakan di sini
 fatal-storage = Aplikasi tidak dapat membuka penyimpanannya di perangkat ini: { $reason }
 action-failed = Tindakan itu gagal. { $reason }
 notice-close = Tutup
@@ -32,12 +34,37 @@ read-retry = Coba lagi
 
 sign-in-title = Masuk
 sign-in-intro = Masuk dengan akun mitra Anda untuk menghubungi dukungan mitra.
+sign-in-not-remembered = Perangkat ini tidak memiliki gantungan kunci yang dapat dipakai aplikasi, jadi sesi tidak akan diingat: setelah aplikasi ditutup, Anda perlu masuk lagi.
 sign-in-again-intro = Sesi Anda telah berakhir. Silakan masuk lagi: draf dan pesan yang menunggu dikirim tetap aman.
 sign-in-server = Alamat server
 sign-in-email = Alamat email
 sign-in-password = Kata sandi
 sign-in-submit = Masuk
 sign-in-busy = Sedang masuk…
+sign-in-forgot = Lupa kata sandi?
+sign-in-advanced = Lanjutan: alamat server
+sign-in-advanced-hint = Ubah ini hanya jika tim dukungan Anda memberikan alamat lain.
+
+forgot-title = Lupa kata sandi
+forgot-intro = Masukkan alamat email akun Anda. Kami akan mengirimkan tautan untuk memilih kata sandi baru.
+forgot-submit = Kirim tautan
+forgot-busy = Mengirim…
+forgot-sent = Jika ada akun yang menggunakan { $email }, email berisi tautan untuk memilih kata sandi baru sedang dikirim. Tautan berlaku selama satu jam. Jika tidak ada email yang masuk, periksa folder spam Anda.
+forgot-back = Kembali ke halaman masuk
+
+password-new = Kata sandi baru
+password-rules = Minimal 8 karakter, bebas apa saja. Beberapa kata yang mudah Anda ingat sudah cukup baik.
+password-show = Tampilkan kata sandi
+password-current = Kata sandi saat ini
+welcome-title = Selamat datang di Pulse Companion
+welcome-intro = Pilih kata sandi untuk { $email }. Anda masuk dengan kata sandi ini dan alamat email Anda.
+reset-title = Pilih kata sandi baru
+reset-intro = Pilih kata sandi baru untuk { $email }. Semua perangkat yang memakai akun ini akan keluar secara otomatis.
+link-checking = Memeriksa tautan Anda…
+link-submit = Simpan dan masuk
+link-busy = Menyimpan…
+link-invalid = Tautan ini sudah tidak berfungsi: tautan sudah pernah digunakan, sudah kedaluwarsa, atau sudah diganti dengan yang lebih baru. Di layar masuk, pilih “Lupa kata sandi?” untuk mendapatkan tautan baru.
+link-other-account = Tautan ini untuk { $email }, tetapi { $current } sedang masuk di perangkat ini. Keluar terlebih dahulu, lalu buka tautan ini lagi.
 
 ## Home
 
@@ -79,7 +106,7 @@ help-articles = Artikel
 compose-title = Kirim pesan kepada kami
 compose-technical-title = Laporkan masalah teknis
 compose-complaint-title = Ajukan keluhan
-compose-intro = Pilih topik dan ceritakan apa yang terjadi. Kami berupaya membalas dalam 24 jam.
+compose-intro = Pilih topik dan ceritakan apa yang terjadi. Setelah pesan Anda sampai kepada kami, Anda akan melihat kapan kami berupaya membalas.
 compose-technical-intro = Ceritakan apa yang tidak berfungsi. Detail perangkat di bawah ini akan dikirim bersama laporan Anda.
 compose-complaint-intro = Tidak puas dengan cara suatu hal ditangani? Beri tahu kami siapa yang mengajukan keluhan, cara menghubungi Anda, dan apa masalahnya.
 compose-continue-draft = Lanjutkan draf Anda yang belum selesai
@@ -123,7 +150,7 @@ diag-unknown = Belum diketahui
 ## After Send
 
 sent-title = Pesan Anda sedang dikirim
-sent-reply-aim = Kami berupaya membalas dalam 24 jam.
+sent-reply-pending = Setelah pesan Anda sampai di dukungan mitra, Anda akan melihat di sini kapan kami berupaya membalas.
 sent-queued = Menunggu koneksi
 sent-queued-retry = Menunggu koneksi ({ $attempts ->
    *[other] sudah dicoba { $attempts } kali
@@ -136,6 +163,7 @@ sent-gone = Pesan ini tidak lagi menunggu dikirim.
 sent-retry = Coba lagi
 sent-edit = Ubah
 sent-discard = Buang
+sent-cancel = Batalkan pengiriman
 sent-view-case = Lihat pesan
 sent-done = Selesai
 
@@ -156,6 +184,9 @@ outbox-mediation = Permintaan mediasi
 
 messages-title = Pesan
 messages-empty = Belum ada pesan. Hubungi kami melalui Bantuan.
+messages-search = Cari pesan Anda
+messages-no-match = Tidak ada pesan yang cocok dengan “{ $query }”.
+messages-more = Tampilkan pesan lama
 messages-unread = { $count ->
    *[other] { $count } baru
 }
@@ -164,7 +195,19 @@ case-not-found = Pesan ini belum ada di ponsel ini. Buka lagi saat Anda terhubun
 case-reservation = Nomor konfirmasi { $number }
 case-created = Dikirim { $when }
 case-expected-next = Langkah selanjutnya
-case-reply-aim = Kami berupaya membalas dalam 24 jam.
+case-number = Kasus { $number }
+case-reply-due = { $day ->
+    [today] Kami berupaya membalas paling lambat hari ini pukul { $time }.
+    [tomorrow] Kami berupaya membalas paling lambat besok pukul { $time }.
+    [weekday] Kami berupaya membalas paling lambat hari { $weekday } pukul { $time }.
+   *[date] Kami berupaya membalas paling lambat { $date }.
+}
+case-reply-late = { $day ->
+    [today] Balasan kami terlambat: kami menargetkan membalas paling lambat hari ini pukul { $time }. Kami sedang menanganinya.
+    [yesterday] Balasan kami terlambat: kami menargetkan membalas paling lambat kemarin pukul { $time }. Kami sedang menanganinya.
+    [weekday] Balasan kami terlambat: kami menargetkan membalas paling lambat hari { $weekday } pukul { $time }. Kami sedang menanganinya.
+   *[date] Balasan kami terlambat: kami menargetkan membalas paling lambat { $date }. Kami sedang menanganinya.
+}
 case-info-needed-title = Dukungan mitra memerlukan informasi tambahan
 case-info-needed-body = Balas di bawah ini agar kami dapat melanjutkan penanganan kasus Anda.
 case-reply = Balas
@@ -186,6 +229,8 @@ case-mediation-request = Minta mediasi
 case-attachments = { $count ->
    *[other] { $count } lampiran
 }
+case-document = Dokumen { $number } (PDF)
+case-photo-close = Tutup
 case-you = Anda
 case-support = Dukungan mitra
 
@@ -247,6 +292,20 @@ settings-server = Server
 settings-about = Tentang
 settings-version = Versi { $version }
 settings-sign-out = Keluar
+settings-password = Kata sandi
+settings-change-password = Ubah kata sandi
+password-change-submit = Ubah kata sandi
+password-change-busy = Mengubah…
+password-changed = Kata sandi Anda telah diubah. Perangkat Anda yang lain telah keluar dari akun.
+settings-sign-out-everywhere = Keluar dari semua perangkat
+sign-out-everywhere-confirm = Keluar dari semua perangkat yang memakai akun ini, termasuk perangkat ini? Draf dan pesan yang menunggu dikirim tetap tersimpan di perangkat ini untuk saat Anda masuk lagi.
+sign-out-everywhere-yes = Keluar dari semua
+sign-out-unsent = { $count } pesan atau draf di ponsel ini belum sampai ke tim dukungan. Apa yang ingin Anda lakukan?
+sign-out-send-first = Kirim dulu, lalu keluar
+sign-out-keep = Simpan untuk saat saya masuk lagi
+sign-out-discard = Buang dan keluar
+sign-out-stay = Tetap masuk
+sign-out-sending = Mengirim { $count } pesan… Anda akan keluar begitu semuanya terkirim.
 
 ## Times
 
@@ -274,6 +333,13 @@ month-9 = Sep
 month-10 = Okt
 month-11 = Nov
 month-12 = Des
+weekday-1 = Senin
+weekday-2 = Selasa
+weekday-3 = Rabu
+weekday-4 = Kamis
+weekday-5 = Jumat
+weekday-6 = Sabtu
+weekday-7 = Minggu
 
 ## Errors: the server's codes and the app's own
 
@@ -309,7 +375,14 @@ error-text_too_long = Nama atau nomor telepon terlalu panjang. Persingkat lalu c
 error-too_many_pending_files = Terlalu banyak foto yang menunggu dikirim. Foto dikirim bersama pesan Anda; coba lagi dalam satu menit.
 error-image_unreadable = Foto ini tidak dapat dibaca. Ambil ulang atau pilih foto lain.
 error-image_too_large = Foto ini terlalu besar untuk diproses. Pilih foto yang lebih kecil.
+error-password_too_short = Kata sandi harus terdiri dari minimal 8 karakter.
+error-password_too_long = Kata sandi boleh terdiri dari maksimal 128 karakter.
+error-password_common = Kata sandi ini termasuk yang paling umum atau pernah bocor, sehingga mudah ditebak. Pilih yang lain: beberapa kata yang mudah Anda ingat sudah cukup baik.
+error-link_invalid = Tautan ini sudah tidak berfungsi: tautan sudah pernah digunakan, sudah kedaluwarsa, atau sudah diganti dengan yang lebih baru. Minta tautan baru.
+error-unknown_handler = Akun ini bukan milik tim dukungan mitra.
+error-too_many_saved_replies = Anda telah mencapai jumlah maksimum balasan tersimpan. Hapus salah satu sebelum menambahkan yang baru.
 error-file_missing = Foto pada pesan ini sudah tidak ada di ponsel ini. Ubah pesan tersebut dan tambahkan fotonya lagi.
+error-on_its_way = Pesan ini sudah dalam perjalanan ke tim dukungan, jadi tidak dapat diubah atau dibatalkan lagi. Pesan akan tiba satu kali saja.
 error-storage = Penyimpanan ponsel ini tidak dapat dibaca atau ditulis. Silakan coba lagi.
 error-server_address = Masukkan alamat server, diawali dengan http:// atau https://.
 

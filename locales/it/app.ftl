@@ -25,6 +25,8 @@ line-waiting = { $count ->
 }
 banner-label = Novità dal supporto partner
 loading = Caricamento…
+elsewhere-body = Pulse Companion è aperto in un’altra scheda. Usarlo qui? L’altra scheda si ferma e non va perso nulla di ciò che ha scritto.
+elsewhere-use-here = Usalo qui
 fatal-storage = L’app non è riuscita ad aprire la memoria su questo dispositivo: { $reason }
 action-failed = Non è andata a buon fine. { $reason }
 notice-close = Chiudi
@@ -35,12 +37,37 @@ read-retry = Riprova
 
 sign-in-title = Accedi
 sign-in-intro = Acceda con il suo account partner per contattare il supporto partner.
+sign-in-not-remembered = Questo dispositivo non ha un portachiavi che l’app possa usare, quindi la sessione non verrà ricordata: dopo aver chiuso l’app dovrà accedere di nuovo.
 sign-in-again-intro = La sessione è scaduta. Acceda di nuovo: le bozze e i messaggi in attesa sono al sicuro.
 sign-in-server = Indirizzo del server
 sign-in-email = Indirizzo email
 sign-in-password = Password
 sign-in-submit = Accedi
 sign-in-busy = Accesso in corso…
+sign-in-forgot = Password dimenticata?
+sign-in-advanced = Avanzate: indirizzo del server
+sign-in-advanced-hint = Lo modifichi solo se il suo team di supporto le ha indicato un altro indirizzo.
+
+forgot-title = Password dimenticata
+forgot-intro = Inserisca l’indirizzo email del suo account. Le invieremo un link per scegliere una nuova password.
+forgot-submit = Invia il link
+forgot-busy = Invio in corso…
+forgot-sent = Se esiste un account con l’indirizzo { $email }, è in arrivo un’email con un link per scegliere una nuova password. Il link è valido per un’ora. Se non arriva nulla, controlli la cartella spam.
+forgot-back = Torna all’accesso
+
+password-new = Nuova password
+password-rules = Almeno 8 caratteri, quelli che preferisce. Qualche parola facile da ricordare funziona bene.
+password-show = Mostra password
+password-current = Password attuale
+welcome-title = Le diamo il benvenuto in Pulse Companion
+welcome-intro = Scelga una password per { $email }. La userà insieme al suo indirizzo email per accedere.
+reset-title = Scelga una nuova password
+reset-intro = Scelga una nuova password per { $email }. Tutti i dispositivi che usano questo account verranno disconnessi.
+link-checking = Verifica del link in corso…
+link-submit = Salva e accedi
+link-busy = Salvataggio in corso…
+link-invalid = Questo link non funziona più: è già stato usato, è scaduto oppure è stato sostituito da uno più recente. Nella schermata di accesso, scelga «Password dimenticata?» per riceverne uno nuovo.
+link-other-account = Questo link è per { $email }, ma su questo dispositivo ha eseguito l’accesso { $current }. Esca prima dall’account, poi apra di nuovo il link.
 
 ## Home
 
@@ -84,7 +111,7 @@ help-articles = Articoli
 compose-title = Invia un messaggio
 compose-technical-title = Segnala un problema tecnico
 compose-complaint-title = Invia un reclamo
-compose-intro = Scelga un argomento e ci racconti cosa è successo. Cerchiamo di rispondere entro 24 ore.
+compose-intro = Scelga un argomento e ci racconti cosa è successo. Appena il messaggio ci arriva, vedrà entro quando contiamo di risponderle.
 compose-technical-intro = Ci descriva cosa non ha funzionato. Le informazioni sul dispositivo riportate qui sotto vengono inviate insieme alla segnalazione.
 compose-complaint-intro = Qualcosa non è stato gestito come si aspettava? Ci indichi chi presenta il reclamo, come possiamo contattarla e di che cosa si tratta.
 compose-continue-draft = Riprendi la bozza non completata
@@ -128,7 +155,7 @@ diag-unknown = Non ancora disponibile
 ## After Send
 
 sent-title = Il suo messaggio è in viaggio
-sent-reply-aim = Cerchiamo di rispondere entro 24 ore.
+sent-reply-pending = Appena il suo messaggio arriva al supporto partner, vedrà qui entro quando contiamo di risponderle.
 sent-queued = In attesa di connessione
 sent-queued-retry = In attesa di connessione ({ $attempts ->
     [one] un tentativo effettuato
@@ -143,6 +170,7 @@ sent-gone = Questo messaggio non è più in attesa di invio.
 sent-retry = Riprova
 sent-edit = Modifica
 sent-discard = Elimina
+sent-cancel = Annulla l’invio
 sent-view-case = Visualizza il messaggio
 sent-done = Fine
 
@@ -163,6 +191,9 @@ outbox-mediation = Richiesta di mediazione
 
 messages-title = Messaggi
 messages-empty = Ancora nessun messaggio. Può scriverci dalla sezione Assistenza.
+messages-search = Cerca nei suoi messaggi
+messages-no-match = Nessun messaggio corrisponde a «{ $query }».
+messages-more = Mostra i messaggi precedenti
 messages-unread = { $count ->
     [one] Un nuovo messaggio
     [many] { $count } nuovi messaggi
@@ -173,7 +204,19 @@ case-not-found = Questo messaggio non è ancora presente su questo telefono. Lo 
 case-reservation = Numero di conferma { $number }
 case-created = Inviato { $when }
 case-expected-next = Prossimi passi
-case-reply-aim = Cerchiamo di rispondere entro 24 ore.
+case-number = Caso { $number }
+case-reply-due = { $day ->
+    [today] Contiamo di risponderle entro oggi alle { $time }.
+    [tomorrow] Contiamo di risponderle entro domani alle { $time }.
+    [weekday] Contiamo di risponderle entro { $weekday } alle { $time }.
+   *[date] Contiamo di risponderle entro il { $date }.
+}
+case-reply-late = { $day ->
+    [today] La nostra risposta è in ritardo: contavamo di risponderle entro oggi alle { $time }. Ce ne stiamo occupando.
+    [yesterday] La nostra risposta è in ritardo: contavamo di risponderle entro ieri alle { $time }. Ce ne stiamo occupando.
+    [weekday] La nostra risposta è in ritardo: contavamo di risponderle entro { $weekday } alle { $time }. Ce ne stiamo occupando.
+   *[date] La nostra risposta è in ritardo: contavamo di risponderle entro il { $date }. Ce ne stiamo occupando.
+}
 case-info-needed-title = Il supporto partner ha bisogno di ulteriori informazioni
 case-info-needed-body = Risponda qui sotto per permetterci di proseguire con il suo caso.
 case-reply = Rispondi
@@ -199,6 +242,8 @@ case-attachments = { $count ->
     [many] { $count } allegati
    *[other] { $count } allegati
 }
+case-document = Documento { $number } (PDF)
+case-photo-close = Chiudi
 case-you = Lei
 case-support = Supporto partner
 
@@ -262,6 +307,26 @@ settings-server = Server
 settings-about = Informazioni
 settings-version = Versione { $version }
 settings-sign-out = Esci
+settings-password = Password
+settings-change-password = Cambia password
+password-change-submit = Cambia password
+password-change-busy = Modifica in corso…
+password-changed = La password è stata cambiata. I suoi altri dispositivi sono stati disconnessi.
+settings-sign-out-everywhere = Esci da tutti i dispositivi
+sign-out-everywhere-confirm = Uscire da tutti i dispositivi che usano questo account, compreso questo? Le bozze e i messaggi in attesa restano su questo dispositivo per il suo prossimo accesso.
+sign-out-everywhere-yes = Esci ovunque
+sign-out-unsent = { $count ->
+        [one] Un messaggio o una bozza su questo telefono non è ancora arrivato all’assistenza.
+       *[other] { $count } messaggi o bozze su questo telefono non sono ancora arrivati all’assistenza.
+    } Cosa vuole farne?
+sign-out-send-first = Inviarli prima, poi uscire
+sign-out-keep = Tenerli per il mio prossimo accesso
+sign-out-discard = Eliminarli e uscire
+sign-out-stay = Restare connesso
+sign-out-sending = { $count ->
+        [one] Invio di un messaggio…
+       *[other] Invio di { $count } messaggi…
+    } Uscirà appena saranno partiti.
 
 ## Times
 
@@ -295,6 +360,13 @@ month-9 = set
 month-10 = ott
 month-11 = nov
 month-12 = dic
+weekday-1 = lunedì
+weekday-2 = martedì
+weekday-3 = mercoledì
+weekday-4 = giovedì
+weekday-5 = venerdì
+weekday-6 = sabato
+weekday-7 = domenica
 
 ## Errors: the server's codes and the app's own
 
@@ -330,7 +402,14 @@ error-text_too_long = Un nome o un numero di telefono è troppo lungo. Lo accorc
 error-too_many_pending_files = Troppe foto sono in attesa di invio. Partono con i suoi messaggi; riprovi tra un minuto.
 error-image_unreadable = Non è stato possibile leggere questa foto. La scatti di nuovo o ne scelga un'altra.
 error-image_too_large = Questa foto è troppo grande da elaborare. Ne scelga una più piccola.
+error-password_too_short = La password deve contenere almeno 8 caratteri.
+error-password_too_long = La password può contenere al massimo 128 caratteri.
+error-password_common = Questa password è tra le più comuni o finite in fughe di dati, quindi è facile da indovinare. Ne scelga un’altra: qualche parola facile da ricordare funziona bene.
+error-link_invalid = Questo link non funziona più: è già stato usato, è scaduto oppure è stato sostituito da uno più recente. Ne richieda uno nuovo.
+error-unknown_handler = Questo account non appartiene al supporto partner.
+error-too_many_saved_replies = Ha raggiunto il numero massimo di risposte salvate. Ne elimini una prima di aggiungerne un’altra.
 error-file_missing = Una foto di questo messaggio non è più su questo telefono. Modifichi il messaggio e la aggiunga di nuovo.
+error-on_its_way = Questo messaggio è già in viaggio verso l’assistenza, quindi non può più essere modificato né annullato. Arriverà una sola volta.
 error-storage = Impossibile leggere o scrivere nella memoria di questo telefono. Riprovi.
 error-server_address = Inserisca l’indirizzo del server, che deve iniziare con http:// o https://.
 

@@ -23,6 +23,8 @@ line-waiting = { $count ->
 }
 banner-label = Nieuw van partnersupport
 loading = Laden…
+elsewhere-body = Pulse Companion is geopend in een ander tabblad. Hier gebruiken? Het andere tabblad stopt, en niets van wat u schreef gaat verloren.
+elsewhere-use-here = Hier gebruiken
 fatal-storage = De app kan de opslag op dit apparaat niet openen: { $reason }
 action-failed = Dat is niet gelukt. { $reason }
 notice-close = Sluiten
@@ -33,12 +35,37 @@ read-retry = Opnieuw proberen
 
 sign-in-title = Inloggen
 sign-in-intro = Log in met uw partneraccount om contact op te nemen met partnersupport.
+sign-in-not-remembered = Dit apparaat heeft geen sleutelhanger die de app kan gebruiken, dus de sessie wordt niet onthouden: nadat de app is gesloten, logt u opnieuw in.
 sign-in-again-intro = Uw sessie is verlopen. Log opnieuw in: uw concepten en wachtende berichten blijven bewaard.
 sign-in-server = Serveradres
 sign-in-email = E-mailadres
 sign-in-password = Wachtwoord
 sign-in-submit = Inloggen
 sign-in-busy = Bezig met inloggen…
+sign-in-forgot = Wachtwoord vergeten?
+sign-in-advanced = Geavanceerd: serveradres
+sign-in-advanced-hint = Wijzig dit alleen als uw supportteam u een ander adres heeft gegeven.
+
+forgot-title = Wachtwoord vergeten
+forgot-intro = Vul het e-mailadres van uw account in. We sturen u een link om een nieuw wachtwoord te kiezen.
+forgot-submit = Link versturen
+forgot-busy = Bezig met versturen…
+forgot-sent = Als er een account met { $email } bestaat, is er een e-mail met een link om een nieuw wachtwoord te kiezen naar u onderweg. De link werkt één uur. Komt er niets aan? Kijk dan in uw map met spam of ongewenste e-mail.
+forgot-back = Terug naar inloggen
+
+password-new = Nieuw wachtwoord
+password-rules = Minimaal 8 tekens, welke u maar wilt. Een paar woorden die u goed kunt onthouden, werken prima.
+password-show = Wachtwoord tonen
+password-current = Huidig wachtwoord
+welcome-title = Welkom bij Pulse Companion
+welcome-intro = Kies een wachtwoord voor { $email }. Daarmee en met uw e-mailadres logt u in.
+reset-title = Kies een nieuw wachtwoord
+reset-intro = Kies een nieuw wachtwoord voor { $email }. Elk apparaat dat dit account gebruikt, wordt uitgelogd.
+link-checking = Uw link wordt gecontroleerd…
+link-submit = Opslaan en inloggen
+link-busy = Bezig met opslaan…
+link-invalid = Deze link werkt niet meer: hij is al gebruikt, is verlopen of is vervangen door een nieuwere. Kies op het inlogscherm “Wachtwoord vergeten?” om een nieuwe te krijgen.
+link-other-account = Deze link is voor { $email }, maar op dit apparaat is { $current } ingelogd. Log eerst uit en open de link daarna opnieuw.
 
 ## Home
 
@@ -81,7 +108,7 @@ help-articles = Artikelen
 compose-title = Stuur ons een bericht
 compose-technical-title = Technisch probleem melden
 compose-complaint-title = Klacht indienen
-compose-intro = Kies een onderwerp en vertel ons wat er is gebeurd. We streven ernaar binnen 24 uur te antwoorden.
+compose-intro = Kies een onderwerp en vertel ons wat er is gebeurd. Zodra uw bericht bij ons is, ziet u wanneer we uiterlijk willen antwoorden.
 compose-technical-intro = Vertel ons wat er misging. De apparaatgegevens hieronder worden met uw melding meegestuurd.
 compose-complaint-intro = Niet tevreden over hoe iets is afgehandeld? Vertel ons wie de klacht indient, hoe we u kunnen bereiken en waar de klacht over gaat.
 compose-continue-draft = Verdergaan met uw onafgemaakte concept
@@ -125,7 +152,7 @@ diag-unknown = Nog niet bekend
 ## After Send
 
 sent-title = Uw bericht is onderweg
-sent-reply-aim = We streven ernaar binnen 24 uur te antwoorden.
+sent-reply-pending = Zodra uw bericht bij partnersupport is aangekomen, ziet u hier wanneer we uiterlijk willen antwoorden.
 sent-queued = Wacht op verbinding
 sent-queued-retry = Wacht op verbinding ({ $attempts ->
     [one] één keer geprobeerd
@@ -139,6 +166,7 @@ sent-gone = Dit bericht wacht niet meer op verzending.
 sent-retry = Opnieuw proberen
 sent-edit = Bewerken
 sent-discard = Weggooien
+sent-cancel = Verzenden annuleren
 sent-view-case = Bericht bekijken
 sent-done = Klaar
 
@@ -159,6 +187,9 @@ outbox-mediation = Verzoek om bemiddeling
 
 messages-title = Berichten
 messages-empty = Nog geen berichten. Stuur ons een bericht via Help.
+messages-search = Zoeken in uw berichten
+messages-no-match = Geen bericht komt overeen met ‘{ $query }’.
+messages-more = Oudere berichten tonen
 messages-unread = { $count ->
     [one] Eén nieuw
    *[other] { $count } nieuw
@@ -168,7 +199,19 @@ case-not-found = Dit bericht staat nog niet op deze telefoon. Open het opnieuw a
 case-reservation = Bevestigingsnummer { $number }
 case-created = Verstuurd { $when }
 case-expected-next = Wat er nu gebeurt
-case-reply-aim = We streven ernaar binnen 24 uur te antwoorden.
+case-number = Zaak { $number }
+case-reply-due = { $day ->
+    [today] We streven ernaar uiterlijk vandaag om { $time } te antwoorden.
+    [tomorrow] We streven ernaar uiterlijk morgen om { $time } te antwoorden.
+    [weekday] We streven ernaar uiterlijk { $weekday } om { $time } te antwoorden.
+   *[date] We streven ernaar uiterlijk { $date } te antwoorden.
+}
+case-reply-late = { $day ->
+    [today] Ons antwoord is te laat: we wilden uiterlijk vandaag om { $time } antwoorden. We zijn ermee bezig.
+    [yesterday] Ons antwoord is te laat: we wilden uiterlijk gisteren om { $time } antwoorden. We zijn ermee bezig.
+    [weekday] Ons antwoord is te laat: we wilden uiterlijk { $weekday } om { $time } antwoorden. We zijn ermee bezig.
+   *[date] Ons antwoord is te laat: we wilden uiterlijk { $date } antwoorden. We zijn ermee bezig.
+}
 case-info-needed-title = Partnersupport heeft meer informatie nodig
 case-info-needed-body = Reageer hieronder, zodat we verder kunnen met uw zaak.
 case-reply = Reageren
@@ -192,6 +235,8 @@ case-attachments = { $count ->
     [one] Eén bijlage
    *[other] { $count } bijlagen
 }
+case-document = Document { $number } (pdf)
+case-photo-close = Sluiten
 case-you = U
 case-support = Partnersupport
 
@@ -254,6 +299,26 @@ settings-server = Server
 settings-about = Over de app
 settings-version = Versie { $version }
 settings-sign-out = Uitloggen
+settings-password = Wachtwoord
+settings-change-password = Wachtwoord wijzigen
+password-change-submit = Wachtwoord wijzigen
+password-change-busy = Bezig met wijzigen…
+password-changed = Uw wachtwoord is gewijzigd. Uw andere apparaten zijn uitgelogd.
+settings-sign-out-everywhere = Uitloggen op alle apparaten
+sign-out-everywhere-confirm = Uitloggen op elk apparaat dat dit account gebruikt, ook op dit apparaat? Concepten en wachtende berichten blijven op dit apparaat bewaard voor de volgende keer dat u inlogt.
+sign-out-everywhere-yes = Overal uitloggen
+sign-out-unsent = { $count ->
+        [one] Eén bericht of concept op deze telefoon heeft support nog niet bereikt.
+       *[other] { $count } berichten of concepten op deze telefoon hebben support nog niet bereikt.
+    } Wat moet ermee gebeuren?
+sign-out-send-first = Eerst versturen, dan uitloggen
+sign-out-keep = Bewaren voor mijn volgende keer inloggen
+sign-out-discard = Weggooien en uitloggen
+sign-out-stay = Ingelogd blijven
+sign-out-sending = { $count ->
+        [one] Eén bericht wordt verstuurd…
+       *[other] { $count } berichten worden verstuurd…
+    } U wordt uitgelogd zodra ze weg zijn.
 
 ## Times
 
@@ -284,6 +349,13 @@ month-9 = sep.
 month-10 = okt.
 month-11 = nov.
 month-12 = dec.
+weekday-1 = maandag
+weekday-2 = dinsdag
+weekday-3 = woensdag
+weekday-4 = donderdag
+weekday-5 = vrijdag
+weekday-6 = zaterdag
+weekday-7 = zondag
 
 ## Errors: the server's codes and the app's own
 
@@ -319,7 +391,14 @@ error-text_too_long = Een naam of telefoonnummer is te lang. Maak het korter en 
 error-too_many_pending_files = Er wachten te veel foto's om verstuurd te worden. Ze gaan mee met je berichten; probeer het over een minuut opnieuw.
 error-image_unreadable = Deze foto kon niet gelezen worden. Maak hem opnieuw of kies een andere.
 error-image_too_large = Deze foto is te groot om te verwerken. Kies een kleinere.
+error-password_too_short = Een wachtwoord moet minimaal 8 tekens hebben.
+error-password_too_long = Een wachtwoord mag maximaal 128 tekens hebben.
+error-password_common = Dit wachtwoord is een van de meest gebruikte of uitgelekte wachtwoorden en is makkelijk te raden. Kies een ander: een paar woorden die u goed kunt onthouden, werken prima.
+error-link_invalid = Deze link werkt niet meer: hij is al gebruikt, is verlopen of is vervangen door een nieuwere. Vraag een nieuwe aan.
+error-unknown_handler = Dit account hoort niet bij partnersupport.
+error-too_many_saved_replies = U heeft het maximale aantal opgeslagen antwoorden bereikt. Verwijder er een voordat u een nieuw antwoord toevoegt.
 error-file_missing = Een foto bij dit bericht staat niet meer op deze telefoon. Bewerk het bericht en voeg de foto opnieuw toe.
+error-on_its_way = Dit bericht is al onderweg naar support en kan niet meer worden gewijzigd of geannuleerd. Het komt één keer aan.
 error-storage = De opslag van deze telefoon kon niet worden gelezen of beschreven. Probeer het opnieuw.
 error-server_address = Vul het adres van de server in, beginnend met http:// of https://.
 

@@ -26,6 +26,8 @@ line-waiting = { $count ->
 }
 banner-label = Novidade do suporte para parceiros
 loading = Carregando…
+elsewhere-body = O Pulse Companion está aberto em outra aba. Usar aqui? A outra aba para, e nada do que você escreveu se perde.
+elsewhere-use-here = Usar aqui
 fatal-storage = O app não conseguiu abrir o armazenamento neste dispositivo: { $reason }
 action-failed = Não deu certo. { $reason }
 notice-close = Fechar
@@ -36,12 +38,37 @@ read-retry = Tentar novamente
 
 sign-in-title = Entrar
 sign-in-intro = Entre com sua conta de parceiro para falar com o suporte para parceiros.
+sign-in-not-remembered = Este dispositivo não tem um chaveiro que o app possa usar, então a sessão não será lembrada: depois de fechar o app, você precisará entrar novamente.
 sign-in-again-intro = Sua sessão expirou. Entre novamente: seus rascunhos e mensagens aguardando envio estão seguros.
 sign-in-server = Endereço do servidor
 sign-in-email = Endereço de e-mail
 sign-in-password = Senha
 sign-in-submit = Entrar
 sign-in-busy = Entrando…
+sign-in-forgot = Esqueceu sua senha?
+sign-in-advanced = Avançado: endereço do servidor
+sign-in-advanced-hint = Altere isto somente se sua equipe de suporte tiver informado outro endereço.
+
+forgot-title = Recuperar a senha
+forgot-intro = Informe o endereço de e-mail da sua conta. Enviaremos um link para você escolher uma nova senha.
+forgot-submit = Enviar o link
+forgot-busy = Enviando…
+forgot-sent = Se houver uma conta com o endereço { $email }, um e-mail com um link para escolher uma nova senha está a caminho. O link funciona por uma hora. Se nada chegar, confira sua pasta de spam.
+forgot-back = Voltar para a tela de entrada
+
+password-new = Nova senha
+password-rules = No mínimo 8 caracteres, quaisquer que você quiser. Algumas palavras fáceis de lembrar funcionam bem.
+password-show = Mostrar senha
+password-current = Senha atual
+welcome-title = Boas-vindas ao Pulse Companion
+welcome-intro = Escolha uma senha para { $email }. Você vai entrar com ela e com seu endereço de e-mail.
+reset-title = Escolha uma nova senha
+reset-intro = Escolha uma nova senha para { $email }. Todos os dispositivos que usam esta conta serão desconectados.
+link-checking = Verificando seu link…
+link-submit = Salvar e entrar
+link-busy = Salvando…
+link-invalid = Este link não funciona mais: ele já foi usado, expirou ou foi substituído por um mais recente. Na tela de entrada, escolha “Esqueceu sua senha?” para receber um novo.
+link-other-account = Este link é para { $email }, mas a conta { $current } está conectada neste dispositivo. Saia primeiro e depois abra o link novamente.
 
 ## Home
 
@@ -85,7 +112,7 @@ help-articles = Artigos
 compose-title = Enviar uma mensagem
 compose-technical-title = Relatar um problema técnico
 compose-complaint-title = Fazer uma reclamação
-compose-intro = Escolha um tema e conte o que aconteceu. Nosso objetivo é responder em até 24 horas.
+compose-intro = Escolha um tema e conte o que aconteceu. Assim que sua mensagem chegar até nós, você verá até quando pretendemos responder.
 compose-technical-intro = Conte o que deu errado. As informações do dispositivo abaixo são enviadas junto com o seu relato.
 compose-complaint-intro = Algo não foi tratado como você esperava? Informe quem está fazendo a reclamação, como podemos falar com você e do que se trata.
 compose-continue-draft = Continuar seu rascunho não finalizado
@@ -129,7 +156,7 @@ diag-unknown = Ainda não disponível
 ## After Send
 
 sent-title = Sua mensagem está a caminho
-sent-reply-aim = Nosso objetivo é responder em até 24 horas.
+sent-reply-pending = Assim que sua mensagem chegar ao suporte para parceiros, você verá aqui até quando pretendemos responder.
 sent-queued = Aguardando conexão
 sent-queued-retry = Aguardando conexão ({ $attempts ->
     [one] { $attempts } tentativa
@@ -144,6 +171,7 @@ sent-gone = Esta mensagem não está mais aguardando envio.
 sent-retry = Tentar novamente
 sent-edit = Editar
 sent-discard = Descartar
+sent-cancel = Cancelar o envio
 sent-view-case = Ver a mensagem
 sent-done = Concluir
 
@@ -164,6 +192,9 @@ outbox-mediation = Pedido de mediação
 
 messages-title = Mensagens
 messages-empty = Nenhuma mensagem ainda. Escreva para nós em Ajuda.
+messages-search = Pesquisar nas suas mensagens
+messages-no-match = Nenhuma mensagem corresponde a “{ $query }”.
+messages-more = Mostrar mensagens anteriores
 messages-unread = { $count ->
     [one] { $count } nova
     [many] { $count } novas
@@ -174,7 +205,19 @@ case-not-found = Esta mensagem ainda não está neste celular. Abra-a novamente 
 case-reservation = Número de confirmação { $number }
 case-created = Enviada { $when }
 case-expected-next = Próximas etapas
-case-reply-aim = Nosso objetivo é responder em até 24 horas.
+case-number = Caso { $number }
+case-reply-due = { $day ->
+    [today] Pretendemos responder até hoje às { $time }.
+    [tomorrow] Pretendemos responder até amanhã às { $time }.
+    [weekday] Pretendemos responder até { $weekday } às { $time }.
+   *[date] Pretendemos responder até { $date }.
+}
+case-reply-late = { $day ->
+    [today] Nossa resposta está atrasada: pretendíamos responder até hoje às { $time }. Já estamos cuidando disso.
+    [yesterday] Nossa resposta está atrasada: pretendíamos responder até ontem às { $time }. Já estamos cuidando disso.
+    [weekday] Nossa resposta está atrasada: pretendíamos responder até { $weekday } às { $time }. Já estamos cuidando disso.
+   *[date] Nossa resposta está atrasada: pretendíamos responder até { $date }. Já estamos cuidando disso.
+}
 case-info-needed-title = O suporte para parceiros precisa de mais informações
 case-info-needed-body = Responda abaixo para que possamos dar continuidade ao seu caso.
 case-reply = Responder
@@ -200,6 +243,8 @@ case-attachments = { $count ->
     [many] { $count } anexos
    *[other] { $count } anexos
 }
+case-document = Documento { $number } (PDF)
+case-photo-close = Fechar
 case-you = Você
 case-support = Suporte para parceiros
 
@@ -263,6 +308,26 @@ settings-server = Servidor
 settings-about = Sobre
 settings-version = Versão { $version }
 settings-sign-out = Sair
+settings-password = Senha
+settings-change-password = Alterar senha
+password-change-submit = Alterar senha
+password-change-busy = Alterando…
+password-changed = Sua senha foi alterada. Seus outros dispositivos foram desconectados.
+settings-sign-out-everywhere = Sair em todos os dispositivos
+sign-out-everywhere-confirm = Sair em todos os dispositivos que usam esta conta, incluindo este? Os rascunhos e as mensagens aguardando envio continuam neste dispositivo para o seu próximo acesso.
+sign-out-everywhere-yes = Sair em todos
+sign-out-unsent = { $count ->
+        [one] Uma mensagem ou rascunho neste celular ainda não chegou ao suporte.
+       *[other] { $count } mensagens ou rascunhos neste celular ainda não chegaram ao suporte.
+    } O que deseja fazer com eles?
+sign-out-send-first = Enviar primeiro e depois sair
+sign-out-keep = Guardar para o meu próximo acesso
+sign-out-discard = Descartar e sair
+sign-out-stay = Continuar conectado
+sign-out-sending = { $count ->
+        [one] Enviando uma mensagem…
+       *[other] Enviando { $count } mensagens…
+    } Você sairá assim que forem enviadas.
 
 ## Times
 
@@ -296,6 +361,13 @@ month-9 = set.
 month-10 = out.
 month-11 = nov.
 month-12 = dez.
+weekday-1 = segunda-feira
+weekday-2 = terça-feira
+weekday-3 = quarta-feira
+weekday-4 = quinta-feira
+weekday-5 = sexta-feira
+weekday-6 = sábado
+weekday-7 = domingo
 
 ## Errors: the server's codes and the app's own
 
@@ -331,7 +403,14 @@ error-text_too_long = Um nome ou número de telefone é longo demais. Encurte-o 
 error-too_many_pending_files = Há fotos demais aguardando envio. Elas vão com suas mensagens; tente novamente em um minuto.
 error-image_unreadable = Não foi possível ler esta foto. Tire-a novamente ou escolha outra.
 error-image_too_large = Esta foto é grande demais para ser processada. Escolha uma menor.
+error-password_too_short = A senha precisa ter pelo menos 8 caracteres.
+error-password_too_long = A senha pode ter no máximo 128 caracteres.
+error-password_common = Esta senha está entre as mais comuns ou vazadas e é fácil de adivinhar. Escolha outra: algumas palavras fáceis de lembrar funcionam bem.
+error-link_invalid = Este link não funciona mais: ele já foi usado, expirou ou foi substituído por um mais recente. Peça um novo.
+error-unknown_handler = Esta conta não pertence ao suporte para parceiros.
+error-too_many_saved_replies = Você atingiu o número máximo de respostas salvas. Exclua uma antes de adicionar outra.
 error-file_missing = Uma foto desta mensagem não está mais neste celular. Edite a mensagem e adicione a foto novamente.
+error-on_its_way = Esta mensagem já está a caminho do suporte e não pode mais ser alterada nem cancelada. Ela chegará uma única vez.
 error-storage = Não foi possível ler ou gravar no armazenamento deste celular. Tente novamente.
 error-server_address = Informe o endereço do servidor, começando com http:// ou https://.
 

@@ -23,6 +23,8 @@ line-waiting = { $count ->
 }
 banner-label = Nytt från partnersupporten
 loading = Läser in…
+elsewhere-body = Pulse Companion är öppet i en annan flik. Vill du använda det här i stället? Den andra fliken stannar, och inget du har skrivit går förlorat.
+elsewhere-use-here = Använd här
 fatal-storage = Appen kunde inte öppna sin lagring på den här enheten: { $reason }
 action-failed = Det gick inte. { $reason }
 notice-close = Stäng
@@ -33,12 +35,37 @@ read-retry = Försök igen
 
 sign-in-title = Logga in
 sign-in-intro = Logga in med ditt partnerkonto för att kontakta partnersupporten.
+sign-in-not-remembered = Enheten har ingen nyckelring som appen kan använda, så inloggningen sparas inte: när appen har stängts loggar du in igen.
 sign-in-again-intro = Din session har gått ut. Logga in igen – dina utkast och väntande meddelanden finns kvar.
 sign-in-server = Serveradress
 sign-in-email = E-postadress
 sign-in-password = Lösenord
 sign-in-submit = Logga in
 sign-in-busy = Loggar in…
+sign-in-forgot = Glömt lösenordet?
+sign-in-advanced = Avancerat: serveradress
+sign-in-advanced-hint = Ändra bara detta om ditt supportteam har gett dig en annan adress.
+
+forgot-title = Glömt lösenordet
+forgot-intro = Ange e-postadressen till ditt konto. Vi skickar en länk där du kan välja ett nytt lösenord.
+forgot-submit = Skicka länken
+forgot-busy = Skickar…
+forgot-sent = Om ett konto använder { $email } är ett e-postmeddelande med en länk för att välja ett nytt lösenord på väg. Länken gäller i en timme. Om inget kommer fram kan du titta i skräppostmappen.
+forgot-back = Tillbaka till inloggningen
+
+password-new = Nytt lösenord
+password-rules = Minst 8 tecken, vilka du vill. Några ord som du kommer ihåg fungerar bra.
+password-show = Visa lösenord
+password-current = Nuvarande lösenord
+welcome-title = Välkommen till Pulse Companion
+welcome-intro = Välj ett lösenord för { $email }. Du loggar in med det och din e-postadress.
+reset-title = Välj ett nytt lösenord
+reset-intro = Välj ett nytt lösenord för { $email }. Alla enheter som använder kontot loggas ut.
+link-checking = Kontrollerar länken…
+link-submit = Spara och logga in
+link-busy = Sparar…
+link-invalid = Länken fungerar inte längre: den har redan använts, har gått ut eller har ersatts av en nyare. Välj ”Glömt lösenordet?” på inloggningsskärmen för att få en ny.
+link-other-account = Länken gäller { $email }, men { $current } är inloggad på den här enheten. Logga ut först och öppna sedan länken igen.
 
 ## Home
 
@@ -81,7 +108,7 @@ help-articles = Artiklar
 compose-title = Skicka ett meddelande till oss
 compose-technical-title = Rapportera ett tekniskt fel
 compose-complaint-title = Skicka in ett klagomål
-compose-intro = Välj ett ämne och berätta vad som har hänt. Vi strävar efter att svara inom 24 timmar.
+compose-intro = Välj ett ämne och berätta vad som har hänt. När ditt meddelande har kommit fram till oss ser du när vi siktar på att ha svarat.
 compose-technical-intro = Berätta vad som gick fel. Enhetsuppgifterna nedan skickas med din rapport.
 compose-complaint-intro = Är du inte nöjd med hur något har hanterats? Berätta vem som klagar, hur vi når dig och vad det gäller.
 compose-continue-draft = Fortsätt med ditt påbörjade utkast
@@ -125,7 +152,7 @@ diag-unknown = Inte känt än
 ## After Send
 
 sent-title = Ditt meddelande är på väg
-sent-reply-aim = Vi strävar efter att svara inom 24 timmar.
+sent-reply-pending = Så snart ditt meddelande har kommit fram till partnersupporten ser du här när vi siktar på att ha svarat.
 sent-queued = Väntar på uppkoppling
 sent-queued-retry = Väntar på uppkoppling ({ $attempts ->
     [one] försökt en gång
@@ -139,6 +166,7 @@ sent-gone = Det här meddelandet väntar inte längre på att skickas.
 sent-retry = Försök igen
 sent-edit = Redigera
 sent-discard = Släng
+sent-cancel = Avbryt sändningen
 sent-view-case = Visa meddelandet
 sent-done = Klar
 
@@ -159,6 +187,9 @@ outbox-mediation = Begäran om medling
 
 messages-title = Meddelanden
 messages-empty = Inga meddelanden än. Skriv till oss via Hjälp.
+messages-search = Sök i dina meddelanden
+messages-no-match = Inget meddelande matchar ”{ $query }”.
+messages-more = Visa äldre meddelanden
 messages-unread = { $count ->
     [one] Ett nytt
    *[other] { $count } nya
@@ -168,7 +199,19 @@ case-not-found = Det här meddelandet finns inte i telefonen än. Öppna det ige
 case-reservation = Bekräftelsenummer { $number }
 case-created = Skickat { $when }
 case-expected-next = Det här händer härnäst
-case-reply-aim = Vi strävar efter att svara inom 24 timmar.
+case-number = Ärende { $number }
+case-reply-due = { $day ->
+    [today] Vi siktar på att svara senast i dag kl. { $time }.
+    [tomorrow] Vi siktar på att svara senast i morgon kl. { $time }.
+    [weekday] Vi siktar på att svara senast på { $weekday } kl. { $time }.
+   *[date] Vi siktar på att svara senast { $date }.
+}
+case-reply-late = { $day ->
+    [today] Vårt svar är försenat – vi siktade på att svara senast i dag kl. { $time }. Vi arbetar på det.
+    [yesterday] Vårt svar är försenat – vi siktade på att svara senast i går kl. { $time }. Vi arbetar på det.
+    [weekday] Vårt svar är försenat – vi siktade på att svara senast i { $weekday }s kl. { $time }. Vi arbetar på det.
+   *[date] Vårt svar är försenat – vi siktade på att svara senast { $date }. Vi arbetar på det.
+}
 case-info-needed-title = Partnersupporten behöver mer information
 case-info-needed-body = Svara nedan så att vi kan gå vidare med ditt ärende.
 case-reply = Svara
@@ -192,6 +235,8 @@ case-attachments = { $count ->
     [one] En bilaga
    *[other] { $count } bilagor
 }
+case-document = Dokument { $number } (PDF)
+case-photo-close = Stäng
 case-you = Du
 case-support = Partnersupporten
 
@@ -254,6 +299,26 @@ settings-server = Server
 settings-about = Om appen
 settings-version = Version { $version }
 settings-sign-out = Logga ut
+settings-password = Lösenord
+settings-change-password = Byt lösenord
+password-change-submit = Byt lösenord
+password-change-busy = Byter…
+password-changed = Ditt lösenord är bytt. Dina andra enheter har loggats ut.
+settings-sign-out-everywhere = Logga ut på alla enheter
+sign-out-everywhere-confirm = Vill du logga ut på alla enheter som använder kontot, även den här? Utkast och väntande meddelanden finns kvar på den här enheten till nästa inloggning.
+sign-out-everywhere-yes = Logga ut överallt
+sign-out-unsent = { $count ->
+        [one] Ett meddelande eller utkast på telefonen har inte nått supporten än.
+       *[other] { $count } meddelanden eller utkast på telefonen har inte nått supporten än.
+    } Vad ska hända med dem?
+sign-out-send-first = Skicka först, logga sedan ut
+sign-out-keep = Behåll dem till nästa inloggning
+sign-out-discard = Släng dem och logga ut
+sign-out-stay = Förbli inloggad
+sign-out-sending = { $count ->
+        [one] Skickar ett meddelande …
+       *[other] Skickar { $count } meddelanden …
+    } Du loggas ut så snart de har gått iväg.
 
 ## Times
 
@@ -284,6 +349,13 @@ month-9 = sep.
 month-10 = okt.
 month-11 = nov.
 month-12 = dec.
+weekday-1 = måndag
+weekday-2 = tisdag
+weekday-3 = onsdag
+weekday-4 = torsdag
+weekday-5 = fredag
+weekday-6 = lördag
+weekday-7 = söndag
 
 ## Errors: the server's codes and the app's own
 
@@ -319,7 +391,14 @@ error-text_too_long = Ett namn eller telefonnummer är för långt. Korta det oc
 error-too_many_pending_files = För många foton väntar på att skickas. De följer med dina meddelanden; försök igen om en minut.
 error-image_unreadable = Fotot gick inte att läsa. Ta det igen eller välj ett annat.
 error-image_too_large = Fotot är för stort för att behandlas. Välj ett mindre.
+error-password_too_short = Ett lösenord måste ha minst 8 tecken.
+error-password_too_long = Ett lösenord får ha högst 128 tecken.
+error-password_common = Lösenordet är ett av de vanligaste eller har läckt, så det är lätt att gissa. Välj ett annat – några ord som du kommer ihåg fungerar bra.
+error-link_invalid = Länken fungerar inte längre: den har redan använts, har gått ut eller har ersatts av en nyare. Be om en ny.
+error-unknown_handler = Det här kontot tillhör inte partnersupporten.
+error-too_many_saved_replies = Du har nått högsta antalet sparade svar. Ta bort ett innan du lägger till ett nytt.
 error-file_missing = En bild i meddelandet finns inte längre på telefonen. Redigera meddelandet och lägg till bilden igen.
+error-on_its_way = Meddelandet är redan på väg till supporten och kan inte längre ändras eller avbrytas. Det kommer fram en gång.
 error-storage = Telefonens lagring kunde inte läsas eller skrivas. Försök igen.
 error-server_address = Ange serverns adress. Den ska börja med http:// eller https://.
 

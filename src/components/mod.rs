@@ -1,10 +1,12 @@
 //! Pieces several screens share, one module each: icons, the top bar, status chips, an
 //! outbox item's state and what can be done about it, the notice of a failed action,
-//! the error a screen shows when it cannot read what it needs, and signing out.
+//! the error a screen shows when it cannot read what it needs, a case's promise of a
+//! reply, and signing out.
 
 mod icon;
 mod notice;
 mod outbox_item;
+mod reply_promise;
 mod screen_error;
 mod sign_out;
 mod status;
@@ -14,8 +16,10 @@ mod window_title;
 pub use icon::{Icon, Svg};
 pub use notice::ActionNotice;
 pub use outbox_item::{
-    FailedActions, OutboxStateLine, needs_action, outbox_state_class, outbox_state_text,
+    FailedActions, OutboxStateLine, QueuedActions, needs_action, outbox_state_class,
+    outbox_state_text,
 };
+pub use reply_promise::ReplyPromise;
 pub use screen_error::{Loading, ReadError, ScreenBoundary};
 pub use sign_out::SignOutButton;
 pub use status::StatusChip;

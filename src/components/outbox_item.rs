@@ -1,7 +1,7 @@
 //! An outbox item's state in words, and what the partner can do about a failed one.
 
 use dioxus::prelude::*;
-use pulse_client::{OutboxItem, OutboxPayload, OutboxState};
+use pulse_client::{CaseDraft, OutboxItem, OutboxPayload, OutboxState, Unqueued};
 
 use crate::i18n::{error_text, t};
 use crate::route::Route;
@@ -84,6 +84,61 @@ pub fn FailedActions(item: OutboxItem) -> Element {
                 class: "danger", "data-testid": "discard",
                 onclick: move |_| state.act("discard", move |pulse| async move { pulse.discard(id).await }, |_| {}),
                 {t("sent-discard")}
+            }
+        }
+    }
+}
+
+/// Edit or cancel a message still waiting to leave (see `OutboxItem::can_change`). A
+/// new case goes back into a draft; a reply goes back into `reply_box` (only
+/// the case's own screen has one, so elsewhere a reply can be cancelled, not edited).
+/// If the worker took it meanwhile, the notice says it is on its way and arrives once.
+#[component]
+pub fn QueuedActions(item: OutboxItem, reply_box: Option<Signal<CaseDraft>>) -> Element {
+    let state = use_app();
+    let id = item.id;
+    // The screen this line is on: it outlives the line (see below).
+    let screen = dioxus::core::parent_scope().unwrap_or(ScopeId::APP);
+    if !matches!(item.state, OutboxState::Queued { .. }) || !item.can_change() {
+        return rsx! {};
+    }
+    let editable = match item.payload {
+        OutboxPayload::NewCase { .. } => true,
+        OutboxPayload::Reply { .. } => reply_box.is_some(),
+        _ => false,
+    };
+    rsx! {
+        div { class: "actions",
+            if editable {
+                button {
+                    "data-testid": "edit-queued",
+                    onclick: move |_| {
+                        let nav = navigator();
+                        let pulse = state.pulse();
+                        // The screen's task, not this line's: taking the item out of
+                        // the queue removes this line, and what comes back must still
+                        // reach the draft or the reply box.
+                        dioxus::core::Runtime::current().spawn(screen, async move {
+                            match pulse.edit_queued(id).await {
+                                Ok(Unqueued::Draft(draft)) => {
+                                    nav.push(Route::draft(draft.content.kind, draft.id));
+                                }
+                                Ok(Unqueued::Reply { draft, .. }) => {
+                                    if let Some(mut reply_box) = reply_box {
+                                        reply_box.set(draft);
+                                    }
+                                }
+                                Err(error) => state.failed("edit", &error),
+                            }
+                        });
+                    },
+                    {t("sent-edit")}
+                }
+            }
+            button {
+                class: "danger", "data-testid": "cancel-queued",
+                onclick: move |_| state.act("discard", move |pulse| async move { pulse.discard(id).await }, |_| {}),
+                {t("sent-cancel")}
             }
         }
     }

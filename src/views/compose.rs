@@ -189,7 +189,7 @@ fn ComposeFields(
             HashSet::new()
         }
     });
-    let mut file_error = use_signal(|| None::<Failure>);
+    let file_error = use_signal(|| None::<Failure>);
     let mut sending = use_signal(|| false);
     let properties = state.account().map(|a| a.properties).unwrap_or_default();
 
@@ -233,6 +233,8 @@ fn ComposeFields(
     // Saves after every edit: a killed app loses at most the keystroke in flight.
     let mut edit = move |field: CaseField, change: Box<dyn FnOnce(&mut DraftContent)>| {
         change(&mut content.write());
+        // The language the partner is writing in now, so support can answer in it.
+        content.write().language = Some(LANG.peek().code.to_owned());
         if kind == ContactKind::TechnicalIssue {
             // What is sent is what the screen shows: the details as of the last edit.
             content.write().diagnostics = Some(platform::diagnostics(
@@ -300,25 +302,8 @@ fn ComposeFields(
 
     // Photos chosen (or taken): kept in app storage at once, checked by their content.
     let pick_files = move |e: FormEvent| async move {
-        file_error.set(None);
-        for file in e.files() {
-            let bytes = match file.read_bytes().await {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    tracing::warn!(%error, "a chosen file could not be read");
-                    file_error.set(Some(Failure::FileMissing));
-                    continue;
-                }
-            };
-            match state.pulse().add_file(&bytes).await {
-                Ok(local) => edit(
-                    CaseField::Attachments,
-                    Box::new(move |c| c.files.push(local.id)),
-                ),
-                // Not a photo, or too large: said beside the photos.
-                Err(error @ ClientError::Input(_)) => file_error.set(Some(error.failure())),
-                Err(error) => state.failed("add_photo", &error),
-            }
+        for id in keep_photos(state, e.files(), file_error).await {
+            edit(CaseField::Attachments, Box::new(move |c| c.files.push(id)));
         }
     };
 
@@ -560,8 +545,38 @@ fn diagnostic_value(key: &str, value: &str) -> String {
     }
 }
 
+/// Keeps the chosen (or taken) photos in app storage, each prepared for sending and
+/// checked by its content; returns the ones kept. One that cannot be used (unreadable,
+/// not a photo, too large) is said in `problem`, beside the photos.
+pub(crate) async fn keep_photos(
+    state: AppState,
+    files: Vec<dioxus::html::FileData>,
+    mut problem: Signal<Option<Failure>>,
+) -> Vec<Uuid> {
+    problem.set(None);
+    let mut kept = Vec::with_capacity(files.len());
+    for file in files {
+        let bytes = match file.read_bytes().await {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                tracing::warn!(%error, "a chosen file could not be read");
+                problem.set(Some(Failure::FileMissing));
+                continue;
+            }
+        };
+        match state.pulse().add_file(&bytes).await {
+            Ok(local) => kept.push(local.id),
+            Err(error @ (ClientError::Input(_) | ClientError::Photo(_))) => {
+                problem.set(Some(error.failure()));
+            }
+            Err(error) => state.failed("add_photo", &error),
+        }
+    }
+    kept
+}
+
 #[component]
-fn Thumbnail(file: Uuid, number: usize, on_remove: EventHandler<Uuid>) -> Element {
+pub(crate) fn Thumbnail(file: Uuid, number: usize, on_remove: EventHandler<Uuid>) -> Element {
     let state = use_app();
     let src = use_resource(move || {
         let pulse = state.pulse();

@@ -4,7 +4,9 @@
 use dioxus::prelude::*;
 use pulse_client::OutboxPayload;
 
-use crate::components::{FailedActions, Loading, OutboxStateLine, TopBar, ago, needs_action};
+use crate::components::{
+    FailedActions, Loading, OutboxStateLine, QueuedActions, TopBar, ago, needs_action,
+};
 use crate::i18n::{self, t};
 use crate::route::Route;
 use crate::state::{unsent, use_app};
@@ -77,6 +79,8 @@ pub fn Outbox() -> Element {
                     OutboxStateLine { item: item.clone() }
                     if needs_action(&item) {
                         FailedActions { item: item.clone() }
+                    } else {
+                        QueuedActions { item: item.clone(), reply_box: None }
                     }
                 }
             }

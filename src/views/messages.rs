@@ -1,5 +1,7 @@
 //! Messages: the partner's cases with status chips and unread marks, from the phone's
-//! cache (readable offline), refreshed from the server when it can be reached.
+//! cache (readable offline), refreshed from the server when it can be reached; older
+//! cases a page at a time, and a search over them (topic, words, case or reservation
+//! number) that works offline.
 
 use dioxus::prelude::*;
 
@@ -25,9 +27,56 @@ pub fn Messages() -> Element {
         }
     });
     let refreshed = refresh.read().unwrap_or(false);
+    let mut query = use_signal(String::new);
+    // The engine finds words, case and reservation numbers; the topic is matched here,
+    // in the language the partner reads it in.
+    let found = use_resource(move || {
+        (state.cases_changed)();
+        let text = query();
+        let pulse = state.pulse();
+        async move { pulse.search_cases(&text).await }
+    });
+    let more = use_resource(move || {
+        (state.cases_changed)();
+        let pulse = state.pulse();
+        async move { pulse.has_more_cases().await.unwrap_or(false) }
+    });
+    let mut loading_more = use_signal(|| false);
     let cases = state.cases.read();
     let Some(cases) = cases.ready()? else {
         return rsx! { Loading {} };
+    };
+    let needle = query.read().trim().to_lowercase();
+    let shown: Vec<_> = if needle.is_empty() {
+        cases.iter().collect()
+    } else {
+        let by_engine = match &*found.read() {
+            Some(Ok(ids)) => ids.clone(),
+            _ => Vec::new(),
+        };
+        cases
+            .iter()
+            .filter(|case| {
+                by_engine.contains(&case.id)
+                    || i18n::topic_label(case.topic.as_str())
+                        .to_lowercase()
+                        .contains(&needle)
+                    || i18n::subtopic_label(case.topic.as_str(), &case.subtopic)
+                        .to_lowercase()
+                        .contains(&needle)
+            })
+            .collect()
+    };
+    let has_more = needle.is_empty() && more.read().unwrap_or(false);
+    let load_more = move |_| {
+        loading_more.set(true);
+        let pulse = state.pulse();
+        spawn(async move {
+            if let Err(error) = pulse.more_cases().await {
+                state.failed("more_cases", &error);
+            }
+            loading_more.set(false);
+        });
     };
     rsx! {
         TopBar { title: t("messages-title") }
@@ -37,9 +86,21 @@ pub fn Messages() -> Element {
             }
             if cases.is_empty() {
                 p { class: "muted", {t("messages-empty")} }
+            } else {
+                input {
+                    r#type: "search", class: "search", "data-testid": "messages-search",
+                    "aria-label": t("messages-search"), placeholder: t("messages-search"),
+                    value: "{query}",
+                    oninput: move |e| query.set(e.value()),
+                }
+            }
+            if !needle.is_empty() && shown.is_empty() {
+                p { class: "muted", "data-testid": "messages-no-match",
+                    {tr!("messages-no-match", query = query.read().trim().to_owned())}
+                }
             }
             ul { class: "list card",
-                for case in cases.iter() {
+                for case in shown {
                     li { key: "{case.id}",
                         Link { to: Route::CaseScreen { id: case.id }, "data-testid": "case-row",
                             if case.unread_count > 0 {
@@ -59,6 +120,11 @@ pub fn Messages() -> Element {
                             StatusChip { status: case.status }
                         }
                     }
+                }
+            }
+            if has_more {
+                button { "data-testid": "messages-more", disabled: loading_more(), onclick: load_more,
+                    {t("messages-more")}
                 }
             }
         }

@@ -9,6 +9,7 @@ pub mod messages;
 pub mod more;
 pub mod not_found;
 pub mod notifications;
+pub mod password;
 pub mod sent;
 pub mod settings;
 pub mod shell;

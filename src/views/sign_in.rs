@@ -1,4 +1,5 @@
-//! Sign in: server address, partner email and password. The session survives a
+//! Sign in: e-mail and password (the server is the build's; "Advanced" changes it for
+//! a self-hoster), and the way to "forgot your password?". The session survives a
 //! restart (the token is in the keychain); signing in again after the server refused
 //! the session resumes everything that was waiting.
 
@@ -8,6 +9,7 @@ use pulse_client::Failure;
 use crate::components::{Loading, TopBar};
 use crate::i18n::{error_text, t};
 use crate::platform;
+use crate::route::Route;
 use crate::state::{ReadFailed, use_app};
 
 #[component]
@@ -73,17 +75,12 @@ fn SignInForm(again: bool, server: String) -> Element {
         TopBar { title: t("sign-in-title") }
         div { class: "screen",
             p { if again { {t("sign-in-again-intro")} } else { {t("sign-in-intro")} } }
+            if !platform::remembers_session() {
+                p { class: "callout note", role: "note", "data-testid": "not-remembered",
+                    {t("sign-in-not-remembered")}
+                }
+            }
             form { onsubmit: submit, "data-testid": "sign-in-form",
-                label { r#for: "server", {t("sign-in-server")} }
-                input {
-                    id: "server", name: "server", r#type: "url", autocomplete: "url",
-                    value: "{server}",
-                    "aria-invalid": if server_ok { "false" } else { "true" },
-                    oninput: move |e| server.set(e.value()),
-                }
-                if !server_ok {
-                    p { class: "field-error", {t("error-server_address")} }
-                }
                 label { r#for: "email", {t("sign-in-email")} }
                 input {
                     id: "email", name: "email", r#type: "email", autocomplete: "username",
@@ -105,6 +102,25 @@ fn SignInForm(again: bool, server: String) -> Element {
                     "data-testid": "sign-in-submit",
                     if busy() { {t("sign-in-busy")} } else { {t("sign-in-submit")} }
                 }
+                // The build names its server; a self-hoster can still point elsewhere.
+                details { class: "advanced", open: !server_ok, "data-testid": "sign-in-advanced",
+                    summary { {t("sign-in-advanced")} }
+                    label { r#for: "server", {t("sign-in-server")} }
+                    input {
+                        id: "server", name: "server", r#type: "url", autocomplete: "url",
+                        value: "{server}",
+                        "aria-invalid": if server_ok { "false" } else { "true" },
+                        "aria-describedby": "server-hint",
+                        oninput: move |e| server.set(e.value()),
+                    }
+                    p { id: "server-hint", class: "hint", {t("sign-in-advanced-hint")} }
+                    if !server_ok {
+                        p { class: "field-error", {t("error-server_address")} }
+                    }
+                }
+            }
+            Link { to: Route::ForgotPassword {}, class: "text-link", "data-testid": "sign-in-forgot",
+                {t("sign-in-forgot")}
             }
         }
     }

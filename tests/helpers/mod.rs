@@ -4,6 +4,10 @@
 //! own buttons and fields a test clicks and types into.
 #![allow(dead_code)]
 
+/// The server tests' SMTP server (aiosmtpd), for the e-mails of the browser test.
+#[path = "../../crates/server/tests/helpers/smtp.rs"]
+pub mod smtp;
+
 use std::any::Any;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -36,6 +40,7 @@ pub struct Server {
     pub dir: TempDir,
     pub addr: SocketAddr,
     web_app: Option<PathBuf>,
+    mail: pulse_server::app::MailConfig,
     running: Option<RunningServer>,
 }
 
@@ -46,10 +51,19 @@ impl Server {
 
     /// Also serves a built web app at `/`.
     pub async fn start_serving(web_app: Option<PathBuf>) -> Server {
+        Server::start_mailing(web_app, Default::default()).await
+    }
+
+    /// Also sends e-mail as `mail` says.
+    pub async fn start_mailing(
+        web_app: Option<PathBuf>,
+        mail: pulse_server::app::MailConfig,
+    ) -> Server {
         let mut server = Server {
             dir: tempfile::tempdir().unwrap(),
             addr: "127.0.0.1:0".parse().unwrap(),
             web_app,
+            mail,
             running: None,
         };
         server.up().await;
@@ -76,8 +90,10 @@ impl Server {
             demo: Some(DemoOptions {
                 acknowledge_after: Duration::from_secs(86_400),
                 update_after: Duration::from_secs(86_400),
+                auto_handler: false,
             }),
             web_app: self.web_app.clone(),
+            mail: self.mail.clone(),
         };
         let mut tries = 0;
         let running = loop {
@@ -129,6 +145,20 @@ pub struct Handler {
 
 impl Handler {
     /// `action` is acknowledge, request_info, update, resolve or close.
+    /// Invites someone; the answer's status and body.
+    pub async fn invite(&self, invitation: Value) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}/v1/invitations", self.base))
+            .bearer_auth(&self.token)
+            .json(&invitation)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
     pub async fn act(&self, case: Uuid, action: &str, body: Value) {
         let response = self
             .http
@@ -148,6 +178,32 @@ impl Handler {
 }
 
 impl Handler {
+    /// The server's copy of the first photo of a case's first message.
+    pub async fn first_photo(&self, case: Uuid) -> Vec<u8> {
+        let detail: Value = self
+            .http
+            .get(format!("{}/v1/handler/cases/{case}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let photo = detail["timeline"][0]["attachments"][0]["id"]
+            .as_str()
+            .expect("the message has a photo");
+        let response = self
+            .http
+            .get(format!("{}/v1/cases/{case}/attachments/{photo}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        response.bytes().await.unwrap().to_vec()
+    }
+
     /// Every case in the queue, newest activity first, as the handler API gives them.
     pub async fn cases(&self) -> Vec<Value> {
         let page: Value = self
@@ -290,6 +346,23 @@ impl Screen {
         assert!(!target.disabled, "{test_id} is disabled");
         let data = SerializedFormData::new(text.to_owned(), Vec::new());
         self.fire(target.id, "input", Box::new(data)).await;
+    }
+
+    /// Sends the form with `data-testid="form"` as its enabled submit button
+    /// `data-testid="button"` does (Enter, or a click on it), then lets the screen settle.
+    pub async fn submit(&mut self, form: &str, button: &str) {
+        let html = self.html();
+        assert!(
+            html.contains(&format!("data-testid=\"{button}\"")),
+            "no {button} in {html}"
+        );
+        assert!(
+            !is_disabled(&html, button),
+            "{button} is disabled in {html}"
+        );
+        let target = self.element(form, "onsubmit");
+        let data = SerializedFormData::new(String::new(), Vec::new());
+        self.fire(target.id, "submit", Box::new(data)).await;
     }
 
     /// Picks `value` in the list (or ticks the box) with `data-testid="test_id"`: its

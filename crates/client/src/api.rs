@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use pulse_protocol::ErrorCode;
 use pulse_protocol::wire::{
-    Account, AttachmentRef, CaseBatch, CaseDetail, CaseEvent, CasePage, EventPage,
-    IDEMPOTENCY_KEY_HEADER, NewCase, NewReply, ResolutionAnswer, Session, SignIn, TimelinePage,
+    Account, AttachmentRef, CaseBatch, CaseDetail, CaseEvent, CasePage, ChangePassword,
+    ChoosePassword, EventPage, IDEMPOTENCY_KEY_HEADER, LinkInfo, LinkToken, NewCase, NewReply,
+    PasswordReset, ResolutionAnswer, Session, SignIn, TimelinePage,
 };
 use reqwest::{Method, RequestBuilder, StatusCode, header};
 use serde::Deserialize;
@@ -39,9 +40,13 @@ impl std::fmt::Debug for Token {
 /// Why a call did not succeed.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ApiError {
-    /// The server could not be reached, or the connection broke.
+    /// The connection broke, or no answer came in time: the request may have reached
+    /// the server.
     #[error("the server cannot be reached")]
     Network,
+    /// No connection could be made: nothing of the request left the phone.
+    #[error("the server cannot be reached")]
+    Unreached,
     /// The session is no longer valid.
     #[error("sign in again")]
     Unauthorized,
@@ -59,6 +64,12 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// Whether the request may have reached the server: anything but a connection that
+    /// could not be made.
+    pub fn may_have_arrived(&self) -> bool {
+        !matches!(self, ApiError::Unreached)
+    }
+
     /// Whether the same request may succeed later, as the outbox decides it for every
     /// answer (see [`crate::outbox`]).
     pub fn is_transient(&self) -> bool {
@@ -71,7 +82,7 @@ impl ApiError {
     /// Why, for the partner.
     pub fn failure(&self) -> Failure {
         match self {
-            ApiError::Network => Failure::Network,
+            ApiError::Network | ApiError::Unreached => Failure::Network,
             ApiError::Unauthorized => Failure::Refused(ErrorCode::Unauthorized),
             ApiError::Server { code, .. } => Failure::Refused(*code),
             ApiError::Unexpected => Failure::Unexpected,
@@ -81,7 +92,7 @@ impl ApiError {
     /// The answer as the outbox weighs it.
     pub fn outcome(&self) -> Outcome {
         match self {
-            ApiError::Network => Outcome::NoAnswer,
+            ApiError::Network | ApiError::Unreached => Outcome::NoAnswer,
             ApiError::Unauthorized => Outcome::Refused {
                 status: 401,
                 code: ErrorCode::Unauthorized,
@@ -230,6 +241,53 @@ impl Api {
         send_empty(self.request(Method::DELETE, "/v1/sessions/current")).await
     }
 
+    /// Ends every session of the account, this one too.
+    pub async fn sign_out_everywhere(&self) -> Result<(), ApiError> {
+        send_empty(self.request(Method::DELETE, "/v1/sessions")).await
+    }
+
+    pub async fn request_reset(&self, email: &str) -> Result<(), ApiError> {
+        let body = PasswordReset {
+            email: email.to_owned(),
+        };
+        send_empty(
+            self.request(Method::POST, "/v1/password-resets")
+                .json(&body),
+        )
+        .await
+    }
+
+    pub async fn check_link(&self, token: &str) -> Result<LinkInfo, ApiError> {
+        let body = LinkToken {
+            token: token.to_owned(),
+        };
+        send(
+            self.request(Method::POST, "/v1/password-links/check")
+                .json(&body),
+        )
+        .await
+    }
+
+    pub async fn choose_password(&self, token: &str, password: &str) -> Result<Session, ApiError> {
+        let body = ChoosePassword {
+            token: token.to_owned(),
+            password: password.to_owned(),
+        };
+        send(self.request(Method::POST, "/v1/passwords").json(&body)).await
+    }
+
+    pub async fn change_password(&self, current: &str, new: &str) -> Result<(), ApiError> {
+        let body = ChangePassword {
+            current_password: current.to_owned(),
+            new_password: new.to_owned(),
+        };
+        send_empty(
+            self.request(Method::PUT, "/v1/account/password")
+                .json(&body),
+        )
+        .await
+    }
+
     pub async fn account(&self) -> Result<Account, ApiError> {
         send(self.request(Method::GET, "/v1/account")).await
     }
@@ -312,6 +370,15 @@ impl Api {
         .await
     }
 
+    /// A photo or document of a case, as the server keeps it.
+    pub async fn attachment(&self, case: Uuid, id: Uuid) -> Result<Vec<u8>, ApiError> {
+        let request = self.request(Method::GET, &format!("/v1/cases/{case}/attachments/{id}"));
+        let response = request.send().await.map_err(unanswered)?;
+        let response = check(response).await?;
+        let bytes = response.bytes().await.map_err(|_| ApiError::Network)?;
+        Ok(bytes.to_vec())
+    }
+
     pub async fn cases(&self, cursor: Option<&str>) -> Result<CasePage, ApiError> {
         let path = match cursor {
             Some(cursor) => format!("/v1/cases?cursor={cursor}"),
@@ -359,21 +426,33 @@ impl Api {
         if let Some(token) = &self.token {
             request = request.bearer_auth(token.expose());
         }
-        let response = request.send().await.map_err(|_| ApiError::Network)?;
+        let response = request.send().await.map_err(unanswered)?;
         check(response).await
     }
 }
 
 async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(unanswered)?;
     let response = check(response).await?;
     let bytes = response.bytes().await.map_err(|_| ApiError::Network)?;
     serde_json::from_slice(&bytes).map_err(|_| ApiError::Unexpected)
 }
 
 async fn send_empty(request: RequestBuilder) -> Result<(), ApiError> {
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(unanswered)?;
     check(response).await.map(|_| ())
+}
+
+/// A request that got no answer: whether it could have reached the server decides
+/// whether the outbox may still change it (see [`crate::outbox`]).
+/// In a browser, fetch says no more than that it failed: it may have arrived.
+fn unanswered(error: reqwest::Error) -> ApiError {
+    #[cfg(not(target_family = "wasm"))]
+    if error.is_connect() {
+        return ApiError::Unreached;
+    }
+    let _ = error;
+    ApiError::Network
 }
 
 /// Passes a success through; turns an error answer into an [`ApiError`].

@@ -20,6 +20,7 @@ pub mod api;
 mod live;
 pub mod model;
 pub mod outbox;
+pub mod photo;
 pub mod rt;
 pub mod sse;
 pub mod store;
@@ -32,15 +33,24 @@ use std::time::Duration;
 use pulse_protocol::ErrorCode;
 use pulse_protocol::input::{self, AttachmentKind, InputError};
 use pulse_protocol::request::CaseProblems;
-use pulse_protocol::wire::{Account, CaseDetail, CaseSummary};
+use pulse_protocol::wire::{Account, AttachmentRef, CaseDetail, CaseSummary};
 use tokio::sync::{Notify, broadcast, watch};
 use uuid::Uuid;
 
 pub use api::{Api, ApiError, HttpOptions, Token};
 pub use model::*;
-pub use outbox::{OutboxItem, OutboxPayload, OutboxState};
-pub use store::{ReadScope, Store, StoreError};
+pub use outbox::{OutboxItem, OutboxPayload, OutboxState, Unqueued};
+pub use store::{ReadScope, Store, StoreError, Unsent};
 pub use vault::{Vault, VaultError};
+
+/// What signing out does with what the account has not sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnSignOut {
+    /// Kept on the device for the account's next sign-in; no other account sees it.
+    Keep,
+    /// Deleted: drafts, waiting and failed messages, and their photos.
+    Discard,
+}
 
 /// How the engine is set up.
 #[derive(Clone)]
@@ -128,6 +138,9 @@ pub enum ClientError {
     Vault(#[from] VaultError),
     #[error("nobody is signed in")]
     NotSignedIn,
+    /// A photo that cannot be made safe to send (unreadable, or too many pixels).
+    #[error("the photo cannot be used ({0:?})")]
+    Photo(ErrorCode),
 }
 
 impl ClientError {
@@ -138,8 +151,10 @@ impl ClientError {
             ClientError::Input(error) => Failure::Refused(error.code()),
             ClientError::Api(error) => error.failure(),
             ClientError::Store(StoreError::NotFound(_)) => Failure::Refused(ErrorCode::NotFound),
+            ClientError::Store(StoreError::OnItsWay) => Failure::OnItsWay,
             ClientError::Store(_) | ClientError::Vault(_) => Failure::Storage,
             ClientError::NotSignedIn => Failure::Refused(ErrorCode::Unauthorized),
+            ClientError::Photo(code) => Failure::Refused(*code),
         }
     }
 }
@@ -151,6 +166,13 @@ struct Session {
     account: Account,
     /// The server refused the token: nothing is sent until the partner signs in again.
     paused: bool,
+}
+
+impl Session {
+    /// Whose data on the device this session's answers are (`server#account`).
+    fn owner(&self) -> String {
+        vault_user(self.api.base(), self.account.id)
+    }
 }
 
 pub(crate) struct Inner {
@@ -262,7 +284,7 @@ impl Inner {
     fn observe<T>(&self, result: &Result<T, ApiError>) {
         match result {
             Ok(_) => self.saw_network(true),
-            Err(ApiError::Network) => self.saw_network(false),
+            Err(ApiError::Network | ApiError::Unreached) => self.saw_network(false),
             Err(ApiError::Unauthorized) => {
                 self.saw_network(true);
                 self.pause_for_sign_in();
@@ -287,6 +309,7 @@ impl PartialEq for Pulse {
 
 const META_SERVER: &str = "server";
 const META_ACCOUNT: &str = "account";
+const META_CASES_NEXT: &str = "cases_next";
 
 impl Pulse {
     /// Opens the local store, restores the session from the keychain, and starts the
@@ -356,6 +379,16 @@ impl Pulse {
             }
             Err(e) => return Err(e.into()),
         };
+        self.adopt(api, session).await
+    }
+
+    /// Keeps a session the server gave (signing in, or choosing a password with a
+    /// link): the token in the keychain, the account's own data on the phone.
+    async fn adopt(
+        &self,
+        api: Api,
+        session: pulse_protocol::wire::Session,
+    ) -> Result<Account, ClientError> {
         let token = Token::new(session.token);
         let (user, kept) = (vault_user(api.base(), session.account.id), token.clone());
         self.inner
@@ -386,9 +419,78 @@ impl Pulse {
         Ok(session.account)
     }
 
-    /// Signs out: the token is revoked (when the server can be reached) and forgotten.
-    /// Drafts and unsent messages stay for the next sign-in.
-    pub async fn sign_out(&self) -> Result<(), ClientError> {
+    /// "Forgot your password?": asks `server` to e-mail a reset link to `email`. The
+    /// server answers alike whether an account has that address or not.
+    pub async fn request_password_reset(
+        &self,
+        server: &str,
+        email: &str,
+    ) -> Result<(), ClientError> {
+        let api = Api::new(server, &self.inner.config.http)?;
+        let result = api.request_reset(email.trim()).await;
+        self.inner.observe(&result);
+        Ok(result?)
+    }
+
+    /// What a link from an e-mail is for and whose it is, without using it.
+    pub async fn check_link(
+        &self,
+        server: &str,
+        token: &str,
+    ) -> Result<pulse_protocol::wire::LinkInfo, ClientError> {
+        let api = Api::new(server, &self.inner.config.http)?;
+        let result = api.check_link(token).await;
+        self.inner.observe(&result);
+        Ok(result?)
+    }
+
+    /// Chooses a password with a link from an e-mail (an invitation or a reset) and
+    /// signs in with it, as [`Pulse::sign_in`] does.
+    pub async fn choose_password(
+        &self,
+        server: &str,
+        token: &str,
+        password: &str,
+    ) -> Result<Account, ClientError> {
+        let api = Api::new(server, &self.inner.config.http)?;
+        let result = api.choose_password(token, password).await;
+        self.inner.observe(&result);
+        let session = result?;
+        self.adopt(api, session).await
+    }
+
+    /// A new password for the signed-in account, given the current one; the account's
+    /// other devices are signed out, this one goes on.
+    pub async fn change_password(&self, current: &str, new: &str) -> Result<(), ClientError> {
+        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        let result = session.api.change_password(current, new).await;
+        self.inner.observe(&result);
+        Ok(result?)
+    }
+
+    /// Signs out on every device of the account, this one too; what this device has
+    /// not sent stays for the next sign-in, as [`OnSignOut::Keep`] keeps it.
+    pub async fn sign_out_everywhere(&self) -> Result<(), ClientError> {
+        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        let result = session.api.sign_out_everywhere().await;
+        self.inner.observe(&result);
+        result?;
+        self.sign_out(OnSignOut::Keep).await
+    }
+
+    /// What this account has not sent (drafts, waiting and failed messages): signing
+    /// out with any asks what should become of them.
+    pub async fn unsent(&self) -> Result<Unsent, ClientError> {
+        self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        Ok(self.inner.db(|store| store.unsent()).await?)
+    }
+
+    /// Signs out: the token is revoked (when the server can be reached) and forgotten,
+    /// and the account's cached cases, notifications and sent items go with their
+    /// photos. With [`OnSignOut::Keep`] its drafts and unsent messages stay, under its
+    /// name, for when it signs in again (no other account sees them); with
+    /// [`OnSignOut::Discard`] they go too.
+    pub async fn sign_out(&self, unsent: OnSignOut) -> Result<(), ClientError> {
         let Some(session) = self.inner.session() else {
             return Ok(());
         };
@@ -401,19 +503,58 @@ impl Pulse {
             .keychain(move |vault| vault.delete(&user))
             .await?;
         self.inner.set_session(None);
-        // The account's cached cases and notifications go with it; its drafts and
-        // unsent messages stay, under its name, for when it signs in again, and no
-        // other account sees them.
+        let discard = unsent == OnSignOut::Discard;
         self.inner
-            .db(|store| {
+            .db(move |store| {
+                store.leave(discard)?;
                 store.set_owner("");
-                store.forget_account_cache()?;
                 store.set_meta(META_ACCOUNT, None)
             })
             .await?;
         self.inner.emit(Change::Cases);
         self.inner.emit(Change::Notifications);
+        self.inner.emit(Change::Drafts);
+        self.inner.emit(Change::Outbox);
         Ok(())
+    }
+
+    /// "Send first": keeps the session until nothing waits in the outbox (a failed
+    /// message does not wait: it is kept), telling `progress` how many still do, then
+    /// signs out keeping what is left. Cancelled by dropping the future: the partner
+    /// stays signed in and the outbox goes on.
+    pub async fn send_then_sign_out(
+        &self,
+        mut progress: impl FnMut(usize),
+    ) -> Result<(), ClientError> {
+        let mut changes = self.changes();
+        self.inner.outbox_wake.notify_one();
+        loop {
+            let waiting = self.unsent().await?.waiting;
+            progress(waiting);
+            // Nothing more can go while the server refuses the session: what waits is
+            // kept, as with "keep".
+            let paused = self.inner.session().is_none_or(|s| s.paused);
+            if waiting == 0 || paused {
+                break;
+            }
+            // Each change of the outbox, or a look every second all the same.
+            let watched = rt::timeout(Duration::from_secs(1), async {
+                loop {
+                    match changes.recv().await {
+                        Ok(Change::Outbox) | Err(broadcast::error::RecvError::Lagged(_)) => {
+                            return true;
+                        }
+                        Ok(_) => {}
+                        Err(broadcast::error::RecvError::Closed) => return false,
+                    }
+                }
+            })
+            .await;
+            if watched == Ok(false) {
+                return Err(StoreError::Closed.into());
+            }
+        }
+        self.sign_out(OnSignOut::Keep).await
     }
 
     // ----- drafts -----
@@ -459,17 +600,54 @@ impl Pulse {
         Ok(())
     }
 
-    /// Keeps a copy of a photo or document in app storage, checked by its content.
+    /// Keeps what the partner is writing on a case (the reply box, or the comment on an
+    /// outcome): call it on every edit, like [`Pulse::save_draft`]. Empty, it is gone.
+    pub async fn save_case_draft(
+        &self,
+        case_id: Uuid,
+        kind: CaseDraftKind,
+        draft: &CaseDraft,
+    ) -> Result<(), ClientError> {
+        self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        let draft = draft.clone();
+        Ok(self
+            .inner
+            .db(move |store| store.save_case_draft(case_id, kind, &draft))
+            .await?)
+    }
+
+    /// What the partner was writing on a case, as it was left (a killed app included).
+    pub async fn case_draft(
+        &self,
+        case_id: Uuid,
+        kind: CaseDraftKind,
+    ) -> Result<Option<CaseDraft>, ClientError> {
+        Ok(self
+            .inner
+            .db(move |store| store.case_draft(case_id, kind))
+            .await?)
+    }
+
+    /// Keeps a copy of a photo or document in app storage, checked by its content; a
+    /// photo made fit to send first (upright, no metadata, 2048 px at most: see
+    /// [`photo`]). Takes a moment for a large photo, on a worker thread.
     pub async fn add_file(&self, bytes: &[u8]) -> Result<LocalFile, ClientError> {
         self.inner.session().ok_or(ClientError::NotSignedIn)?;
         let kind = AttachmentKind::check_upload(bytes, input::MAX_ATTACHMENT_BYTES)?;
+        let (bytes, kind) = photo::prepare(bytes.to_vec(), kind)
+            .await
+            .map_err(ClientError::Photo)?;
+        // Prepared, a photo is nearly always smaller; one that grew is held to the limit.
+        if bytes.len() > input::MAX_ATTACHMENT_BYTES {
+            return Err(InputError::AttachmentTooLarge(input::MAX_ATTACHMENT_BYTES).into());
+        }
         let file = LocalFile {
             id: Uuid::new_v4(),
             media_type: kind.media_type().to_owned(),
             size: bytes.len() as u64,
             remote_id: None,
         };
-        let (kept, bytes) = (file.clone(), bytes.to_vec());
+        let kept = file.clone();
         self.inner
             .db(move |store| store.add_file(&kept, &bytes))
             .await?;
@@ -485,6 +663,44 @@ impl Pulse {
         Ok(self.inner.db(move |store| store.file_bytes(id)).await?)
     }
 
+    /// A photo or document on a case, for its timeline: the phone's own copy when it
+    /// has one (it sent it, or showed it before: readable offline), else downloaded
+    /// once and kept. What comes back must be the kind the server said it is.
+    pub async fn attachment(
+        &self,
+        case_id: Uuid,
+        attachment: &AttachmentRef,
+    ) -> Result<Vec<u8>, ClientError> {
+        let remote = attachment.id;
+        if let Some(bytes) = self
+            .inner
+            .db(move |store| store.remote_file_bytes(remote))
+            .await?
+        {
+            return Ok(bytes);
+        }
+        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        let owner = session.owner();
+        let result = session.api.attachment(case_id, remote).await;
+        self.inner.observe(&result);
+        let bytes = result?;
+        let kind = AttachmentKind::check_upload(&bytes, input::MAX_ATTACHMENT_BYTES)?;
+        if kind.media_type() != attachment.media_type {
+            return Err(ApiError::Unexpected.into());
+        }
+        let file = LocalFile {
+            id: Uuid::new_v4(),
+            media_type: attachment.media_type.clone(),
+            size: bytes.len() as u64,
+            remote_id: Some(remote),
+        };
+        let kept = bytes.clone();
+        self.inner
+            .db(move |store| store.add_downloaded(&owner, &file, &kept))
+            .await?;
+        Ok(bytes)
+    }
+
     pub async fn remove_file(&self, id: Uuid) -> Result<(), ClientError> {
         Ok(self.inner.db(move |store| store.remove_file(id)).await?)
     }
@@ -496,29 +712,79 @@ impl Pulse {
         Ok(self.inner.db(|store| store.cases()).await?)
     }
 
-    /// Fetches the first page of cases from the server into the cache.
+    /// Fetches the first page of cases from the server into the cache; older pages
+    /// come with [`Pulse::more_cases`].
     pub async fn refresh_cases(&self) -> Result<Vec<CaseSummary>, ClientError> {
+        self.fetch_cases(None).await?;
+        self.cases().await
+    }
+
+    /// Whether the server has older cases than the cache holds (the list offers more).
+    pub async fn has_more_cases(&self) -> Result<bool, ClientError> {
+        Ok(self
+            .inner
+            .db(|store| store.meta(META_CASES_NEXT))
+            .await?
+            .is_some())
+    }
+
+    /// Fetches the next page of older cases into the cache, as the partner scrolls
+    /// past the last; returns whether there are more still.
+    pub async fn more_cases(&self) -> Result<bool, ClientError> {
+        let Some(cursor) = self.inner.db(|store| store.meta(META_CASES_NEXT)).await? else {
+            return Ok(false);
+        };
+        self.fetch_cases(Some(cursor)).await
+    }
+
+    /// One page into the cache; where the next begins is kept for [`Pulse::more_cases`]
+    /// (the first page starts the count again, so a refresh never skips a page).
+    async fn fetch_cases(&self, cursor: Option<String>) -> Result<bool, ClientError> {
         let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
-        let result = session.api.cases(None).await;
+        let owner = session.owner();
+        let first = cursor.is_none();
+        let result = session.api.cases(cursor.as_deref()).await;
         self.inner.observe(&result);
-        let cases = result?.cases;
+        let page = result?;
+        let more = page.next_cursor.is_some();
         self.inner
-            .db(move |store| store.cache_cases(&cases))
+            .db(move |store| {
+                if !store.cache_cases(&owner, &page.cases)? {
+                    return Ok(());
+                }
+                // A refresh does not forget how far the partner had scrolled.
+                if first && store.meta(META_CASES_NEXT)?.is_some() && page.next_cursor.is_some() {
+                    return Ok(());
+                }
+                store.set_meta(META_CASES_NEXT, page.next_cursor.as_deref())
+            })
             .await?;
         self.inner.emit(Change::Cases);
-        self.cases().await
+        Ok(more)
+    }
+
+    /// The cached cases that `query` finds in their messages' words, reservation number
+    /// or case number (see [`Store::search_cases`]); works offline. The app adds the
+    /// cases whose topic, in the partner's language, matches.
+    pub async fn search_cases(&self, query: &str) -> Result<Vec<Uuid>, ClientError> {
+        let query = query.to_owned();
+        Ok(self
+            .inner
+            .db(move |store| store.search_cases(&query))
+            .await?)
     }
 
     /// A case with its timeline: fresh from the server when it can be reached (which
     /// marks it read there), else from the cache.
     pub async fn open_case(&self, id: Uuid) -> Result<Option<CaseDetail>, ClientError> {
         if let Some(session) = self.inner.session() {
+            let owner = session.owner();
             let result = session.api.case(id).await;
             self.inner.observe(&result);
             match result {
                 Ok(detail) => {
                     self.inner
-                        .db(move |store| store.cache_detail(&detail))
+                        .db(move |store| store.cache_detail(&owner, &detail))
                         .await?;
                     self.inner.emit(Change::Cases);
                 }

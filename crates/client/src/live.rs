@@ -114,7 +114,11 @@ async fn apply(inner: &Inner, session: &Session, events: &[CaseEvent]) {
     let mut unknown_case = false;
     for event in events {
         let stored = event.clone();
-        match inner.db(move |store| store.apply_event(&stored)).await {
+        let owner = session.owner();
+        match inner
+            .db(move |store| store.apply_event(&owner, &stored))
+            .await
+        {
             Ok(applied) if applied.fresh => {
                 inner.emit(Change::Cases);
                 unknown_case |= !applied.case_known;
@@ -133,7 +137,10 @@ async fn apply(inner: &Inner, session: &Session, events: &[CaseEvent]) {
         inner.observe(&result);
         let cached = match result {
             Ok(page) => inner
-                .db(move |store| store.cache_cases(&page.cases))
+                .db({
+                    let owner = session.owner();
+                    move |store| store.cache_cases(&owner, &page.cases).map(|_| ())
+                })
                 .await
                 .map_err(|e| e.to_string()),
             Err(error) => Err(error.to_string()),

@@ -29,6 +29,10 @@ pub struct DraftContent {
     pub diagnostics: Option<BTreeMap<String, String>>,
     #[serde(default)]
     pub contact: Option<ContactDetails>,
+    /// The language the partner writes in (the app's, when the draft was saved), which
+    /// the case records for support.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 impl Default for DraftContent {
@@ -43,6 +47,7 @@ impl Default for DraftContent {
             files: Vec::new(),
             diagnostics: None,
             contact: None,
+            language: None,
         }
     }
 }
@@ -64,6 +69,7 @@ impl DraftContent {
             client_created_at: now,
             diagnostics: self.diagnostics.clone(),
             contact: self.contact.clone(),
+            language: self.language.clone(),
         })
     }
 }
@@ -84,6 +90,33 @@ pub struct LocalFile {
     pub size: u64,
     /// The server's id once uploaded.
     pub remote_id: Option<Uuid>,
+}
+
+/// What the partner is writing on an existing case, kept on every edit like a draft.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CaseDraft {
+    pub body: String,
+    /// Local copies of photos (replies only).
+    #[serde(default)]
+    pub files: Vec<Uuid>,
+}
+
+/// Which box on a case a [`CaseDraft`] belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseDraftKind {
+    /// The reply box.
+    Reply,
+    /// The comment on an outcome (why the partner disagrees).
+    Comment,
+}
+
+impl CaseDraftKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseDraftKind::Reply => "reply",
+            CaseDraftKind::Comment => "comment",
+        }
+    }
 }
 
 /// An in-app notification: one change to a case made by support.
@@ -141,6 +174,9 @@ pub enum Failure {
     Storage,
     /// The server answered something this app cannot read.
     Unexpected,
+    /// A message being sent, or that may have reached support already, cannot be
+    /// changed or cancelled any more: it goes as it is, once.
+    OnItsWay,
 }
 
 impl From<ErrorCode> for Failure {
@@ -158,6 +194,7 @@ impl Failure {
             Failure::FileMissing => "file_missing",
             Failure::Storage => "storage",
             Failure::Unexpected => "unexpected",
+            Failure::OnItsWay => "on_its_way",
         }
     }
 
@@ -173,6 +210,7 @@ impl Failure {
             // "attachment_missing" is what the first builds wrote.
             "file_missing" | "attachment_missing" => Failure::FileMissing,
             "storage" => Failure::Storage,
+            "on_its_way" => Failure::OnItsWay,
             _ => Failure::Unexpected,
         }
     }

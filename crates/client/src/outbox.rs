@@ -88,7 +88,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::api::{Api, ApiError, BatchOutcome};
-use crate::model::{Change, Draft, DraftContent, Failure};
+use crate::model::{CaseDraft, Change, Draft, DraftContent, Failure};
 use crate::store::StoreError;
 use crate::{ClientError, Inner, Pulse};
 
@@ -219,6 +219,9 @@ pub struct OutboxItem {
     pub payload: OutboxPayload,
     pub state: OutboxState,
     pub created_at: OffsetDateTime,
+    /// A try to send it may have reached the server: it can no longer be edited or
+    /// cancelled, only sent under its key (the server keeps it once however often).
+    pub may_have_arrived: bool,
 }
 
 /// Tries in a row the server answered with trouble of its own (5xx, an unreadable
@@ -227,6 +230,16 @@ pub struct OutboxItem {
 pub const STUCK_AFTER: u32 = 3;
 
 impl OutboxItem {
+    /// Whether the partner may still edit or cancel it: it waits, and nothing of it can
+    /// have reached the server (or it failed, and will not be sent as it is).
+    pub fn can_change(&self) -> bool {
+        match self.state {
+            OutboxState::Queued { .. } => !self.may_have_arrived,
+            OutboxState::Failed { .. } => true,
+            OutboxState::Sending | OutboxState::Sent { .. } => false,
+        }
+    }
+
     /// Whether the server keeps failing this item (see [`STUCK_AFTER`]). A network
     /// failure is not the item's (every item waits for the network alike), nor is a rate
     /// limit (every item would meet it).
@@ -402,11 +415,41 @@ impl Pulse {
         Ok(())
     }
 
-    /// Drops an unsent item (queued or failed) and the files only it carried.
+    /// Cancels an item that has not left (see [`OutboxItem::can_change`]) and drops the
+    /// files only it carried. [`StoreError::OnItsWay`] when it is being sent or may
+    /// have reached the server: it is then sent as it is, once.
     pub async fn discard(&self, id: Uuid) -> Result<(), ClientError> {
         self.inner.db(move |store| store.remove_unsent(id)).await?;
         self.inner.emit(Change::Outbox);
         Ok(())
+    }
+
+    /// Takes a queued message back to change it before it leaves: a new case becomes a
+    /// draft again, a reply's text and photos go back into the case's reply box. The answer
+    /// is honest about a race with the worker: edited before it left, or
+    /// [`StoreError::OnItsWay`] (sent already, or being sent: it goes as it was).
+    pub async fn edit_queued(&self, id: Uuid) -> Result<Unqueued, ClientError> {
+        self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        let item = self.inner.db(move |store| store.outbox_item(id)).await?;
+        let unqueued = match item.payload {
+            OutboxPayload::NewCase { .. } => {
+                let draft = self
+                    .inner
+                    .db(move |store| store.unqueue_to_draft(id, Uuid::new_v4()))
+                    .await?;
+                self.inner.emit(Change::Drafts);
+                Unqueued::Draft(Box::new(draft))
+            }
+            OutboxPayload::Reply { .. } => {
+                let (case_id, draft) = self.inner.db(move |store| store.unqueue_reply(id)).await?;
+                Unqueued::Reply { case_id, draft }
+            }
+            // An answer to an outcome or a mediation request has nothing to edit: it
+            // can be cancelled (discard) and made again.
+            _ => return Err(StoreError::NotFound("editable item").into()),
+        };
+        self.inner.emit(Change::Outbox);
+        Ok(unqueued)
     }
 
     /// Turns a failed new case back into a draft to fix; returns the draft.
@@ -427,6 +470,16 @@ impl Pulse {
         self.inner.emit(Change::Drafts);
         Ok(draft)
     }
+}
+
+/// What came back out of the outbox to be changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unqueued {
+    /// A new case, a draft again.
+    Draft(Box<Draft>),
+    /// A reply, back in the case's reply box (kept there like a draft): the box as it
+    /// is now.
+    Reply { case_id: Uuid, draft: CaseDraft },
 }
 
 async fn enqueue(
@@ -648,9 +701,14 @@ impl Worker {
         } else {
             vec![head.id]
         };
-        self.inner
+        if !self
+            .inner
             .db(move |store| store.mark_sending(&sending))
-            .await?;
+            .await?
+        {
+            // Edited or cancelled since it was read: read the queue again.
+            return Ok(Next::Again);
+        }
         self.inner.emit(Change::Outbox);
         let next = if run.len() > 1 {
             self.send_batch(&session.api, &run, attempts).await
@@ -684,7 +742,8 @@ impl Worker {
             Err(NotSent::Api(error)) => {
                 self.inner.observe::<()>(&Err(error.clone()));
                 let verdict = verdict(&error.outcome());
-                self.record(vec![id], attempts, verdict, error.message())
+                let arrived = error.may_have_arrived();
+                self.record(vec![id], attempts, verdict, error.message(), arrived)
                     .await
             }
             Err(NotSent::StaleUploads(files)) => {
@@ -702,7 +761,8 @@ impl Worker {
             Err(NotSent::FileMissing(file)) => {
                 let message = format!("the attachment {file} is no longer on this device");
                 let verdict = Verdict::Fail(Failure::FileMissing);
-                self.record(vec![id], attempts, verdict, message).await
+                self.record(vec![id], attempts, verdict, message, false)
+                    .await
             }
             Err(NotSent::Store(error)) => {
                 // Nothing was decided about the item: it waits its turn again.
@@ -743,7 +803,11 @@ impl Worker {
                         self.inner.db(move |store| store.mark_queued(&ids)).await?;
                         Ok(Next::Again)
                     }
-                    verdict => self.record(ids, attempts, verdict, error.message()).await,
+                    verdict => {
+                        let arrived = error.may_have_arrived();
+                        self.record(ids, attempts, verdict, error.message(), arrived)
+                            .await
+                    }
                 };
             }
         };
@@ -786,7 +850,7 @@ impl Worker {
                 None => (Outcome::NoAnswer, "left out of the batch's answer".into()),
             };
             if let Next::Idle = self
-                .record(vec![id], attempts, verdict(&outcome), message)
+                .record(vec![id], attempts, verdict(&outcome), message, true)
                 .await?
             {
                 next = Next::Idle;
@@ -813,13 +877,14 @@ impl Worker {
         attempts: u32,
         verdict: Verdict,
         message: String,
+        may_have_arrived: bool,
     ) -> Result<Next, StoreError> {
         match verdict {
             Verdict::Retry { reason, not_before } => {
                 let at =
                     OffsetDateTime::now_utc() + self.inner.config.retry.delay(attempts, not_before);
                 self.inner
-                    .db(move |store| store.mark_retry(&ids, at, reason))
+                    .db(move |store| store.mark_retry(&ids, at, reason, may_have_arrived))
                     .await?;
                 Ok(Next::Again)
             }
@@ -872,6 +937,17 @@ async fn send(inner: &Inner, api: &Api, item: &OutboxItem) -> Result<Answer, Not
     }
 }
 
+/// A file of the item that the store does not give: gone from the phone, or the account
+/// signed out while the item was on its way (the store then shows another owner's
+/// files, or none): that item is not failed, it waits for its account again.
+async fn missing(inner: &Inner, item: &OutboxItem, file: Uuid) -> NotSent {
+    let id = item.id;
+    match inner.db(move |store| store.outbox_item(id)).await {
+        Ok(_) => NotSent::FileMissing(file),
+        Err(_) => NotSent::Store(StoreError::NotFound("the item's account")),
+    }
+}
+
 /// Uploads the item's files that need it, then sends the item; `reused` collects the
 /// files whose earlier upload it relied on.
 async fn send_files_and_item(
@@ -884,7 +960,7 @@ async fn send_files_and_item(
     for file_id in item.payload.files().iter().copied() {
         let file = match inner.db(move |store| store.file(file_id)).await {
             Ok(file) => file,
-            Err(StoreError::NotFound(_)) => return Err(NotSent::FileMissing(file_id)),
+            Err(StoreError::NotFound(_)) => return Err(missing(inner, item, file_id).await),
             Err(error) => return Err(NotSent::Store(error)),
         };
         if let Some(remote) = file.remote_id {
@@ -894,7 +970,7 @@ async fn send_files_and_item(
         }
         let bytes = match inner.db(move |store| store.file_bytes(file_id)).await {
             Ok(bytes) => bytes,
-            Err(StoreError::NotFound(_)) => return Err(NotSent::FileMissing(file_id)),
+            Err(StoreError::NotFound(_)) => return Err(missing(inner, item, file_id).await),
             Err(error) => return Err(NotSent::Store(error)),
         };
         let uploaded = api.upload(bytes, &file.media_type).await?;

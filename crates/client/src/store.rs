@@ -17,7 +17,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::model::{Draft, DraftContent, Failure, LocalFile, Notification};
+use crate::model::{
+    CaseDraft, CaseDraftKind, Draft, DraftContent, Failure, LocalFile, Notification,
+};
 use crate::outbox::{OutboxItem, OutboxPayload, OutboxState};
 
 /// What can go wrong with the local store.
@@ -32,6 +34,9 @@ pub enum StoreError {
     /// The app is shutting down and the store's worker threads with it.
     #[error("the local database is closing")]
     Closed,
+    /// The item is being sent, or may have reached the server already: it goes as it is.
+    #[error("the message is on its way already")]
+    OnItsWay,
 }
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -106,6 +111,25 @@ UPDATE outbox SET owner = COALESCE((SELECT value FROM meta WHERE key = 'server')
     || '#' || account_id;
 CREATE INDEX drafts_owner ON drafts (owner, edit_seq);
 CREATE INDEX outbox_owner ON outbox (owner, state, seq);
+"#,
+    r#"
+-- Whether a try to send the item may have reached the server (anything but a connection
+-- that could not be made): from then on it can no longer be edited or cancelled, only
+-- sent under its key. Items from before are taken to have left if they were ever tried.
+ALTER TABLE outbox ADD COLUMN may_have_arrived INTEGER NOT NULL DEFAULT 0;
+UPDATE outbox SET may_have_arrived = 1 WHERE attempts > 0 OR state <> 'queued';
+"#,
+    r#"
+-- What the partner is writing on an existing case: the reply box (with its photos) and
+-- the comment on an outcome. One of each per case and owner; gone when it is sent.
+CREATE TABLE case_drafts (
+    owner      TEXT NOT NULL,
+    case_id    TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    content    TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (owner, case_id, kind)
+);
 "#,
 ];
 
@@ -194,14 +218,7 @@ impl Store {
         let tx = conn.transaction()?;
         tx.execute("UPDATE drafts SET owner = ?1 WHERE owner = ''", [owner])?;
         tx.execute("UPDATE files SET owner = ?1 WHERE owner = ''", [owner])?;
-        let cached_for: Option<String> = tx
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'cache_owner'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if cached_for.as_deref() != Some(owner) {
+        if !cache_is(&tx, owner)? {
             forget_cache(&tx)?;
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('cache_owner', ?1)
@@ -366,6 +383,40 @@ impl Store {
             })
     }
 
+    /// The bytes of the current owner's copy of the server's file `remote`: a photo it
+    /// sent, or one it downloaded before.
+    pub fn remote_file_bytes(&self, remote: Uuid) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT bytes FROM files WHERE remote_id = ?1 AND owner = ?2 LIMIT 1",
+                [remote.to_string(), self.owner()],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Keeps a copy of a file downloaded for `owner`, under its id there; dropped if
+    /// that account has signed out since.
+    pub fn add_downloaded(&self, owner: &str, file: &LocalFile, bytes: &[u8]) -> Result<()> {
+        if self.owner() != owner {
+            return Ok(());
+        }
+        self.conn().execute(
+            "INSERT INTO files (id, bytes, media_type, size, owner, remote_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                file.id.to_string(),
+                bytes,
+                file.media_type,
+                file.size as i64,
+                owner,
+                file.remote_id.map(|r| r.to_string())
+            ],
+        )?;
+        Ok(())
+    }
+
     /// Forgets the server's ids of these files (it no longer holds them): the next try
     /// uploads them again.
     pub fn forget_file_remotes(&self, ids: &[Uuid]) -> Result<()> {
@@ -429,9 +480,62 @@ impl Store {
                 params![draft.to_string(), owner],
             )?;
         }
+        // What was written on the case leaves its box as it enters the outbox.
+        let written = match payload {
+            OutboxPayload::Reply { case_id, .. } => Some((case_id, CaseDraftKind::Reply)),
+            OutboxPayload::Resolution { case_id, .. } => Some((case_id, CaseDraftKind::Comment)),
+            _ => None,
+        };
+        if let Some((case, kind)) = written {
+            tx.execute(
+                "DELETE FROM case_drafts WHERE owner = ?1 AND case_id = ?2 AND kind = ?3",
+                params![owner, case.to_string(), kind.as_str()],
+            )?;
+        }
         let item = outbox_item(&tx, id, &owner)?;
         tx.commit()?;
         Ok(item)
+    }
+
+    /// Keeps what the partner is writing on a case; an empty one is removed, with the
+    /// photos only it carried.
+    pub fn save_case_draft(
+        &self,
+        case: Uuid,
+        kind: CaseDraftKind,
+        draft: &CaseDraft,
+    ) -> Result<()> {
+        let owner = self.writer()?;
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let before = case_draft(&tx, &owner, case, kind)?;
+        if draft.body.is_empty() && draft.files.is_empty() {
+            tx.execute(
+                "DELETE FROM case_drafts WHERE owner = ?1 AND case_id = ?2 AND kind = ?3",
+                params![owner, case.to_string(), kind.as_str()],
+            )?;
+        } else {
+            put_case_draft(&tx, &owner, case, kind, draft)?;
+        }
+        // Photos taken off the draft go, unless something else still names them.
+        if let Some(before) = before {
+            let named = named_files(&tx)?;
+            let dropped: Vec<Uuid> = before
+                .files
+                .into_iter()
+                .filter(|f| !named.contains(f))
+                .collect();
+            delete_files(&tx, &dropped)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// What the partner was writing on a case, if anything.
+    pub fn case_draft(&self, case: Uuid, kind: CaseDraftKind) -> Result<Option<CaseDraft>> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        case_draft(&tx, &self.owner(), case, kind)
     }
 
     /// The outbox, oldest first (sent items included).
@@ -472,18 +576,27 @@ impl Store {
         rows.map(|r| r?).collect()
     }
 
-    /// Marks items as being sent, in one transaction.
-    pub fn mark_sending(&self, ids: &[Uuid]) -> Result<()> {
+    /// Claims items for sending, in one transaction: false (and nothing claimed) when one
+    /// of them was edited or cancelled since it was read, so that the worker reads again.
+    pub fn mark_sending(&self, ids: &[Uuid]) -> Result<bool> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         for id in ids {
-            tx.prepare_cached(
-                "UPDATE outbox SET state = 'sending', error_code = NULL, error_message = NULL WHERE id = ?1",
-            )?
-            .execute([id.to_string()])?;
+            let claimed = tx
+                .prepare_cached(
+                    // Found 'sending', a try was cut off (the app was killed, or what the
+                    // server said could not be written down): it may be at the server.
+                    "UPDATE outbox SET state = 'sending', error_code = NULL, error_message = NULL,
+                        may_have_arrived = may_have_arrived OR state = 'sending'
+                     WHERE id = ?1 AND state IN ('queued', 'sending')",
+                )?
+                .execute([id.to_string()])?;
+            if claimed == 0 {
+                return Ok(false);
+            }
         }
         tx.commit()?;
-        Ok(())
+        Ok(true)
     }
 
     /// Marks new cases sent and caches them, in one transaction.
@@ -501,9 +614,13 @@ impl Store {
                 detail.case.id.to_string(),
                 ms(OffsetDateTime::now_utc())
             ])?;
-            cache_summary(&tx, &detail.case)?;
-            for event in &detail.timeline {
-                insert_event(&tx, event)?;
+            // Cached only for the account the item is from, if it is still the one the
+            // cache is for.
+            if item_owns_cache(&tx, *id)? {
+                cache_summary(&tx, &detail.case)?;
+                for event in &detail.timeline {
+                    insert_event(&tx, event)?;
+                }
             }
         }
         tx.commit()?;
@@ -516,18 +633,22 @@ impl Store {
         ids: &[Uuid],
         next_attempt_at: OffsetDateTime,
         reason: Failure,
+        may_have_arrived: bool,
     ) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         for id in ids {
             tx.prepare_cached(
                 "UPDATE outbox SET state = 'queued', attempts = attempts + 1, next_attempt_at = ?2,
-                    error_code = ?3, error_message = NULL WHERE id = ?1",
+                    error_code = ?3, error_message = NULL,
+                    may_have_arrived = may_have_arrived OR ?4
+                 WHERE id = ?1",
             )?
             .execute(params![
                 id.to_string(),
                 ms(next_attempt_at),
-                reason.as_str()
+                reason.as_str(),
+                may_have_arrived
             ])?;
         }
         tx.commit()?;
@@ -559,7 +680,7 @@ impl Store {
                 ms(OffsetDateTime::now_utc())
             ],
         )?;
-        if insert_event(&tx, event)? {
+        if item_owns_cache(&tx, id)? && insert_event(&tx, event)? {
             apply_to_summary(&tx, event)?;
         }
         tx.commit()?;
@@ -580,23 +701,62 @@ impl Store {
         Ok(())
     }
 
-    /// Removes an item that is not being sent (queued or failed) and the files it
-    /// carried, in one transaction; returns it.
+    /// Removes an item that has not left and will not (queued and never possibly at the
+    /// server, or failed) and the files it carried, in one transaction; returns it.
+    /// [`StoreError::OnItsWay`] for one being sent or that may have arrived.
     pub fn remove_unsent(&self, id: Uuid) -> Result<OutboxItem> {
         let owner = self.owner();
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let item = outbox_item(&tx, id, &owner)?;
-        if !matches!(
-            item.state,
-            OutboxState::Queued { .. } | OutboxState::Failed { .. }
-        ) {
-            return Err(StoreError::NotFound("unsent item"));
-        }
-        tx.execute("DELETE FROM outbox WHERE id = ?1", [id.to_string()])?;
+        let item = take_unsent(&tx, id, &owner)?;
         delete_files(&tx, item.payload.files())?;
         tx.commit()?;
         Ok(item)
+    }
+
+    /// Takes a queued new case that has not left back into a draft (its files go with
+    /// it), in one transaction with the worker's claims: it is edited before it left,
+    /// or [`StoreError::OnItsWay`].
+    pub fn unqueue_to_draft(&self, id: Uuid, draft: Uuid) -> Result<Draft> {
+        let owner = self.writer()?;
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let item = take_unsent(&tx, id, &owner)?;
+        let OutboxPayload::NewCase { draft: content, .. } = item.payload else {
+            return Err(StoreError::NotFound("queued new case"));
+        };
+        insert_draft(&tx, draft, &content, &owner)?;
+        tx.commit()?;
+        drop(conn);
+        self.draft(draft)?.ok_or(StoreError::NotFound("draft"))
+    }
+
+    /// Takes a queued reply that has not left back into the case's reply box (its
+    /// words after any the box holds, its photos with them), in one transaction; returns
+    /// the box as it is now.
+    pub fn unqueue_reply(&self, id: Uuid) -> Result<(Uuid, CaseDraft)> {
+        let owner = self.writer()?;
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let item = take_unsent(&tx, id, &owner)?;
+        let OutboxPayload::Reply {
+            case_id,
+            reply,
+            files,
+        } = item.payload
+        else {
+            return Err(StoreError::NotFound("queued reply"));
+        };
+        let mut draft = case_draft(&tx, &owner, case_id, CaseDraftKind::Reply)?.unwrap_or_default();
+        if draft.body.trim().is_empty() {
+            draft.body = reply.body;
+        } else {
+            draft.body = format!("{}\n\n{}", draft.body, reply.body);
+        }
+        draft.files.extend(files);
+        put_case_draft(&tx, &owner, case_id, CaseDraftKind::Reply, &draft)?;
+        tx.commit()?;
+        Ok((case_id, draft))
     }
 
     /// Lets go of items the server took before `before`, and of the photos only they
@@ -644,16 +804,7 @@ impl Store {
         if removed == 0 {
             return Err(StoreError::NotFound("failed item"));
         }
-        tx.execute(
-            "INSERT INTO drafts (id, content, updated_at, edit_seq, owner)
-             VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(edit_seq), 0) + 1 FROM drafts), ?4)",
-            params![
-                draft.to_string(),
-                to_json(content)?,
-                ms(OffsetDateTime::now_utc()),
-                owner
-            ],
-        )?;
+        insert_draft(&tx, draft, content, &owner)?;
         tx.commit()?;
         Ok(())
     }
@@ -680,20 +831,29 @@ impl Store {
     // ----- cases, events, notifications -----
 
     /// Replaces cached summaries with the server's list.
-    pub fn cache_cases(&self, cases: &[CaseSummary]) -> Result<()> {
+    /// Caches cases read from the server for `owner`: dropped if the cache is no longer
+    /// that account's (the answer came after a sign-out and another sign-in).
+    /// Returns whether they were cached.
+    pub fn cache_cases(&self, owner: &str, cases: &[CaseSummary]) -> Result<bool> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
+        if !cache_is(&tx, owner)? {
+            return Ok(false);
+        }
         for case in cases {
             cache_summary(&tx, case)?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(true)
     }
 
     /// Caches a case read from the server, with its whole timeline.
-    pub fn cache_detail(&self, detail: &CaseDetail) -> Result<()> {
+    pub fn cache_detail(&self, owner: &str, detail: &CaseDetail) -> Result<()> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
+        if !cache_is(&tx, owner)? {
+            return Ok(());
+        }
         cache_summary(&tx, &detail.case)?;
         for event in &detail.timeline {
             insert_event(&tx, event)?;
@@ -704,6 +864,48 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// The cached cases that `query` finds, newest activity first: in the words of any
+    /// message seen on this phone, the reservation number, or the case's id (its first
+    /// characters are enough). Letter case is ignored in every script; offline too.
+    pub fn search_cases(&self, query: &str) -> Result<Vec<Uuid>> {
+        let needle = query.trim().to_lowercase();
+        if needle.is_empty() {
+            return Ok(Vec::new());
+        }
+        let conn = self.conn();
+        let mut found = Vec::new();
+        let mut cases = conn.prepare("SELECT summary FROM cases ORDER BY last_event_id DESC")?;
+        let mut events = conn.prepare_cached("SELECT event FROM events WHERE case_id = ?1")?;
+        for summary in cases.query_map([], |r| r.get::<_, String>(0))? {
+            let case: CaseSummary = from_json(&summary?)?;
+            let id = case.id.to_string();
+            let by_number = id.starts_with(&needle)
+                || case
+                    .reservation_ref
+                    .as_deref()
+                    .is_some_and(|r| r.to_lowercase().contains(&needle));
+            let by_text = by_number || {
+                let mut hit = false;
+                for event in events.query_map([&id], |r| r.get::<_, String>(0))? {
+                    let event: CaseEvent = from_json(&event?)?;
+                    if event
+                        .body
+                        .as_deref()
+                        .is_some_and(|b| b.to_lowercase().contains(&needle))
+                    {
+                        hit = true;
+                        break;
+                    }
+                }
+                hit
+            };
+            if by_text {
+                found.push(case.id);
+            }
+        }
+        Ok(found)
     }
 
     /// Cached cases, newest activity first.
@@ -756,9 +958,13 @@ impl Store {
     /// Applies one event from the stream: caches it, updates its case and makes one
     /// notification for support's events, all at most once per event id. Returns the
     /// notification when one was made, and whether the case is unknown here.
-    pub fn apply_event(&self, event: &CaseEvent) -> Result<Applied> {
+    pub fn apply_event(&self, owner: &str, event: &CaseEvent) -> Result<Applied> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
+        // An event of an account that has signed out since is not this cache's.
+        if !cache_is(&tx, owner)? {
+            return Ok(Applied::default());
+        }
         let fresh = insert_event(&tx, event)?;
         let mut applied = Applied::default();
         if fresh {
@@ -829,6 +1035,65 @@ impl Store {
         Ok(())
     }
 
+    /// What the current owner has not sent: drafts, items waiting or being sent, and
+    /// failed ones.
+    pub fn unsent(&self) -> Result<Unsent> {
+        let owner = self.owner();
+        let conn = self.conn();
+        let count = |sql: &str| -> Result<usize> {
+            Ok(conn.query_row(sql, [&owner], |r| r.get::<_, i64>(0))? as usize)
+        };
+        Ok(Unsent {
+            drafts: count(
+                "SELECT (SELECT COUNT(*) FROM drafts WHERE owner = ?1)
+                      + (SELECT COUNT(*) FROM case_drafts WHERE owner = ?1)",
+            )?,
+            waiting: count(
+                "SELECT COUNT(*) FROM outbox WHERE owner = ?1 AND state IN ('queued', 'sending')",
+            )?,
+            failed: count("SELECT COUNT(*) FROM outbox WHERE owner = ?1 AND state = 'failed'")?,
+        })
+    }
+
+    /// What signing out leaves of the current owner, in one transaction: the cached
+    /// cases, events and notifications go, and so do its sent items and every file no
+    /// kept draft or item names. Its drafts and unsent items stay for its next sign-in,
+    /// or go too with `discard`, all but those that may have reached the server (being
+    /// sent, or tried without an answer): they are sent once at the next sign-in.
+    pub fn leave(&self, discard: bool) -> Result<()> {
+        let owner = self.owner();
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        if discard {
+            tx.execute("DELETE FROM drafts WHERE owner = ?1", [&owner])?;
+            tx.execute("DELETE FROM case_drafts WHERE owner = ?1", [&owner])?;
+            // What may be at the server already is not the phone's to take back: it
+            // stays, to go once at this account's next sign-in.
+            tx.execute(
+                "DELETE FROM outbox WHERE owner = ?1
+                 AND NOT (state = 'sending' OR (state = 'queued' AND may_have_arrived))",
+                [&owner],
+            )?;
+        } else {
+            tx.execute(
+                "DELETE FROM outbox WHERE owner = ?1 AND state = 'sent'",
+                [&owner],
+            )?;
+        }
+        let named = named_files(&tx)?;
+        let files: Vec<Uuid> = {
+            let mut stmt = tx.prepare("SELECT id FROM files WHERE owner = ?1")?;
+            let ids = stmt.query_map([&owner], |r| r.get::<_, String>(0))?;
+            ids.map(|id| parse_uuid(&id?))
+                .filter(|id| id.as_ref().map_or(true, |id| !named.contains(id)))
+                .collect::<Result<_>>()?
+        };
+        delete_files(&tx, &files)?;
+        forget_cache(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Forgets what belongs to the signed-in account's server view (cases, events,
     /// notifications, cursor); drafts and the outbox stay: nothing written is lost.
     pub fn forget_account_cache(&self) -> Result<()> {
@@ -837,6 +1102,22 @@ impl Store {
         forget_cache(&tx)?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// What an account has not sent, as signing out asks about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Unsent {
+    pub drafts: usize,
+    /// Queued or being sent: "send first" waits for these.
+    pub waiting: usize,
+    /// Refused by the server: they will not go as they are.
+    pub failed: usize,
+}
+
+impl Unsent {
+    pub fn total(&self) -> usize {
+        self.drafts + self.waiting + self.failed
     }
 }
 
@@ -879,7 +1160,7 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 fn forget_cache(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(
         "DELETE FROM notifications; DELETE FROM events; DELETE FROM cases;
-         DELETE FROM meta WHERE key IN ('event_cursor', 'cache_owner');",
+         DELETE FROM meta WHERE key IN ('event_cursor', 'cache_owner', 'cases_next');",
     )?;
     Ok(())
 }
@@ -893,8 +1174,78 @@ fn delete_files(tx: &Transaction<'_>, files: &[Uuid]) -> Result<()> {
 }
 
 /// Every file a draft or an outbox item names.
+/// Whether the cached cases are `owner`'s (see [`Store::take_over`]).
+fn cache_is(tx: &Transaction<'_>, owner: &str) -> Result<bool> {
+    let cached_for: Option<String> = tx
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'cache_owner'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(cached_for.as_deref() == Some(owner))
+}
+
+/// Whether the outbox item `id` is of the account the cache is for.
+fn item_owns_cache(tx: &Transaction<'_>, id: Uuid) -> Result<bool> {
+    let owner: Option<String> = tx
+        .query_row(
+            "SELECT owner FROM outbox WHERE id = ?1",
+            [id.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match owner {
+        Some(owner) => cache_is(tx, &owner),
+        None => Ok(false),
+    }
+}
+
+fn put_case_draft(
+    tx: &Transaction<'_>,
+    owner: &str,
+    case: Uuid,
+    kind: CaseDraftKind,
+    draft: &CaseDraft,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO case_drafts (owner, case_id, kind, content, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (owner, case_id, kind) DO UPDATE
+         SET content = excluded.content, updated_at = excluded.updated_at",
+        params![
+            owner,
+            case.to_string(),
+            kind.as_str(),
+            to_json(draft)?,
+            ms(OffsetDateTime::now_utc())
+        ],
+    )?;
+    Ok(())
+}
+
+fn case_draft(
+    tx: &Transaction<'_>,
+    owner: &str,
+    case: Uuid,
+    kind: CaseDraftKind,
+) -> Result<Option<CaseDraft>> {
+    let content: Option<String> = tx
+        .query_row(
+            "SELECT content FROM case_drafts WHERE owner = ?1 AND case_id = ?2 AND kind = ?3",
+            params![owner, case.to_string(), kind.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    content.map(|c| from_json(&c)).transpose()
+}
+
 fn named_files(tx: &Transaction<'_>) -> Result<HashSet<Uuid>> {
     let mut named = HashSet::new();
+    let mut stmt = tx.prepare("SELECT content FROM case_drafts")?;
+    for content in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        named.extend(from_json::<CaseDraft>(&content?)?.files);
+    }
     let mut stmt = tx.prepare("SELECT content FROM drafts")?;
     for content in stmt.query_map([], |r| r.get::<_, String>(0))? {
         named.extend(from_json::<DraftContent>(&content?)?.files);
@@ -953,6 +1304,16 @@ fn apply_to_summary(tx: &Transaction<'_>, event: &CaseEvent) -> Result<bool> {
         if event.author.role == Actor::Handler {
             case.unread_count += 1;
         }
+        // Support answered, or the case stopped waiting on support: no reply is due. A
+        // partner's own message starts the promise again, which the server's answer to
+        // it and the next read of the case carry (the hours are the server's).
+        let clock = event
+            .kind
+            .move_made()
+            .map(|mv| pulse_protocol::lifecycle::reply_clock(mv, event.status));
+        if clock == Some(pulse_protocol::lifecycle::ReplyClock::Stop) {
+            case.reply_due_at = None;
+        }
         cache_summary(tx, &case)?;
     }
     Ok(true)
@@ -969,7 +1330,34 @@ fn advance_cursor(tx: &Transaction<'_>, id: i64) -> Result<()> {
 }
 
 const OUTBOX_COLUMNS: &str = "id, account_id, payload, state, attempts, next_attempt_at, \
-    error_code, error_message, case_id, created_at";
+    error_code, error_message, case_id, created_at, may_have_arrived";
+
+/// Deletes an item that is failed, or queued and never possibly at the server; returns it.
+fn take_unsent(tx: &Transaction<'_>, id: Uuid, owner: &str) -> Result<OutboxItem> {
+    let item = outbox_item(tx, id, owner)?;
+    match item.state {
+        OutboxState::Failed { .. } => {}
+        OutboxState::Queued { .. } if !item.may_have_arrived => {}
+        OutboxState::Queued { .. } | OutboxState::Sending => return Err(StoreError::OnItsWay),
+        OutboxState::Sent { .. } => return Err(StoreError::OnItsWay),
+    }
+    tx.execute("DELETE FROM outbox WHERE id = ?1", [id.to_string()])?;
+    Ok(item)
+}
+
+fn insert_draft(tx: &Transaction<'_>, id: Uuid, content: &DraftContent, owner: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO drafts (id, content, updated_at, edit_seq, owner)
+         VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(edit_seq), 0) + 1 FROM drafts), ?4)",
+        params![
+            id.to_string(),
+            to_json(content)?,
+            ms(OffsetDateTime::now_utc()),
+            owner
+        ],
+    )?;
+    Ok(())
+}
 
 fn outbox_item(conn: &Connection, id: Uuid, owner: &str) -> Result<OutboxItem> {
     conn.query_row(
@@ -992,6 +1380,7 @@ fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<OutboxItem>> {
     let message: Option<String> = r.get(7)?;
     let case_id: Option<String> = r.get(8)?;
     let created_at: i64 = r.get(9)?;
+    let may_have_arrived: bool = r.get(10)?;
     Ok((|| {
         let state = match state.as_str() {
             "queued" => OutboxState::Queued {
@@ -1016,6 +1405,7 @@ fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<OutboxItem>> {
             payload: from_json(&payload)?,
             state,
             created_at: from_ms(created_at)?,
+            may_have_arrived,
         })
     })())
 }
@@ -1054,4 +1444,127 @@ pub(crate) fn ms(t: OffsetDateTime) -> i64 {
 pub(crate) fn from_ms(ms: i64) -> Result<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store as the app left it three versions ago (accounts kept apart, but nothing
+    /// about whether a try may have arrived, and no case drafts): a waiting message that
+    /// was tried once, one never tried, and a draft.
+    fn written_by_an_older_app() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        let payload = |case: &str| format!(r#"{{"type":"mediation","case_id":"{case}"}}"#);
+        let tx = conn.transaction().unwrap();
+        for (id, attempts) in [
+            ("0190a0a0-0000-7000-8000-000000000001", 1),
+            ("0190a0a0-0000-7000-8000-000000000002", 0),
+        ] {
+            tx.execute(
+                "INSERT INTO outbox (id, account_id, payload, state, attempts, created_at, owner)
+                 VALUES (?1, 7, ?2, 'queued', ?3, 0, 'http://server#7')",
+                params![
+                    id,
+                    payload("0190a0a0-0000-7000-8000-0000000000aa"),
+                    attempts
+                ],
+            )
+            .unwrap();
+        }
+        tx.execute(
+            "INSERT INTO drafts (id, content, updated_at, edit_seq, owner)
+             VALUES ('0190a0a0-0000-7000-8000-0000000000dd', ?1, 0, 1, 'http://server#7')",
+            [serde_json::to_string(&DraftContent {
+                body: "Written before the update".into(),
+                ..DraftContent::default()
+            })
+            .unwrap()],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_store_written_by_an_older_app_is_migrated_and_nothing_is_lost() {
+        let store = Store::prepare(written_by_an_older_app()).unwrap();
+        store.set_owner("http://server#7");
+        let drafts = store.drafts().unwrap();
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].content.body, "Written before the update");
+        let outbox = store.outbox().unwrap();
+        assert_eq!(outbox.len(), 2);
+        // Tried once before the update: it may be at the server, so it goes as it is.
+        assert!(outbox[0].may_have_arrived && !outbox[0].can_change());
+        assert!(!outbox[1].may_have_arrived && outbox[1].can_change());
+        // And the new tables are there to use.
+        let case = Uuid::new_v4();
+        let draft = CaseDraft {
+            body: "A reply".into(),
+            files: vec![],
+        };
+        store
+            .save_case_draft(case, CaseDraftKind::Reply, &draft)
+            .unwrap();
+        assert_eq!(
+            store.case_draft(case, CaseDraftKind::Reply).unwrap(),
+            Some(draft)
+        );
+    }
+
+    #[test]
+    fn an_answer_for_an_account_that_has_signed_out_since_is_not_cached() {
+        let store = Store::prepare(Connection::open_in_memory().unwrap()).unwrap();
+        let anna = "http://server#1";
+        store.set_owner(anna);
+        store.take_over(anna).unwrap();
+        let case: CaseSummary = serde_json::from_value(serde_json::json!({
+            "id": Uuid::new_v4(), "kind": "question", "topic": "reservations",
+            "subtopic": "changes", "property_id": null, "reservation_ref": null,
+            "status": "submitted", "outcome": null,
+            "created_at": "2026-12-01T10:00:00Z", "last_activity_at": "2026-12-01T10:00:00Z",
+            "last_event_id": 1, "unread_count": 0
+        }))
+        .unwrap();
+        assert!(
+            store
+                .cache_cases(anna, std::slice::from_ref(&case))
+                .unwrap()
+        );
+        // Anna signs out and Budi signs in while one of her requests is on its way.
+        store.leave(false).unwrap();
+        let budi = "http://server#2";
+        store.set_owner(budi);
+        store.take_over(budi).unwrap();
+        assert!(
+            !store
+                .cache_cases(anna, std::slice::from_ref(&case))
+                .unwrap()
+        );
+        assert!(
+            store.cases().unwrap().is_empty(),
+            "nothing of Anna's in Budi's cache"
+        );
+        let file = LocalFile {
+            id: Uuid::new_v4(),
+            media_type: "image/png".into(),
+            size: 3,
+            remote_id: Some(Uuid::new_v4()),
+        };
+        store.add_downloaded(anna, &file, b"png").unwrap();
+        assert!(store.file(file.id).is_err());
+    }
+
+    #[test]
+    fn a_store_from_a_newer_app_is_refused_untouched() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", MIGRATIONS.len() as i64 + 1)
+            .unwrap();
+        assert!(matches!(Store::prepare(conn), Err(StoreError::Corrupt(_))));
+    }
 }

@@ -44,16 +44,29 @@ async fn a_change_arrives_as_a_banner_and_a_notification() {
         .await
         .unwrap();
     let case = open_case(&pulse, "Can I change my cancellation policy?").await;
-    handler.act(case, "acknowledge", json!({})).await;
-    assert!(
-        eventually(Duration::from_secs(5), async || notification_ids(&pulse)
-            .await
-            .len()
-            == 1)
+    // Listening from before the first change: each banner is then the next one, never a
+    // late copy of the one before (a banner is sent just after its notification is kept).
+    let mut changes = pulse.changes();
+    let next_banner = async |changes: &mut tokio::sync::broadcast::Receiver<Change>| {
+        tokio::time::timeout(Duration::from_secs(5), async {
+            loop {
+                if let Ok(Change::Notified(n)) = changes.recv().await {
+                    return n;
+                }
+            }
+        })
         .await
+        .expect("a banner within 5 s")
+    };
+    handler.act(case, "acknowledge", json!({})).await;
+    let first = next_banner(&mut changes).await;
+    assert_eq!(first.event.status.as_str(), "acknowledged");
+    assert_eq!(notification_ids(&pulse).await.len(), 1);
+    assert!(
+        pulse.cases().await.unwrap()[0].reply_due_at.is_some(),
+        "an acknowledgement alone keeps the promise of a reply"
     );
     pulse.mark_read(pulse_client::ReadScope::All).await.unwrap();
-    let mut changes = pulse.changes();
 
     handler
         .act(
@@ -62,21 +75,17 @@ async fn a_change_arrives_as_a_banner_and_a_notification() {
             json!({"body": "Which dates?", "request_info": true}),
         )
         .await;
-    let banner = tokio::time::timeout(Duration::from_secs(5), async {
-        loop {
-            if let Ok(Change::Notified(n)) = changes.recv().await {
-                return n;
-            }
-        }
-    })
-    .await
-    .expect("a banner within 5 s");
+    let banner = next_banner(&mut changes).await;
     assert_eq!(banner.event.case_id, case);
     assert_eq!(banner.event.status.as_str(), "awaiting_partner");
     assert!(!banner.read);
     let cached = pulse.cases().await.unwrap();
     assert_eq!(cached[0].status.as_str(), "awaiting_partner");
     assert_eq!(cached[0].unread_count, 2, "acknowledged, then asked");
+    assert_eq!(
+        cached[0].reply_due_at, None,
+        "no reply is due while support waits on the partner"
+    );
     assert_eq!(pulse.unread_notifications().await.unwrap(), 1);
 
     // The partner's own reply is not a notification, but it moves the case.

@@ -35,6 +35,22 @@ fn credentials(dir: &Path) -> std::sync::Arc<keyring_core::sample::Store> {
         .unwrap()
 }
 
+/// Outbox items not yet sent, read straight from the killed app's database (no app
+/// runs at that moment, so nothing starts sending them).
+fn unsent_on_disk(dir: &Path) -> i64 {
+    let db = rusqlite::Connection::open_with_flags(
+        dir.join("app").join("pulse.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    db.query_row(
+        "SELECT COUNT(*) FROM outbox WHERE state <> 'sent'",
+        [],
+        |row| row.get(0),
+    )
+    .unwrap()
+}
+
 /// The message number `n`, as edited `version` times (None: final).
 fn text(n: usize, version: Option<usize>) -> String {
     match version {
@@ -100,6 +116,9 @@ async fn killed_at_random_moments_nothing_is_lost_or_sent_twice() {
     }
 
     let me = std::env::current_exe().unwrap();
+    // How many kills found messages queued and not yet sent: the reopened app (the next
+    // child, then the final open) had a backlog to finish.
+    let mut backlogs = 0;
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
     for round in 0..KILLS {
         let mut child = Command::new(&me)
@@ -130,7 +149,13 @@ async fn killed_at_random_moments_nothing_is_lost_or_sent_twice() {
         }
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
+        if unsent_on_disk(device.path()) > 0 {
+            backlogs += 1;
+        }
     }
+    // Whether the last kill in particular left a backlog depends on the machine's speed;
+    // that some did is what makes the rounds worth running.
+    assert!(backlogs > 0, "no kill left a backlog to finish");
 
     // Reopened: the app finishes what it had.
     let pulse = Pulse::open(config(device.path(), credentials(device.path())))
@@ -143,9 +168,9 @@ async fn killed_at_random_moments_nothing_is_lost_or_sent_twice() {
         .iter()
         .filter(|i| !matches!(i.state, OutboxState::Sent { .. }))
         .count();
-    assert!(unsent > 0, "the kills left a backlog to finish");
     eprintln!(
-        "after {KILLS} kills: {} messages queued ({unsent} not yet sent), {} drafts left",
+        "after {KILLS} kills ({backlogs} left a backlog): {} messages queued \
+         ({unsent} not yet sent), {} drafts left",
         outbox.len(),
         drafts.len()
     );

@@ -9,7 +9,7 @@ use std::time::Duration;
 use helpers::{
     Device, Fate, FaultProxy, PARTNER, PASSWORD, Server, eventually, question, sent_case,
 };
-use pulse_client::{AuthState, Failure, OutboxState, Pulse};
+use pulse_client::{AuthState, ClientError, Failure, OutboxState, Pulse, StoreError, Unqueued};
 use pulse_protocol::ErrorCode;
 use serde_json::json;
 
@@ -411,9 +411,14 @@ async fn sent_items_and_their_photos_are_let_go_after_a_while_and_nothing_else_i
         "failed and unsent items stay"
     );
     assert!(matches!(left[0].state, OutboxState::Failed { .. }));
-    assert!(matches!(left[1].state, OutboxState::Queued { .. }));
+    // Still waiting, or being tried right now against the server that is down.
+    assert!(matches!(
+        left[1].state,
+        OutboxState::Queued { .. } | OutboxState::Sending
+    ));
     for photo in [failed_photo, queued_photo] {
-        assert_eq!(pulse.file_bytes(photo).await.unwrap(), jpeg);
+        let kept = pulse.file_bytes(photo).await.unwrap();
+        assert_eq!(kept.len() as u64, pulse.file(photo).await.unwrap().size);
     }
     assert!(
         pulse.cases().await.unwrap().iter().any(|c| c.id == case),
@@ -632,4 +637,269 @@ async fn a_photo_the_server_no_longer_holds_is_uploaded_again_under_the_same_key
     assert_eq!(detail.timeline[0].attachments[0].media_type, "image/jpeg");
     assert_ne!(pulse.file(photo.id).await.unwrap().remote_id, None);
     assert_eq!(server.handler().await.bodies().await.len(), 1);
+}
+
+fn on_its_way<T: std::fmt::Debug>(result: Result<T, ClientError>) -> bool {
+    match result {
+        Err(error @ ClientError::Store(StoreError::OnItsWay)) => {
+            error.failure() == Failure::OnItsWay
+        }
+        other => panic!("expected 'on its way', got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_queued_message_can_be_edited_or_cancelled_until_it_may_have_left() {
+    let mut server = Server::start().await;
+    let device = Device::new();
+    // A fresh connection per try: a kept-alive one to the stopped server would break
+    // mid-request, and such a try may have arrived.
+    // And a long backoff, so that no retry is under way while the partner edits: an
+    // item being sent is answered "on its way" (another test shows it).
+    let mut config = device.config();
+    config.http.keep_alive = false;
+    config.retry = pulse_client::RetryPolicy {
+        initial: Duration::from_secs(60),
+        max: Duration::from_secs(120),
+    };
+    let pulse = Pulse::open(config).await.unwrap();
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    server.down().await;
+    let first = pulse
+        .send_draft(
+            pulse
+                .save_draft(None, &question("First words"))
+                .await
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap();
+    // Tried while no connection could be made: nothing left the phone.
+    let tried = async || {
+        matches!(
+            pulse.outbox_item(first.id).await.unwrap().state,
+            OutboxState::Queued { attempts, .. } if attempts >= 1
+        )
+    };
+    assert!(eventually(Duration::from_secs(5), tried).await);
+    assert!(pulse.outbox_item(first.id).await.unwrap().can_change());
+
+    // Edit: the message is a draft again, with its words, and out of the outbox.
+    let Unqueued::Draft(draft) = pulse.edit_queued(first.id).await.unwrap() else {
+        panic!("a new case comes back as a draft");
+    };
+    assert_eq!(draft.content.body, "First words");
+    assert!(pulse.outbox_item(first.id).await.is_err());
+    let mut better = draft.content.clone();
+    better.body = "Better words".into();
+    pulse.save_draft(Some(draft.id), &better).await.unwrap();
+    let second = pulse.send_draft(draft.id).await.unwrap();
+    // Cancel: gone, and nothing will be sent for it.
+    pulse.discard(second.id).await.unwrap();
+    assert!(pulse.outbox().await.unwrap().is_empty());
+
+    let third = pulse
+        .send_draft(
+            pulse
+                .save_draft(None, &question("Final words"))
+                .await
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap();
+    server.up().await;
+    pulse.network_is_back();
+    sent_case(&pulse, third.id).await;
+    // Sent: it can be neither edited nor cancelled, and the answer says why.
+    assert!(on_its_way(pulse.edit_queued(third.id).await));
+    assert!(on_its_way(pulse.discard(third.id).await));
+    assert_eq!(server.handler().await.bodies().await, ["Final words"]);
+}
+
+#[tokio::test]
+async fn a_message_that_may_have_reached_the_server_is_sent_as_it_was_and_once() {
+    let server = Server::start().await;
+    let proxy = FaultProxy::start(server.addr, 5).await;
+    let device = Device::new();
+    let mut config = device.config();
+    config.http.keep_alive = false;
+    config.http.request_timeout = Duration::from_millis(500);
+    let pulse = Pulse::open(config).await.unwrap();
+    pulse
+        .sign_in(&proxy.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let case = sent_case(
+        &pulse,
+        pulse
+            .send_draft(
+                pulse
+                    .save_draft(None, &question("The lift is broken"))
+                    .await
+                    .unwrap()
+                    .id,
+            )
+            .await
+            .unwrap()
+            .id,
+    )
+    .await;
+
+    // The network swallows the request: the server may have it.
+    proxy.set_black_hole(true);
+    let reply = pulse.reply(case, "It works again", vec![]).await.unwrap();
+    let in_flight = async || {
+        !matches!(
+            pulse.outbox_item(reply.id).await.unwrap().state,
+            OutboxState::Queued { attempts: 0, .. }
+        )
+    };
+    assert!(eventually(Duration::from_secs(5), in_flight).await);
+    // Being sent, or tried without an answer: it goes as it is.
+    assert!(on_its_way(pulse.edit_queued(reply.id).await));
+    let unanswered = async || {
+        matches!(
+            pulse.outbox_item(reply.id).await.unwrap().state,
+            OutboxState::Queued { attempts, .. } if attempts >= 1
+        )
+    };
+    assert!(eventually(Duration::from_secs(5), unanswered).await);
+    let waiting = pulse.outbox_item(reply.id).await.unwrap();
+    assert!(waiting.may_have_arrived && !waiting.can_change());
+    assert!(on_its_way(pulse.edit_queued(reply.id).await));
+    assert!(on_its_way(pulse.discard(reply.id).await));
+
+    proxy.set_black_hole(false);
+    pulse.network_is_back();
+    let sent = async || {
+        matches!(
+            pulse.outbox_item(reply.id).await.unwrap().state,
+            OutboxState::Sent { .. }
+        )
+    };
+    assert!(eventually(Duration::from_secs(10), sent).await);
+    assert_eq!(
+        server.handler().await.case_bodies(case).await,
+        ["The lift is broken", "It works again"]
+    );
+}
+
+#[tokio::test]
+async fn a_queued_reply_comes_back_for_the_reply_box() {
+    let mut server = Server::start().await;
+    let device = Device::new();
+    let pulse = device.open().await;
+    pulse
+        .sign_in(&server.url(), PARTNER, PASSWORD)
+        .await
+        .unwrap();
+    let item = pulse
+        .send_draft(
+            pulse
+                .save_draft(None, &question("Towels"))
+                .await
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap();
+    let case = sent_case(&pulse, item.id).await;
+    server.down().await;
+    let reply = pulse
+        .reply(case, "Thirty towels, not three", vec![])
+        .await
+        .unwrap();
+    // Once the try to send it has found no server (while it is being tried, the answer
+    // is that it is on its way).
+    let tried = async || {
+        matches!(
+            pulse.outbox_item(reply.id).await.unwrap().state,
+            OutboxState::Queued { attempts, .. } if attempts >= 1
+        )
+    };
+    assert!(eventually(Duration::from_secs(5), tried).await);
+    // The worker tries again after a short backoff; a try under way is answered as on
+    // its way (nothing changes), and once it has failed the reply can be taken back.
+    let mut unqueued = None;
+    for _ in 0..100 {
+        match pulse.edit_queued(reply.id).await {
+            Ok(back) => {
+                unqueued = Some(back);
+                break;
+            }
+            other => {
+                assert!(on_its_way(other));
+                assert!(pulse.outbox_item(reply.id).await.is_ok());
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
+    match unqueued.expect("the reply can be taken back between tries") {
+        Unqueued::Reply { case_id, draft } => {
+            assert_eq!(case_id, case);
+            assert_eq!(draft.body, "Thirty towels, not three");
+            assert!(draft.files.is_empty());
+        }
+        other => panic!("a reply comes back as a reply, not {other:?}"),
+    }
+    assert!(pulse.outbox_item(reply.id).await.is_err());
+    // Back in the reply box, kept there as a draft is.
+    let kept = pulse
+        .case_draft(case, pulse_client::CaseDraftKind::Reply)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.body, "Thirty towels, not three");
+    server.up().await;
+    pulse.network_is_back();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(server.handler().await.case_bodies(case).await, ["Towels"]);
+}
+
+#[tokio::test]
+async fn a_try_cut_off_by_a_killed_app_counts_as_arrived_and_stays_at_sign_out() {
+    use pulse_client::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    store.set_owner("http://server#1");
+    let payload = pulse_client::OutboxPayload::Mediation {
+        case_id: uuid::Uuid::new_v4(),
+    };
+    let cut_off = store
+        .enqueue(uuid::Uuid::now_v7(), 1, &payload, None)
+        .unwrap()
+        .id;
+    let never_tried = store
+        .enqueue(uuid::Uuid::now_v7(), 1, &payload, None)
+        .unwrap()
+        .id;
+    // Claimed, then the app is killed mid-request: the next start claims it again.
+    assert!(store.mark_sending(&[cut_off]).unwrap());
+    assert!(store.mark_sending(&[cut_off]).unwrap());
+    // That try finds no server: still, the first may have reached it.
+    store
+        .mark_retry(
+            &[cut_off],
+            time::OffsetDateTime::now_utc(),
+            Failure::Network,
+            false,
+        )
+        .unwrap();
+    let item = store.outbox_item(cut_off).unwrap();
+    assert!(item.may_have_arrived && !item.can_change());
+    assert!(matches!(
+        store.remove_unsent(cut_off),
+        Err(StoreError::OnItsWay)
+    ));
+    assert!(store.outbox_item(never_tried).unwrap().can_change());
+
+    // Discarding at sign-out takes what never left, and keeps what may be at the server.
+    store.leave(true).unwrap();
+    let left: Vec<_> = store.outbox().unwrap().into_iter().map(|i| i.id).collect();
+    assert_eq!(left, [cut_off]);
 }

@@ -1,4 +1,7 @@
 use super::*;
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::PngEncoder;
+use image::{DynamicImage, ImageEncoder};
 use image::{GenericImageView, Rgb, RgbImage, Rgba, RgbaImage};
 
 /// A JPEG of `width` x `height`, red on its left half and blue on its right.
@@ -396,4 +399,41 @@ mod heif {
             Err(MediaError::Unreadable)
         );
     }
+}
+
+#[test]
+fn a_header_tells_the_size_that_decoding_finds() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/");
+    let read = |name: &str| std::fs::read(format!("{fixtures}{name}")).unwrap();
+    let made_webp = webp(&DynamicImage::ImageRgb8(RgbImage::new(301, 77)));
+    let cases = [
+        (read("photo.jpg"), AttachmentKind::Jpeg),
+        (read("photo-gps.jpg"), AttachmentKind::Jpeg),
+        (
+            with_metadata(&two_colour_jpeg(640, 480), 6),
+            AttachmentKind::Jpeg,
+        ),
+        (read("photo.png"), AttachmentKind::Png),
+        (read("photo.webp"), AttachmentKind::Webp),
+        (made_webp, AttachmentKind::Webp),
+    ];
+    for (bytes, kind) in cases {
+        let image = decoded(&bytes);
+        assert_eq!(
+            header::dimensions(&bytes, kind),
+            Some((image.width(), image.height())),
+            "{kind:?}"
+        );
+    }
+    // A bomb declares its size honestly: that is what gets it refused undecoded.
+    let (w, h) = header::dimensions(&read("bomb.png"), AttachmentKind::Png).unwrap();
+    assert!(u64::from(w) * u64::from(h) > Options::PHONE.max_pixels);
+    assert_eq!(
+        header::dimensions(b"\xFF\xD8\xFF\xE0", AttachmentKind::Jpeg),
+        None
+    );
+    assert_eq!(
+        header::dimensions(b"RIFF....WEBPVP8 ", AttachmentKind::Webp),
+        None
+    );
 }

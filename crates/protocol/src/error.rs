@@ -46,10 +46,22 @@ pub enum ErrorCode {
     ImageUnreadable,
     /// An image with more pixels than the server decodes.
     ImageTooLarge,
+    /// A new password shorter than 8 characters.
+    PasswordTooShort,
+    /// A new password longer than 128 characters.
+    PasswordTooLong,
+    /// A new password on the list of common and leaked ones.
+    PasswordCommon,
+    /// An invitation or reset link that is unknown, used already or expired.
+    LinkInvalid,
+    /// Handlers: an assignment to an account that is not a handler's.
+    UnknownHandler,
+    /// Handlers: as many saved replies as one handler may keep.
+    TooManySavedReplies,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 36] = [
         ErrorCode::InvalidInput,
         ErrorCode::BodyEmpty,
         ErrorCode::BodyTooLong,
@@ -80,6 +92,12 @@ impl ErrorCode {
         ErrorCode::TooManyPendingFiles,
         ErrorCode::ImageUnreadable,
         ErrorCode::ImageTooLarge,
+        ErrorCode::PasswordTooShort,
+        ErrorCode::PasswordTooLong,
+        ErrorCode::PasswordCommon,
+        ErrorCode::LinkInvalid,
+        ErrorCode::UnknownHandler,
+        ErrorCode::TooManySavedReplies,
     ];
 
     /// The wire id, e.g. `idempotency_key_reused`.
@@ -115,6 +133,12 @@ impl ErrorCode {
             ErrorCode::TooManyPendingFiles => "too_many_pending_files",
             ErrorCode::ImageUnreadable => "image_unreadable",
             ErrorCode::ImageTooLarge => "image_too_large",
+            ErrorCode::PasswordTooShort => "password_too_short",
+            ErrorCode::PasswordTooLong => "password_too_long",
+            ErrorCode::PasswordCommon => "password_common",
+            ErrorCode::LinkInvalid => "link_invalid",
+            ErrorCode::UnknownHandler => "unknown_handler",
+            ErrorCode::TooManySavedReplies => "too_many_saved_replies",
         }
     }
 

@@ -23,6 +23,22 @@ pub const MAX_DIAGNOSTICS: usize = 32;
 pub const MAX_DIAGNOSTIC_KEY_CHARS: usize = 64;
 /// ...and each value.
 pub const MAX_DIAGNOSTIC_VALUE_CHARS: usize = 500;
+/// Fewest characters in a password (NIST SP 800-63B, 5.1.1.2).
+pub const MIN_PASSWORD_CHARS: usize = 8;
+/// Most characters in a password: long passphrases fit, a megabyte to hash does not.
+pub const MAX_PASSWORD_CHARS: usize = 128;
+
+/// Longest title of a saved reply.
+pub const MAX_SAVED_REPLY_TITLE_CHARS: usize = 100;
+/// Most saved replies one handler keeps.
+pub const MAX_SAVED_REPLIES: usize = 50;
+/// Fewest characters a search looks for (a trigram), and the most.
+pub const MIN_SEARCH_CHARS: usize = 3;
+pub const MAX_SEARCH_CHARS: usize = 100;
+/// Longest language tag a case records (BCP 47 allows more; nobody needs it).
+pub const MAX_LANGUAGE_TAG_CHARS: usize = 35;
+/// What a saved reply's body holds where the partner's name goes.
+pub const PARTNER_NAME_VARIABLE: &str = "{partner_name}";
 
 /// Why a piece of input was refused. Each maps to one stable [`ErrorCode`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -55,6 +71,18 @@ pub enum InputError {
     TextTooLong,
     #[error("diagnostics: at most {MAX_DIAGNOSTICS} entries of short keys and values")]
     DiagnosticsInvalid,
+    #[error("a password has at least {MIN_PASSWORD_CHARS} characters")]
+    PasswordTooShort,
+    #[error("a password has at most {MAX_PASSWORD_CHARS} characters")]
+    PasswordTooLong,
+    #[error("the password is one of the most common or leaked ones")]
+    PasswordCommon,
+    #[error("a language is a tag such as nl or pt-BR")]
+    LanguageInvalid,
+    #[error("a search looks for {MIN_SEARCH_CHARS} to {MAX_SEARCH_CHARS} characters")]
+    SearchInvalid,
+    #[error("a cursor this server did not give")]
+    CursorInvalid,
 }
 
 impl InputError {
@@ -75,6 +103,12 @@ impl InputError {
             InputError::TextInvalid => ErrorCode::TextInvalid,
             InputError::TextTooLong => ErrorCode::TextTooLong,
             InputError::DiagnosticsInvalid => ErrorCode::InvalidInput,
+            InputError::PasswordTooShort => ErrorCode::PasswordTooShort,
+            InputError::PasswordTooLong => ErrorCode::PasswordTooLong,
+            InputError::PasswordCommon => ErrorCode::PasswordCommon,
+            InputError::LanguageInvalid | InputError::SearchInvalid | InputError::CursorInvalid => {
+                ErrorCode::InvalidInput
+            }
         }
     }
 }
@@ -95,6 +129,29 @@ pub fn check_text(text: &str, multiline: bool) -> Result<(), InputError> {
     let allowed = |c: char| multiline && (c == '\n' || c == '\t');
     if text.chars().any(|c| c.is_control() && !allowed(c)) {
         Err(InputError::TextInvalid)
+    } else {
+        Ok(())
+    }
+}
+
+/// The length rule for a new password, NIST SP 800-63B 5.1.1.2: 8 to 128 characters
+/// (Unicode code points), any characters, spaces too, and no rules of composition.
+/// The server also refuses the most common and leaked passwords (a list the app does
+/// not carry).
+///
+/// ```
+/// use pulse_protocol::input::{InputError, check_password_length};
+/// assert!(check_password_length("correct horse").is_ok());
+/// assert!(check_password_length("ñandú ü ☃").is_ok());
+/// assert_eq!(check_password_length("seven77"), Err(InputError::PasswordTooShort));
+/// assert_eq!(check_password_length(&"x".repeat(129)), Err(InputError::PasswordTooLong));
+/// ```
+pub fn check_password_length(password: &str) -> Result<(), InputError> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        Err(InputError::PasswordTooShort)
+    } else if chars > MAX_PASSWORD_CHARS {
+        Err(InputError::PasswordTooLong)
     } else {
         Ok(())
     }
@@ -458,6 +515,106 @@ impl Country {
     pub fn is_eea(&self) -> bool {
         EEA.contains(&self.as_str())
     }
+}
+
+/// A language tag as a case records it: two or three letters, then up to three
+/// subtags of 2 to 8 letters or digits (`nl`, `pt-BR`, `zh-Hant-TW`), the first in
+/// lower case and a region in upper case. Blank is no language.
+///
+/// ```
+/// use pulse_protocol::input::parse_language;
+/// assert_eq!(parse_language(" NL ").unwrap().as_deref(), Some("nl"));
+/// assert_eq!(parse_language("pt-br").unwrap().as_deref(), Some("pt-BR"));
+/// assert_eq!(parse_language("").unwrap(), None);
+/// assert!(parse_language("english!").is_err());
+/// assert!(parse_language("n").is_err());
+/// ```
+pub fn parse_language(raw: &str) -> Result<Option<String>, InputError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    if raw.chars().count() > MAX_LANGUAGE_TAG_CHARS {
+        return Err(InputError::LanguageInvalid);
+    }
+    let mut parts = raw.split('-');
+    let primary = parts.next().unwrap_or_default();
+    if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(InputError::LanguageInvalid);
+    }
+    let mut tag = primary.to_ascii_lowercase();
+    for (i, part) in parts.enumerate() {
+        if i >= 3
+            || !(2..=8).contains(&part.len())
+            || !part.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
+            return Err(InputError::LanguageInvalid);
+        }
+        tag.push('-');
+        if part.len() == 2 && part.bytes().all(|b| b.is_ascii_alphabetic()) {
+            tag.push_str(&part.to_ascii_uppercase());
+        } else {
+            tag.push_str(part);
+        }
+    }
+    Ok(Some(tag))
+}
+
+/// What a handler's search looks for: case-insensitive, so folded to lower case here
+/// (the same folding for the text it is looked for in, see [`search_text`]), trimmed,
+/// at least [`MIN_SEARCH_CHARS`] characters.
+///
+/// ```
+/// use pulse_protocol::input::search_needle;
+/// assert_eq!(search_needle("  Ångström ").unwrap(), "ångström");
+/// assert!(search_needle("ab").is_err());
+/// assert!(search_needle("a\u{0}b").is_err());
+/// ```
+pub fn search_needle(raw: &str) -> Result<String, InputError> {
+    check_text(raw, false).map_err(|_| InputError::SearchInvalid)?;
+    let needle = raw.trim().to_lowercase();
+    let chars = needle.chars().count();
+    if !(MIN_SEARCH_CHARS..=MAX_SEARCH_CHARS).contains(&chars) {
+        return Err(InputError::SearchInvalid);
+    }
+    Ok(needle)
+}
+
+/// A piece of a case as its search index keeps it, folded as [`search_needle`] folds
+/// what is looked for; pieces are kept apart by a newline, which no needle holds.
+pub fn search_text<'a>(pieces: impl IntoIterator<Item = &'a str>) -> String {
+    let mut text = String::new();
+    for piece in pieces {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&piece.to_lowercase());
+    }
+    text
+}
+
+/// A case's number as people say it: the last eight hex digits of its id, in upper
+/// case (the id's random part; the first digits of a time-ordered id are a clock).
+///
+/// ```
+/// use pulse_protocol::input::case_number;
+/// let id = uuid::Uuid::parse_str("0190f3e2-7c1a-7b3e-9d4f-1a2b3c4d5e6f").unwrap();
+/// assert_eq!(case_number(id), "3C4D5E6F");
+/// ```
+pub fn case_number(id: uuid::Uuid) -> String {
+    let hex = id.simple().to_string();
+    hex[hex.len() - 8..].to_ascii_uppercase()
+}
+
+/// A saved reply made ready to send: the partner's name where the body says
+/// [`PARTNER_NAME_VARIABLE`].
+///
+/// ```
+/// use pulse_protocol::input::fill_saved_reply;
+/// assert_eq!(fill_saved_reply("Dear {partner_name}, thanks.", "Anna"), "Dear Anna, thanks.");
+/// ```
+pub fn fill_saved_reply(body: &str, partner_name: &str) -> String {
+    body.replace(PARTNER_NAME_VARIABLE, partner_name)
 }
 
 #[cfg(test)]

@@ -243,6 +243,51 @@ pub fn mediation_offered(status: CaseStatus, partner_in_eea: bool) -> bool {
     allows(status, Move::RequestMediation, partner_in_eea)
 }
 
+/// Whether support owes the partner a reply while a case is in `status`: not while
+/// the case waits on the partner (for information, or for an answer to an outcome),
+/// nor once it is accepted or closed.
+pub fn owes_reply(status: CaseStatus) -> bool {
+    use CaseStatus::*;
+    matches!(
+        status,
+        Submitted | Acknowledged | InProgress | Disputed | Mediation
+    )
+}
+
+/// What a move does to the promise of a reply (the reply-time target).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyClock {
+    /// The partner wrote: a reply is due a target's time from now.
+    Start,
+    /// Nothing changes: an acknowledgement alone does not answer the partner.
+    Keep,
+    /// Support answered (an update, a request for information, an outcome), or the
+    /// case no longer waits on support: no reply is due.
+    Stop,
+}
+
+/// How a move that left its case in `to` sets the reply clock. A partner's message
+/// (the submission, a reply, a disagreement, a mediation request) starts it afresh,
+/// so the promise runs from the partner's last message; support meets it with anything
+/// but an acknowledgement.
+///
+/// ```
+/// use pulse_protocol::lifecycle::{reply_clock, CaseStatus, Move, ReplyClock};
+/// assert_eq!(reply_clock(Move::Submit, CaseStatus::Submitted), ReplyClock::Start);
+/// assert_eq!(reply_clock(Move::Acknowledge, CaseStatus::Acknowledged), ReplyClock::Keep);
+/// assert_eq!(reply_clock(Move::RequestInfo, CaseStatus::AwaitingPartner), ReplyClock::Stop);
+/// ```
+pub fn reply_clock(mv: Move, to: CaseStatus) -> ReplyClock {
+    if !owes_reply(to) {
+        return ReplyClock::Stop;
+    }
+    match (mv.actor(), mv) {
+        (Actor::Partner, _) => ReplyClock::Start,
+        (Actor::Handler, Move::Acknowledge) => ReplyClock::Keep,
+        (Actor::Handler, _) => ReplyClock::Stop,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::CaseStatus::*;
@@ -379,5 +424,43 @@ mod tests {
             let json = serde_json::to_string(&s).unwrap();
             assert_eq!(json, format!("\"{}\"", s.as_str()));
         }
+    }
+
+    #[test]
+    fn a_reply_is_due_after_each_partner_message_until_support_answers() {
+        // Every allowed move, from every status: the clock after it.
+        for from in CaseStatus::ALL {
+            for mv in Move::ALL {
+                for eea in [false, true] {
+                    let Ok(to) = apply(from, mv, mv.actor(), eea) else {
+                        continue;
+                    };
+                    let clock = reply_clock(mv, to);
+                    let expected = if !matches!(
+                        to,
+                        Submitted | Acknowledged | InProgress | Disputed | Mediation
+                    ) {
+                        ReplyClock::Stop
+                    } else if mv.actor() == Actor::Partner {
+                        ReplyClock::Start
+                    } else if mv == Move::Acknowledge {
+                        ReplyClock::Keep
+                    } else {
+                        ReplyClock::Stop
+                    };
+                    assert_eq!(clock, expected, "{mv:?} from {from:?} to {to:?}");
+                }
+            }
+        }
+        // The named cases of the promise.
+        assert_eq!(reply_clock(Move::Dispute, Disputed), ReplyClock::Start);
+        assert_eq!(
+            reply_clock(Move::RequestMediation, Mediation),
+            ReplyClock::Start
+        );
+        assert_eq!(reply_clock(Move::Reply, Resolved), ReplyClock::Stop);
+        assert_eq!(reply_clock(Move::PostUpdate, Disputed), ReplyClock::Stop);
+        assert_eq!(reply_clock(Move::Close, Closed), ReplyClock::Stop);
+        assert_eq!(reply_clock(Move::Accept, Accepted), ReplyClock::Stop);
     }
 }

@@ -26,6 +26,8 @@ pub enum CaseField {
     /// What the app collected about the device for a technical issue.
     Diagnostics,
     Contact,
+    /// The app's language: never typed, so never shown in the form.
+    Language,
 }
 
 /// Everything wrong with a new case, field by field, in form order. Never empty.
@@ -116,6 +118,8 @@ pub struct ValidCase {
     pub client_created_at: OffsetDateTime,
     pub diagnostics: Option<BTreeMap<String, String>>,
     pub contact: Option<ValidContact>,
+    /// The language the partner wrote in, as [`input::parse_language`] writes it.
+    pub language: Option<String>,
 }
 
 impl ValidCase {
@@ -128,7 +132,7 @@ impl ValidCase {
     ///     kind: ContactKind::Question, topic: "payouts".into(), subtopic: "payouts".into(),
     ///     property_id: None, reservation_ref: None, body: "When is my payout?".into(),
     ///     attachment_ids: vec![], client_created_at: time::OffsetDateTime::UNIX_EPOCH,
-    ///     diagnostics: None, contact: None,
+    ///     diagnostics: None, contact: None, language: Some("nl".into()),
     /// };
     /// assert!(ValidCase::parse(&case).is_ok());
     /// case.kind = ContactKind::Complaint;
@@ -184,8 +188,20 @@ impl ValidCase {
             CaseField::Contact,
             contact.as_ref().map(|_| ()).map_err(Clone::clone),
         );
-        match (choice, reservation_ref, body, contact) {
-            (Ok(choice), Ok(reservation_ref), Ok(body), Ok(contact)) if problems.is_empty() => {
+        let language = raw
+            .language
+            .as_deref()
+            .map(input::parse_language)
+            .transpose()
+            .map(Option::flatten);
+        note(
+            CaseField::Language,
+            language.as_ref().map(|_| ()).map_err(Clone::clone),
+        );
+        match (choice, reservation_ref, body, contact, language) {
+            (Ok(choice), Ok(reservation_ref), Ok(body), Ok(contact), Ok(language))
+                if problems.is_empty() =>
+            {
                 Ok(ValidCase {
                     kind: raw.kind,
                     choice,
@@ -196,6 +212,7 @@ impl ValidCase {
                     client_created_at: raw.client_created_at,
                     diagnostics: raw.diagnostics.clone(),
                     contact,
+                    language,
                 })
             }
             _ => Err(CaseProblems(problems)),
@@ -212,7 +229,7 @@ impl ValidCase {
     ///     kind: ContactKind::Question, topic: "reservations".into(), subtopic: "changes".into(),
     ///     property_id: None, reservation_ref: Some("4021 339".into()), body: " Hi ".into(),
     ///     attachment_ids: vec![], client_created_at: time::OffsetDateTime::UNIX_EPOCH,
-    ///     diagnostics: None, contact: None,
+    ///     diagnostics: None, contact: None, language: Some("nl".into()),
     /// };
     /// let wire = ValidCase::parse(&raw).unwrap().to_wire();
     /// assert_eq!((wire.body.as_str(), wire.reservation_ref.as_deref()), ("Hi", Some("4021339")));
@@ -230,6 +247,7 @@ impl ValidCase {
             client_created_at: self.client_created_at,
             diagnostics: self.diagnostics.clone(),
             contact: self.contact.as_ref().map(ValidContact::to_wire),
+            language: self.language.clone(),
         }
     }
 
@@ -398,6 +416,7 @@ mod tests {
             client_created_at: OffsetDateTime::UNIX_EPOCH,
             diagnostics: None,
             contact: None,
+            language: None,
         }
     }
 

@@ -29,6 +29,127 @@ pub struct Session {
     pub account: Account,
 }
 
+/// `POST /v1/invitations` (handlers): an account for a partner or a handler, who gets
+/// an e-mail in `language` with a link to choose a password. Inviting the same address
+/// again, before the password is chosen, replaces the first link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invitation {
+    #[serde(default = "partner")]
+    pub role: Actor,
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
+    pub email: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    pub name: String,
+    /// ISO 3166-1 alpha-2 (partners; decides EEA membership); empty for handlers.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2))]
+    pub country: String,
+    /// The properties a partner manages.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
+    pub properties: Vec<String>,
+    /// The language of the e-mail (a BCP 47 tag such as `nl` or `pt-BR`; the closest one
+    /// the server writes in is used).
+    #[serde(default = "english")]
+    #[cfg_attr(feature = "openapi", schema(min_length = 2, max_length = 35))]
+    pub language: String,
+}
+
+fn partner() -> Actor {
+    Actor::Partner
+}
+
+fn english() -> String {
+    "en".to_owned()
+}
+
+/// The answer to an invitation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invited {
+    pub account_id: i64,
+    /// Until when the link in the e-mail works.
+    #[serde(with = "time::serde::rfc3339")]
+    pub link_expires_at: OffsetDateTime,
+}
+
+/// `POST /v1/password-resets`: "forgot your password?". The answer is the same whether
+/// an account has this address or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordReset {
+    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    pub email: String,
+}
+
+/// `POST /v1/password-links/check`: what a link from an e-mail is for, before the
+/// partner chooses a password with it; the link stays unused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkToken {
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub token: String,
+}
+
+/// What a link from an e-mail opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LinkPurpose {
+    /// A new account's first password.
+    Invitation,
+    /// A new password for a forgotten one.
+    Reset,
+}
+
+impl LinkPurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkPurpose::Invitation => "invitation",
+            LinkPurpose::Reset => "reset",
+        }
+    }
+
+    pub fn from_wire(s: &str) -> Option<LinkPurpose> {
+        [LinkPurpose::Invitation, LinkPurpose::Reset]
+            .into_iter()
+            .find(|p| p.as_str() == s)
+    }
+}
+
+/// The answer to a link check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkInfo {
+    pub purpose: LinkPurpose,
+    /// The account's e-mail address, to show whose password is being chosen.
+    pub email: String,
+}
+
+/// `POST /v1/passwords`: the password chosen with a link; answers a session, so the
+/// partner lands signed in. The link then stops working, and a reset ends every other
+/// session of the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChoosePassword {
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub token: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
+    pub password: String,
+}
+
+/// `PUT /v1/account/password`: a new password for the signed-in account, given the
+/// current one. The account's other sessions end; this one goes on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePassword {
+    #[cfg_attr(feature = "openapi", schema(max_length = 512))]
+    pub current_password: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
+    pub new_password: String,
+}
+
 /// Who is signed in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -200,6 +321,14 @@ pub struct NewCase {
     /// For complaints: who complains and how to reach them.
     #[serde(default)]
     pub contact: Option<ContactDetails>,
+    /// The language the partner wrote in (the app's language then), a BCP 47 tag such
+    /// as `nl` or `pt-BR`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$", max_length = 35)
+    )]
+    pub language: Option<String>,
 }
 
 /// A case as lists show it.
@@ -222,6 +351,15 @@ pub struct CaseSummary {
     pub last_event_id: i64,
     /// Events from support the partner has not seen (opening the case reads them).
     pub unread_count: i64,
+    /// When support aims to have replied: set by the partner's last message, cleared
+    /// when support answers or the case stops waiting on support. Absent: no reply due.
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub reply_due_at: Option<OffsetDateTime>,
 }
 
 /// `GET /v1/cases` page, newest activity first.
@@ -267,6 +405,10 @@ pub enum EventKind {
     Disputed,
     MediationRequested,
     Closed,
+    /// Handlers only: a note support keeps on the case.
+    Note,
+    /// Handlers only: the case was given to a handler (the body names them) or given up.
+    Assigned,
 }
 
 impl EventKind {
@@ -283,10 +425,23 @@ impl EventKind {
             EventKind::Disputed => "disputed",
             EventKind::MediationRequested => "mediation_requested",
             EventKind::Closed => "closed",
+            EventKind::Note => "note",
+            EventKind::Assigned => "assigned",
         }
     }
 
-    pub const ALL: [EventKind; 10] = [
+    /// Whether only handlers ever see events of this kind: never a partner's timeline,
+    /// stream or notification.
+    pub fn is_internal(self) -> bool {
+        matches!(self, EventKind::Note | EventKind::Assigned)
+    }
+
+    /// The kinds a partner sees.
+    pub fn shown_to_partners() -> impl Iterator<Item = EventKind> {
+        EventKind::ALL.into_iter().filter(|k| !k.is_internal())
+    }
+
+    pub const ALL: [EventKind; 12] = [
         EventKind::Submitted,
         EventKind::Acknowledged,
         EventKind::Update,
@@ -297,10 +452,19 @@ impl EventKind {
         EventKind::Disputed,
         EventKind::MediationRequested,
         EventKind::Closed,
+        EventKind::Note,
+        EventKind::Assigned,
     ];
 
     pub fn from_wire(s: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The lifecycle move that left this event; none for what only handlers see.
+    pub fn move_made(self) -> Option<crate::lifecycle::Move> {
+        crate::lifecycle::Move::ALL
+            .into_iter()
+            .find(|mv| EventKind::of(*mv) == self)
     }
 
     /// The event a lifecycle move leaves in the log.
@@ -428,13 +592,176 @@ pub struct HandlerCase {
     pub partner_id: i64,
     pub partner_name: String,
     pub partner_in_eea: bool,
+    /// The handler working the case; absent while nobody has taken it.
+    #[serde(default)]
+    pub assignee: Option<HandlerRef>,
 }
 
-/// `GET /v1/handler/cases` page.
+/// A handler, as assignments name them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HandlerRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// `GET /v1/handler/handlers`: whom a case can be given to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HandlerList {
+    pub handlers: Vec<HandlerRef>,
+}
+
+/// Who wrote to support, as a handler sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartnerProfile {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub in_eea: bool,
+}
+
+/// `GET /v1/handler/cases/{id}`: the case as the partner's detail shows it (with
+/// support's notes in the timeline besides), and what support needs around it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HandlerCaseDetail {
+    #[serde(flatten)]
+    pub detail: CaseDetail,
+    pub partner: PartnerProfile,
+    /// The property the case is about, when the partner chose one.
+    pub property: Option<Property>,
+    /// The language the partner wrote in, when the app said.
+    pub language: Option<String>,
+    pub assignee: Option<HandlerRef>,
+}
+
+/// The views of the handler's queue. Each counts and lists open cases but `Closed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum QueueView {
+    /// Not yet acknowledged.
+    New,
+    /// Its reply is past due.
+    Overdue,
+    /// Its reply is due within [`DUE_SOON_HOURS`].
+    DueSoon,
+    /// Waiting on the partner's information.
+    Waiting,
+    /// Assigned to the handler asking.
+    Mine,
+    /// Not assigned to anyone.
+    Unassigned,
+    /// Every case not closed.
+    Open,
+    Closed,
+}
+
+/// "Due soon": a reply due within this many hours.
+pub const DUE_SOON_HOURS: i64 = 4;
+
+impl QueueView {
+    pub const ALL: [QueueView; 8] = [
+        QueueView::New,
+        QueueView::Overdue,
+        QueueView::DueSoon,
+        QueueView::Waiting,
+        QueueView::Mine,
+        QueueView::Unassigned,
+        QueueView::Open,
+        QueueView::Closed,
+    ];
+
+    /// The stable wire id, e.g. `due_soon`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueView::New => "new",
+            QueueView::Overdue => "overdue",
+            QueueView::DueSoon => "due_soon",
+            QueueView::Waiting => "waiting",
+            QueueView::Mine => "mine",
+            QueueView::Unassigned => "unassigned",
+            QueueView::Open => "open",
+            QueueView::Closed => "closed",
+        }
+    }
+
+    pub fn from_wire(s: &str) -> Option<QueueView> {
+        QueueView::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// How many cases one view holds now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ViewCount {
+    pub view: QueueView,
+    pub count: i64,
+}
+
+/// `GET /v1/handler/views`: every view with its count, in [`QueueView::ALL`]'s order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ViewCounts {
+    pub views: Vec<ViewCount>,
+}
+
+/// `POST /v1/handler/cases/{id}/notes`: a note for handlers only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewNote {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 5000))]
+    pub body: String,
+}
+
+/// `PUT /v1/handler/cases/{id}/assignee`: give the case to a handler, or to nobody.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Assign {
+    /// A handler's account id; absent or null to unassign.
+    #[serde(default)]
+    pub handler_id: Option<i64>,
+}
+
+/// A reply a handler keeps to insert in one click. `{partner_name}` in the body stands
+/// for the partner's name (see [`crate::input::fill_saved_reply`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SavedReply {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+}
+
+/// `POST /v1/handler/saved-replies`, `PUT /v1/handler/saved-replies/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewSavedReply {
+    /// One line of at most 100 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub title: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 5000))]
+    pub body: String,
+}
+
+/// `GET /v1/handler/saved-replies`: the handler's own, by title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SavedReplies {
+    pub replies: Vec<SavedReply>,
+}
+
+/// `GET /v1/handler/cases` and `GET /v1/handler/queue` page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HandlerCasePage {
     pub cases: Vec<HandlerCase>,
+    /// Pass as `?cursor=` to the same route for the next page (its own form: a number
+    /// for `/cases`, two joined by a dot for `/queue`); absent on the last page.
     pub next_cursor: Option<String>,
 }
 

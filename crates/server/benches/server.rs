@@ -7,7 +7,9 @@
 //!    request body and headers (the baseline);
 //! 3. the ratio of the two;
 //! 4. the time from a handler's acknowledge to the `acknowledged` event arriving on a
-//!    partner's open event stream (p50, p99, max).
+//!    partner's open event stream (p50, p99, max);
+//! 5. support's queue over at least 10,000 open cases: the New view, a search, and the
+//!    view counts, each answer's time as the client sees it (p50, p99).
 //!
 //! Why a ratio: the machines this runs on are shared and noisy, so an absolute figure
 //! swings from run to run. The baseline runs in the same process, on the same runtime,
@@ -54,6 +56,13 @@ const LATENCY_EVENTS: usize = 1_000;
 /// Longest wait for one event before the run is called broken.
 const EVENT_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Open cases the queue is measured over, at least.
+const QUEUE_CASES: usize = 10_000;
+/// Requests timed per queue figure.
+const QUEUE_SAMPLES: usize = 300;
+/// The aim for a queue answer over that many cases (SQLite).
+const QUEUE_P99: Duration = Duration::from_millis(20);
+
 /// This round's aim for the write path against bare axum (SQLite).
 const TARGET_RATIO: f64 = 0.3;
 const TARGET_P99: Duration = Duration::from_millis(25);
@@ -74,6 +83,15 @@ struct BackendRun {
     real: Throughput,
     bare: Throughput,
     latency: Latency,
+    queue: QueueFigures,
+}
+
+/// Support's queue, answer times.
+struct QueueFigures {
+    open_cases: i64,
+    new_view: Latency,
+    search: Latency,
+    counts: Latency,
 }
 
 async fn run() -> Result<()> {
@@ -114,12 +132,14 @@ async fn run() -> Result<()> {
         };
         let bare_result = measure_throughput(&client, &bare_target, &body, &load).await?;
         let latency = measure_event_latency(&client, &server, &base).await?;
+        let queue = measure_queue(&client, &server, &base, &real_target.token).await?;
         server.stop().await.context("stopping the server")?;
         runs.push(BackendRun {
             name,
             real,
             bare: bare_result,
             latency,
+            queue,
         });
     }
     bare.task.abort();
@@ -162,6 +182,7 @@ async fn start_server(dir: &std::path::Path, database_url: &str) -> Result<Runni
         },
         demo: None,
         web_app: None,
+        mail: Default::default(),
     };
     Ok(pulse_server::start(config).await?)
 }
@@ -202,6 +223,7 @@ async fn add_account(server: &RunningServer, role: Actor, email: &str) -> Result
             country: "NL".into(),
             in_eea: true,
             properties: vec![],
+            language: "en".into(),
         })
         .await
         .with_context(|| format!("creating {email}"))?;
@@ -235,6 +257,7 @@ fn new_case() -> NewCase {
         client_created_at: OffsetDateTime::now_utc(),
         diagnostics: None,
         contact: None,
+        language: None,
     }
 }
 
@@ -251,6 +274,76 @@ async fn expect_json<T: serde::de::DeserializeOwned>(
         String::from_utf8_lossy(&body)
     );
     serde_json::from_slice(&body).context("reading the answer")
+}
+
+// ----- support's queue -----
+
+/// Tops the database up to [`QUEUE_CASES`] open cases (a few of which hold a rare
+/// word), then times the New view, a search for that word, and the view counts.
+async fn measure_queue(
+    client: &reqwest::Client,
+    server: &RunningServer,
+    base: &str,
+    partner: &str,
+) -> Result<QueueFigures> {
+    let handler = add_account(server, Actor::Handler, "handler@bench.test").await?;
+    let handler = sign_in(client, base, &handler).await?;
+    let open = |client: reqwest::Client, handler: String| async move {
+        let response = client
+            .get(format!("{base}/v1/handler/views"))
+            .bearer_auth(&handler)
+            .send()
+            .await?;
+        let counts: serde_json::Value = expect_json(response, reqwest::StatusCode::OK).await?;
+        counts["views"]
+            .as_array()
+            .and_then(|views| views.iter().find(|v| v["view"] == "open"))
+            .and_then(|v| v["count"].as_i64())
+            .context("the open view's count")
+    };
+    let mut open_cases = open(client.clone(), handler.clone()).await?;
+    let mut planted = 0;
+    while open_cases < QUEUE_CASES as i64 || planted == 0 {
+        let cases: Vec<serde_json::Value> = (0..100)
+            .map(|i| {
+                let mut case = new_case();
+                if i == 0 {
+                    case.body = format!("The lighthouse room {open_cases} has no view");
+                }
+                json!({"key": Uuid::new_v4(), "case": case})
+            })
+            .collect();
+        let response = client
+            .post(format!("{base}/v1/cases/batch"))
+            .bearer_auth(partner)
+            .json(&json!({ "cases": cases }))
+            .send()
+            .await?;
+        ensure!(response.status() == 200, "a batch: {}", response.status());
+        planted += 1;
+        open_cases = open(client.clone(), handler.clone()).await?;
+    }
+    let time = async |path: &str| -> Result<Latency> {
+        let mut samples = Vec::with_capacity(QUEUE_SAMPLES);
+        for _ in 0..QUEUE_SAMPLES {
+            let started = Instant::now();
+            let response = client
+                .get(format!("{base}{path}"))
+                .bearer_auth(&handler)
+                .send()
+                .await?;
+            ensure!(response.status() == 200, "{path}: {}", response.status());
+            response.bytes().await?;
+            samples.push(started.elapsed());
+        }
+        Ok(summarise(samples))
+    };
+    Ok(QueueFigures {
+        open_cases,
+        new_view: time("/v1/handler/queue?view=new").await?,
+        search: time("/v1/handler/queue?view=open&q=lighthouse").await?,
+        counts: time("/v1/handler/views").await?,
+    })
 }
 
 // ----- throughput -----
@@ -597,6 +690,28 @@ fn print_report(load: &LoadSettings, runs: &[BackendRun]) {
         format!("{:.1} ms", ms(r.latency.max))
     });
     row("events timed", &|r| r.latency.events.to_string());
+    row("open cases in the queue", &|r| {
+        r.queue.open_cases.to_string()
+    });
+    for (label, pick) in [
+        (
+            "queue New view",
+            (|q: &QueueFigures| &q.new_view) as fn(&QueueFigures) -> &Latency,
+        ),
+        ("queue search", |q: &QueueFigures| &q.search),
+        ("queue view counts", |q: &QueueFigures| &q.counts),
+    ] {
+        row(&format!("{label} p50"), &|r| {
+            format!("{:.1} ms", ms(pick(&r.queue).p50))
+        });
+        row(
+            &format!("{label} p99 (≤ {} ms)", QUEUE_P99.as_millis()),
+            &|r| {
+                let p99 = pick(&r.queue).p99;
+                format!("{:.1} ms {}", ms(p99), verdict(p99 <= QUEUE_P99))
+            },
+        );
+    }
     for run in runs {
         for (name, t) in [("real server", &run.real), ("bare endpoint", &run.bare)] {
             print_throughput(&format!("{} {name}", run.name), t);

@@ -54,6 +54,8 @@ pub struct Limits {
     pub max_image_pixels: u64,
     /// SQLite: writes that may wait for the writer before more answer 503.
     pub max_queued_writes: usize,
+    /// How soon after a partner's message support aims to reply.
+    pub reply_within: Duration,
 }
 
 impl Default for Limits {
@@ -75,6 +77,7 @@ impl Default for Limits {
             connections: ConnectionLimits::default(),
             max_image_pixels: pulse_media::Options::SERVER.max_pixels,
             max_queued_writes: store::StoreOptions::QUEUED_WRITES,
+            reply_within: store::StoreOptions::REPLY_WITHIN,
         }
     }
 }
@@ -92,6 +95,35 @@ pub struct ServerConfig {
     pub demo: Option<DemoOptions>,
     /// A built web app to serve at `/`, next to the API (same origin: no CORS).
     pub web_app: Option<PathBuf>,
+    /// E-mail: how it goes out, and the links it carries.
+    pub mail: MailConfig,
+}
+
+/// How invitations and resets reach people.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    pub delivery: crate::mail::Delivery,
+    /// Where links in e-mails point: the web app's address (which phones open in the
+    /// app through their app links). None: this server's own address.
+    pub public_url: Option<String>,
+    /// How long an invitation's link works.
+    pub invitation_valid: Duration,
+    /// How long a reset link works.
+    pub reset_valid: Duration,
+    /// The wait after a first failed try to send an e-mail; it doubles up to an hour.
+    pub first_retry: Duration,
+}
+
+impl Default for MailConfig {
+    fn default() -> MailConfig {
+        MailConfig {
+            delivery: crate::mail::Delivery::Hold,
+            public_url: None,
+            invitation_valid: Duration::from_secs(7 * 24 * 3600),
+            reset_valid: Duration::from_secs(3600),
+            first_retry: Duration::from_secs(30),
+        }
+    }
 }
 
 /// Why the server could not start.
@@ -99,6 +131,8 @@ pub struct ServerConfig {
 pub enum StartError {
     #[error("cannot open the database: {0}")]
     Store(#[from] StoreError),
+    #[error("cannot send e-mail: {0}")]
+    Mail(#[from] crate::mail::MailSetupError),
     #[error("cannot use {path}: {source}")]
     Io {
         path: String,
@@ -120,6 +154,13 @@ struct Shared {
     /// Verified against when an email is unknown, so a wrong email costs as long as a
     /// wrong password and timing tells nothing.
     decoy_hash: String,
+    /// Woken when an e-mail is queued here, so it goes out at once.
+    mail_wake: Arc<tokio::sync::Notify>,
+    mail: MailConfig,
+    /// Where links in e-mails point (no trailing slash).
+    public_url: String,
+    /// Resets asked for per e-mail address (a storm against one address sends a few).
+    reset_requests: crate::throttle::ResetLimiter,
 }
 
 /// What every request handler can reach.
@@ -192,6 +233,28 @@ impl AppState {
     pub fn decoy_hash(&self) -> &str {
         &self.0.decoy_hash
     }
+
+    /// Tells this instance's e-mail worker that an e-mail was queued.
+    pub fn mail_queued(&self) {
+        self.0.mail_wake.notify_one();
+    }
+
+    pub fn mail(&self) -> &MailConfig {
+        &self.0.mail
+    }
+
+    /// Where links in e-mails point and how long they work.
+    pub fn links(&self) -> crate::onboarding::Links {
+        crate::onboarding::Links {
+            public_url: self.0.public_url.clone(),
+            invitation_valid: self.0.mail.invitation_valid,
+            reset_valid: self.0.mail.reset_valid,
+        }
+    }
+
+    pub fn reset_requests(&self) -> &crate::throttle::ResetLimiter {
+        &self.0.reset_requests
+    }
 }
 
 /// A server that is accepting connections.
@@ -255,6 +318,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
             burst: config.limits.rate_burst.get(),
         },
         max_queued_writes: config.limits.max_queued_writes,
+        reply_within: config.limits.reply_within,
     };
     let store = store::open(&config.database_url, options).await?;
     let listener = TcpListener::bind(config.listen)
@@ -267,6 +331,22 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
         path: config.listen.to_string(),
         source,
     })?;
+    crate::mail::check(&config.mail.delivery)?;
+    if config.mail.public_url.is_none()
+        && matches!(config.mail.delivery, crate::mail::Delivery::Smtp(_))
+    {
+        tracing::warn!(
+            "e-mails will link to this server's own address; set --public-url to the \
+             address partners open the app at"
+        );
+    }
+    let public_url = config
+        .mail
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"))
+        .trim_end_matches('/')
+        .to_owned();
     let shutdown = CancellationToken::new();
     let decoy_hash = tokio::task::spawn_blocking(|| {
         crate::auth::hash_password("decoy password for unknown emails").unwrap_or_default()
@@ -288,19 +368,32 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
             std::thread::available_parallelism().map_or(1, usize::from),
         )),
         decoy_hash,
+        mail_wake: Arc::default(),
+        mail: config.mail.clone(),
+        public_url,
+        reset_requests: crate::throttle::ResetLimiter::default(),
     }));
 
     let mut demo_accounts = Vec::new();
     if let Some(options) = &config.demo {
         demo_accounts = demo::seed(store.as_ref()).await?;
-        tokio::spawn(demo::auto_handler(
-            store.clone(),
-            options.clone(),
-            shutdown.clone(),
-        ));
+        if options.auto_handler {
+            tokio::spawn(demo::auto_handler(
+                store.clone(),
+                options.clone(),
+                shutdown.clone(),
+            ));
+        }
     }
     tokio::spawn(state.feed().clone().run(store.clone(), shutdown.clone()));
     tokio::spawn(tidy_up(state.clone()));
+    tokio::spawn(crate::mail::run(
+        store.clone(),
+        config.mail.delivery.clone(),
+        config.mail.first_retry,
+        state.0.mail_wake.clone(),
+        shutdown.clone(),
+    ));
     tokio::spawn(streams::end_streams_of_ended_sessions(state.clone()));
 
     let router = crate::api::router(state, config.web_app.clone());
@@ -362,6 +455,7 @@ async fn tidy_up(state: AppState) {
         }
         remove_unlinked_files(&state).await;
         state.sign_in_throttle().forget_quiet();
+        state.reset_requests().forget_old();
         match state
             .store()
             .purge_old_answers(state.limits().answer_age)

@@ -8,9 +8,10 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::app::{Limits, ServerConfig};
+use crate::app::{Limits, MailConfig, ServerConfig};
 use crate::client_addr::IpRange;
 use crate::demo::DemoOptions;
+use crate::mail::{Delivery, SmtpSecurity, SmtpSettings};
 use crate::serve::ConnectionLimits;
 use crate::store::{PendingCap, SessionPolicy};
 
@@ -35,8 +36,13 @@ pub enum AccountCommand {
     /// Create a partner or handler account. The password is read from
     /// PULSE_ACCOUNT_PASSWORD, or from the first line of standard input.
     Add(AccountAdd),
+    /// Invite a partner or handler: the account is made without a password and an
+    /// e-mail in their language carries a link to choose one. A running server (this
+    /// database, SMTP settings) sends it within seconds; so does the next one started.
+    Invite(AccountAdd),
 }
 
+/// Who an account is for: the same for `add` and `invite`.
 #[derive(Debug, Args)]
 pub struct AccountAdd {
     /// partner or handler
@@ -52,6 +58,9 @@ pub struct AccountAdd {
     /// A property the partner manages; repeat for several.
     #[arg(long = "property")]
     pub properties: Vec<String>,
+    /// The language of the account's e-mails (en, nl, sv, fr, id, de, es, it, pt, ar).
+    #[arg(long, default_value = "en")]
+    pub language: String,
 }
 
 #[derive(Debug, Args)]
@@ -135,9 +144,54 @@ pub struct ServeArgs {
     /// Seed demo accounts and run an automatic handler.
     #[arg(long, env = "PULSE_DEMO")]
     pub demo: bool,
+    /// With --demo: no automatic handler (the demo's cases wait for a person at the
+    /// console). It never touches a case a person has opened or taken anyway.
+    #[arg(long, env = "PULSE_DEMO_NO_AUTO_HANDLER")]
+    pub no_auto_handler: bool,
+    /// Hours after a partner's message within which support aims to reply (the
+    /// promise the app shows and the console's queue is sorted by).
+    #[arg(long, env = "PULSE_REPLY_HOURS", default_value = "24")]
+    pub reply_hours: NonZeroU32,
     /// A built web app (a folder with index.html) to serve at `/`.
     #[arg(long, env = "PULSE_WEB_APP")]
     pub web_app: Option<PathBuf>,
+    /// The address partners open the app at (e.g. https://partners.example.com): links
+    /// in e-mails point there. This server's own address when absent.
+    #[arg(long, env = "PULSE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// The SMTP server e-mails go out through (invitations, password resets). Without
+    /// it, e-mails wait in the queue (the demo writes them to the log instead).
+    #[arg(long, env = "PULSE_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+    /// The SMTP port; 587 with STARTTLS, 465 with TLS, 25 without, when absent.
+    #[arg(long, env = "PULSE_SMTP_PORT")]
+    pub smtp_port: Option<u16>,
+    /// starttls (required), tls (from the first byte) or none (a relay on this machine).
+    #[arg(
+        long,
+        env = "PULSE_SMTP_SECURITY",
+        value_enum,
+        default_value = "starttls"
+    )]
+    pub smtp_security: crate::mail::SmtpSecurity,
+    #[arg(long, env = "PULSE_SMTP_USERNAME")]
+    pub smtp_username: Option<String>,
+    /// Best given through the environment, not on the command line.
+    #[arg(long, env = "PULSE_SMTP_PASSWORD", hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// The sender of e-mails, e.g. "Partner support <support@example.com>".
+    #[arg(
+        long,
+        env = "PULSE_MAIL_FROM",
+        default_value = "Partner support <support@localhost>"
+    )]
+    pub mail_from: String,
+    /// Days an invitation's link works.
+    #[arg(long, env = "PULSE_INVITATION_DAYS", default_value = "7")]
+    pub invitation_days: NonZeroU32,
+    /// Minutes a password reset link works.
+    #[arg(long, env = "PULSE_RESET_MINUTES", default_value = "60")]
+    pub reset_minutes: NonZeroU32,
 }
 
 impl ServeArgs {
@@ -180,6 +234,7 @@ impl ServeArgs {
                 password_checks: self.password_checks.max(1),
                 max_image_pixels: self.max_image_pixels.max(1),
                 max_queued_writes: self.max_queued_writes.max(1),
+                reply_within: Duration::from_secs(u64::from(self.reply_hours.get()) * 3600),
                 max_streams_per_account: self.max_streams_per_account.max(1),
                 answer_age: days(self.idempotency_days),
                 tidy_every: Duration::from_secs(60),
@@ -189,8 +244,39 @@ impl ServeArgs {
                     body_timeout: Duration::from_secs(self.request_body_timeout_secs.max(1)),
                 },
             },
-            demo: self.demo.then(DemoOptions::default),
+            demo: self.demo.then(|| DemoOptions {
+                auto_handler: !self.no_auto_handler,
+                ..DemoOptions::default()
+            }),
             web_app: self.web_app.clone(),
+            mail: self.mail(),
+        }
+    }
+
+    pub fn mail(&self) -> MailConfig {
+        let delivery = match &self.smtp_host {
+            Some(host) => Delivery::Smtp(SmtpSettings {
+                host: host.clone(),
+                port: self.smtp_port.unwrap_or(match self.smtp_security {
+                    SmtpSecurity::Starttls => 587,
+                    SmtpSecurity::Tls => 465,
+                    SmtpSecurity::None => 25,
+                }),
+                security: self.smtp_security,
+                username: self.smtp_username.clone(),
+                password: self.smtp_password.clone(),
+                from: self.mail_from.clone(),
+                timeout: Duration::from_secs(30),
+            }),
+            None if self.demo => Delivery::Log,
+            None => Delivery::Hold,
+        };
+        MailConfig {
+            delivery,
+            public_url: self.public_url.clone(),
+            invitation_valid: days(self.invitation_days),
+            reset_valid: Duration::from_secs(u64::from(self.reset_minutes.get()) * 60),
+            ..MailConfig::default()
         }
     }
 }

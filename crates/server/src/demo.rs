@@ -21,6 +21,8 @@ pub const DEMO_PASSWORD: &str = "demo-password";
 pub struct DemoOptions {
     pub acknowledge_after: Duration,
     pub update_after: Duration,
+    /// Whether the automatic handler runs at all.
+    pub auto_handler: bool,
 }
 
 impl Default for DemoOptions {
@@ -28,6 +30,7 @@ impl Default for DemoOptions {
         DemoOptions {
             acknowledge_after: Duration::from_secs(3),
             update_after: Duration::from_secs(5),
+            auto_handler: true,
         }
     }
 }
@@ -41,6 +44,8 @@ pub struct DemoAccount {
     /// ISO country code; empty for the handler.
     pub country: &'static str,
     pub properties: &'static [&'static str],
+    /// The language of the account's e-mails.
+    pub language: &'static str,
     pub note: &'static str,
 }
 
@@ -52,6 +57,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
         name: "Anna de Vries",
         country: "NL",
         properties: &["Canal House Amsterdam", "Dune Cottage Zandvoort"],
+        language: "nl",
         note: "partner in the EEA, two properties",
     },
     DemoAccount {
@@ -60,6 +66,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
         name: "Budi Santoso",
         country: "ID",
         properties: &["Rumah Bali Ubud"],
+        language: "id",
         note: "partner outside the EEA",
     },
     DemoAccount {
@@ -68,6 +75,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
         name: "Partner Support (demo)",
         country: "",
         properties: &[],
+        language: "en",
         note: "case handler",
     },
 ];
@@ -88,6 +96,7 @@ pub async fn seed(store: &dyn Database) -> Result<Vec<DemoAccount>, StoreError> 
             country: demo.country.into(),
             in_eea,
             properties: demo.properties.iter().map(|p| p.to_string()).collect(),
+            language: demo.language.into(),
         };
         match store.create_account(&account).await {
             Ok(_) | Err(StoreError::EmailTaken) => {}
@@ -108,6 +117,7 @@ pub async fn auto_handler(
         account_id: 0,
         name: "Partner Support (demo)".into(),
         partner_scope: None,
+        automatic: true,
     };
     let mut tick = tokio::time::interval(Duration::from_millis(500));
     loop {
@@ -128,7 +138,7 @@ async fn demo_round(
 ) -> Result<(), StoreError> {
     let acknowledge = CaseMove::acknowledge(&Acknowledge {
         expected_next: Some(
-            "A member of our team will review your message and reply within 24 hours.".into(),
+            "A member of our team will review your message and reply as soon as we can.".into(),
         ),
     })
     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -136,7 +146,7 @@ async fn demo_round(
         .stale_cases(CaseStatus::Submitted, options.acknowledge_after)
         .await?
     {
-        store.apply_move(id, handler, &acknowledge, None).await?;
+        gave_way(store.apply_move(id, handler, &acknowledge, None).await)?;
     }
     let update = CaseMove::handler_message(&HandlerMessage {
         body: "Thank you for your patience. We are looking into this now and will get back to you with an answer.".into(),
@@ -147,7 +157,16 @@ async fn demo_round(
         .stale_cases(CaseStatus::Acknowledged, options.update_after)
         .await?
     {
-        store.apply_move(id, handler, &update, None).await?;
+        gave_way(store.apply_move(id, handler, &update, None).await)?;
     }
     Ok(())
+}
+
+/// A move the automatic handler made, or left to a person who got to the case first
+/// (between its look at the queue and its move).
+fn gave_way<T>(result: Result<T, StoreError>) -> Result<(), StoreError> {
+    match result {
+        Ok(_) | Err(StoreError::NotFound) => Ok(()),
+        Err(error) => Err(error),
+    }
 }

@@ -223,6 +223,21 @@ impl From<StoreError> for ApiError {
                 ErrorCode::EmailInvalid,
                 e.to_string(),
             ),
+            StoreError::LinkInvalid => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::LinkInvalid,
+                e.to_string(),
+            ),
+            StoreError::UnknownHandler => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::UnknownHandler,
+                e.to_string(),
+            ),
+            StoreError::TooManySavedReplies => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::TooManySavedReplies,
+                e.to_string(),
+            ),
             StoreError::EmailTaken => {
                 ApiError::new(StatusCode::CONFLICT, ErrorCode::InvalidInput, e.to_string())
             }

@@ -1,5 +1,5 @@
 //! One reader of the event log per instance, handing each new event to the open streams
-//! of its partner. Without it every commit woke every stream into a query of its own:
+//! of its partner (never an event only handlers see) and to every handler's stream. Without it every commit woke every stream into a query of its own:
 //! with 2,000 idle streams, 2,000 queries per message. Now a commit costs one read here,
 //! and only the streams of the partner whose case changed wake up.
 //!
@@ -36,6 +36,17 @@ pub struct Feed {
 struct Registry {
     next: u64,
     by_partner: HashMap<i64, Vec<(u64, Arc<Inbox>)>>,
+    /// Handlers' streams, which see every case.
+    handlers: Vec<(u64, Arc<Inbox>)>,
+}
+
+/// Whose events a stream gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// One partner's, without what only handlers see.
+    Partner(i64),
+    /// Every case's, notes and assignments too.
+    Handlers,
 }
 
 /// Where one stream's events wait for it.
@@ -86,7 +97,7 @@ impl Inbox {
 #[derive(Debug)]
 pub struct Subscription {
     feed: Arc<Feed>,
-    partner_id: i64,
+    audience: Audience,
     id: u64,
     pub inbox: Arc<Inbox>,
 }
@@ -94,11 +105,16 @@ pub struct Subscription {
 impl Drop for Subscription {
     fn drop(&mut self) {
         let mut registry = self.feed.lock();
-        if let Some(list) = registry.by_partner.get_mut(&self.partner_id) {
-            list.retain(|(id, _)| *id != self.id);
-            if list.is_empty() {
-                registry.by_partner.remove(&self.partner_id);
+        match self.audience {
+            Audience::Partner(partner_id) => {
+                if let Some(list) = registry.by_partner.get_mut(&partner_id) {
+                    list.retain(|(id, _)| *id != self.id);
+                    if list.is_empty() {
+                        registry.by_partner.remove(&partner_id);
+                    }
+                }
             }
+            Audience::Handlers => registry.handlers.retain(|(id, _)| *id != self.id),
         }
     }
 }
@@ -106,18 +122,27 @@ impl Drop for Subscription {
 impl Feed {
     /// An inbox for a new stream of `partner_id`'s events.
     pub fn subscribe(self: &Arc<Feed>, partner_id: i64) -> Subscription {
+        self.join(Audience::Partner(partner_id))
+    }
+
+    /// An inbox for a new stream of `audience`'s events.
+    pub fn join(self: &Arc<Feed>, audience: Audience) -> Subscription {
         let inbox = Arc::new(Inbox::default());
         let mut registry = self.lock();
         registry.next += 1;
         let id = registry.next;
-        registry
-            .by_partner
-            .entry(partner_id)
-            .or_default()
-            .push((id, inbox.clone()));
+        let entry = (id, inbox.clone());
+        match audience {
+            Audience::Partner(partner_id) => registry
+                .by_partner
+                .entry(partner_id)
+                .or_default()
+                .push(entry),
+            Audience::Handlers => registry.handlers.push(entry),
+        }
         Subscription {
             feed: self.clone(),
-            partner_id,
+            audience,
             id,
             inbox,
         }
@@ -125,21 +150,31 @@ impl Feed {
 
     /// Open streams, for the load test and the logs.
     pub fn subscribers(&self) -> usize {
-        self.lock().by_partner.values().map(Vec::len).sum()
+        let registry = self.lock();
+        registry.by_partner.values().map(Vec::len).sum::<usize>() + registry.handlers.len()
     }
 
     fn deliver(&self, partner_id: i64, event: CaseEvent) {
         let registry = self.lock();
-        if let Some(list) = registry.by_partner.get(&partner_id) {
-            let event = Arc::new(event);
+        let event = Arc::new(event);
+        if !event.kind.is_internal()
+            && let Some(list) = registry.by_partner.get(&partner_id)
+        {
             for (_, inbox) in list {
                 inbox.push(&event);
             }
         }
+        for (_, inbox) in &registry.handlers {
+            inbox.push(&event);
+        }
     }
 
     fn lag_all(&self) {
-        for (_, inbox) in self.lock().by_partner.values().flatten() {
+        let registry = self.lock();
+        for (_, inbox) in registry.by_partner.values().flatten() {
+            inbox.lag();
+        }
+        for (_, inbox) in &registry.handlers {
             inbox.lag();
         }
     }
@@ -239,5 +274,26 @@ mod tests {
         // Later events queue again.
         feed.deliver(1, event(100));
         assert_eq!(anna.inbox.pop().map(|e| e.id), Some(100));
+    }
+
+    #[test]
+    fn handlers_get_every_event_and_partners_never_a_note() {
+        let feed = Arc::new(Feed::default());
+        let anna = feed.subscribe(1);
+        let support = feed.join(Audience::Handlers);
+        let mut note = event(11);
+        note.kind = pulse_protocol::wire::EventKind::Note;
+        feed.deliver(1, event(10));
+        feed.deliver(1, note);
+        feed.deliver(2, event(12));
+        assert_eq!(anna.inbox.pop().map(|e| e.id), Some(10));
+        assert!(
+            anna.inbox.pop().is_none(),
+            "a note never reaches the partner"
+        );
+        let seen: Vec<i64> = std::iter::from_fn(|| support.inbox.pop().map(|e| e.id)).collect();
+        assert_eq!(seen, [10, 11, 12]);
+        drop(support);
+        assert!(feed.lock().handlers.is_empty());
     }
 }

@@ -109,3 +109,57 @@ mod tests {
         assert_eq!(throttle.wait("anna@hotel.nl", here), None);
     }
 }
+
+/// Reset e-mails per address: at most [`RESETS_PER_HOUR`] an hour, so that a storm of
+/// requests against one address sends its owner a few e-mails, not thousands. Past it
+/// the request is answered as always and sends nothing (the answer must not say
+/// whether the address has an account). Per instance, in memory.
+#[derive(Debug, Default)]
+pub struct ResetLimiter {
+    sent: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+/// Reset e-mails one address gets in an hour, at most.
+pub const RESETS_PER_HOUR: usize = 3;
+const RESET_WINDOW: Duration = Duration::from_secs(3600);
+
+impl ResetLimiter {
+    /// Takes one of the address's resets for this hour, if one is left.
+    pub fn take(&self, email_key: &str) -> bool {
+        let mut sent = self.sent.lock().unwrap_or_else(PoisonError::into_inner);
+        let times = sent.entry(email_key.to_owned()).or_default();
+        let now = Instant::now();
+        times.retain(|t| now.duration_since(*t) < RESET_WINDOW);
+        if times.len() >= RESETS_PER_HOUR {
+            return false;
+        }
+        times.push(now);
+        true
+    }
+
+    /// Forgets addresses with no reset in the last hour.
+    pub fn forget_old(&self) {
+        let now = Instant::now();
+        self.sent
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .retain(|_, times| times.iter().any(|t| now.duration_since(*t) < RESET_WINDOW));
+    }
+}
+
+#[cfg(test)]
+mod reset_tests {
+    use super::*;
+
+    #[test]
+    fn an_address_gets_a_few_resets_an_hour_and_others_are_not_held_back() {
+        let limiter = ResetLimiter::default();
+        for _ in 0..RESETS_PER_HOUR {
+            assert!(limiter.take("anna@example.com"));
+        }
+        assert!(!limiter.take("anna@example.com"));
+        assert!(limiter.take("budi@example.com"));
+        limiter.forget_old();
+        assert!(!limiter.take("anna@example.com"));
+    }
+}

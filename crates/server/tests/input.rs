@@ -224,6 +224,7 @@ async fn account_and_property_names_are_held_to_the_same_text_rules_as_a_partner
         country: "NL".into(),
         in_eea: true,
         properties: vec![property.into()],
+        language: "en".into(),
     };
     let refused = [
         ("Anna\u{0}", "Villa", InputError::TextInvalid),

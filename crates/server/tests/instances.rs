@@ -258,3 +258,42 @@ async fn when_an_instance_dies_mid_stream_the_client_resumes_on_another() {
     let all: Vec<i64> = everything.events.iter().map(|e| e.id).collect();
     assert_eq!(ids, all, "nothing missed");
 }
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL (PULSE_TEST_POSTGRES); scripts/test.sh runs it"]
+async fn two_instances_show_support_one_queue_and_one_live_stream() {
+    let (a, b) = two_instances(|_| {}).await;
+    let partner_on_a = a.partner("anna@example.test").await;
+    let handler_on_b = b.handler("support@example.test").await;
+    let handler_on_a = via(&handler_on_b, &a);
+    let mut stream_on_b = handler_on_b
+        .open_stream(handler_on_b.request(reqwest::Method::GET, "/v1/handler/events"))
+        .await;
+
+    let case = partner_on_a.open_case("Seen from both").await.case.id;
+    let frame = stream_on_b
+        .next(Duration::from_secs(2))
+        .await
+        .expect("a new case on A reaches the handlers' stream on B within 2 s");
+    assert_eq!(frame.event.case_id, case);
+    let note = handler_on_a
+        .post(
+            &format!("/v1/handler/cases/{case}/notes"),
+            json!({"body": "Written on A"}),
+        )
+        .await;
+    assert_eq!(note.status, 201, "{}", note.body);
+    let frame = stream_on_b
+        .next(Duration::from_secs(2))
+        .await
+        .expect("the note");
+    assert_eq!(frame.kind, "note");
+
+    for handler in [&handler_on_a, &handler_on_b] {
+        let queue = handler.get("/v1/handler/queue?view=new").await;
+        assert_eq!(queue.status, 200, "{}", queue.body);
+        assert_eq!(queue.body["cases"][0]["case"]["id"], case.to_string());
+        let views = handler.get("/v1/handler/views").await;
+        assert_eq!(views.body["views"][0], json!({"view": "new", "count": 1}));
+    }
+}

@@ -51,6 +51,23 @@ async fn a_database_of_the_first_schema_is_migrated_and_keeps_working() {
     let page: pulse_protocol::wire::CasePage = partner.get("/v1/cases").await.json();
     assert_eq!(page.cases.len(), 2);
     assert_eq!(page.cases[0].id, fresh.case.id);
+
+    // The case from before has its reply promise (a day after the partner wrote) and is
+    // found by support's search, folded as the protocol folds: "Å" too.
+    let old = &page.cases[1];
+    assert_eq!(old.id.to_string(), CASE_ID);
+    assert_eq!(
+        old.reply_due_at,
+        Some(old.created_at + time::Duration::days(1))
+    );
+    let handler = app.handler("support@hotell.example").await;
+    for q in ["%C3%A5sa%20lind", "HELLO%20FROM%20BEFORE", "8192a3b4"] {
+        let found = handler
+            .get(&format!("/v1/handler/queue?view=open&q={q}"))
+            .await;
+        assert_eq!(found.status, 200, "{}", found.body);
+        assert_eq!(found.body["cases"][0]["case"]["id"], CASE_ID, "{q}");
+    }
 }
 
 fn legacy_key() -> Uuid {

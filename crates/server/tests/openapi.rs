@@ -30,6 +30,21 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/v1/handler/cases/{id}/messages"),
     ("POST", "/v1/handler/cases/{id}/resolve"),
     ("POST", "/v1/handler/cases/{id}/close"),
+    ("GET", "/v1/handler/queue"),
+    ("GET", "/v1/handler/views"),
+    ("GET", "/v1/handler/handlers"),
+    ("GET", "/v1/handler/events"),
+    ("POST", "/v1/handler/cases/{id}/notes"),
+    ("PUT", "/v1/handler/cases/{id}/assignee"),
+    ("GET", "/v1/handler/saved-replies"),
+    ("POST", "/v1/handler/saved-replies"),
+    ("PUT", "/v1/handler/saved-replies/{id}"),
+    ("DELETE", "/v1/handler/saved-replies/{id}"),
+    ("POST", "/v1/invitations"),
+    ("POST", "/v1/password-resets"),
+    ("POST", "/v1/password-links/check"),
+    ("POST", "/v1/passwords"),
+    ("PUT", "/v1/account/password"),
 ];
 
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];

@@ -209,14 +209,16 @@ async fn a_session_unused_for_its_idle_period_ends_and_a_used_one_lives_on() {
 #[tokio::test]
 async fn a_session_ends_at_its_absolute_age_however_busy() {
     let app = short_sessions(60_000, 2_000).await;
-    let partner = app.partner("anna@example.test").await;
+    // Taken before signing in, so the session cannot have begun earlier than this.
     let signed_in = Instant::now();
+    let partner = app.partner("anna@example.test").await;
     let ended = loop {
         let reply = partner.get("/v1/account").await;
         if reply.status != 200 {
             break reply;
         }
-        assert!(signed_in.elapsed() < Duration::from_secs(5), "never ends");
+        // Generous: a loaded machine may be slow to sign in; the point is that it ends.
+        assert!(signed_in.elapsed() < Duration::from_secs(15), "never ends");
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     ended.assert_error(401, "unauthorized");
@@ -395,6 +397,7 @@ async fn an_email_address_matches_in_any_letter_case_on_every_backend() {
             country: "SE".into(),
             in_eea: true,
             properties: vec![],
+            language: "en".into(),
         };
         async move { store.create_account(&account).await }
     };

@@ -74,6 +74,7 @@ impl Server {
                     country: country.into(),
                     in_eea: country == "NL",
                     properties: vec!["Canal House".into(), "Dune Cottage".into()],
+                    language: "en".into(),
                 })
                 .await
                 .unwrap();
@@ -98,6 +99,7 @@ impl Server {
             },
             demo: None,
             web_app: None,
+            mail: Default::default(),
         };
         // The old socket may linger for a moment after a stop.
         let mut tries = 0;
@@ -182,6 +184,19 @@ impl Handler {
         firsts.into_iter().map(|(_, body)| body).collect()
     }
 
+    /// The words of every message on one case, oldest first.
+    pub async fn case_bodies(&self, case: Uuid) -> Vec<String> {
+        let detail = self
+            .get(&format!("{}/v1/handler/cases/{case}", self.base))
+            .await;
+        detail["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["body"].as_str().map(str::to_owned))
+            .collect()
+    }
+
     /// GETs JSON, waiting out rate limits as told.
     async fn get(&self, url: &str) -> Value {
         loop {
@@ -217,6 +232,22 @@ impl Handler {
             .unwrap();
         assert_eq!(response.status(), 200, "{action}");
         response.json().await.unwrap()
+    }
+
+    /// The server's copy of a photo on a case, as support downloads it.
+    pub async fn download(&self, case: Uuid, attachment: Uuid) -> Vec<u8> {
+        let response = self
+            .http
+            .get(format!(
+                "{}/v1/cases/{case}/attachments/{attachment}",
+                self.base
+            ))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "download");
+        response.bytes().await.unwrap().to_vec()
     }
 }
 

@@ -392,5 +392,6 @@ fn mover(partner: &AuthAccount) -> Mover {
         account_id: partner.id,
         name: partner.name.clone(),
         partner_scope: Some(partner.id),
+        automatic: false,
     }
 }

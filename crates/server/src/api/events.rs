@@ -23,12 +23,14 @@ use super::ApiQuery;
 use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::feed::Subscription;
+use crate::feed::{Audience, Subscription};
 use crate::store::Database;
 use crate::streams::StreamGuard;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(events))
+    OpenApiRouter::new()
+        .routes(routes!(events))
+        .routes(routes!(handler_events))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -40,6 +42,20 @@ pub struct EventsQuery {
     /// JSON pages only: 1 to 500, 100 when absent.
     #[param(minimum = 1, maximum = 500)]
     limit: Option<u32>,
+}
+
+/// One event of a stream as Server-Sent Events frame it (for the document: the wire
+/// is `id:`, `event:` and `data:` lines).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct StreamEvent {
+    /// The event's id: resume after it with `Last-Event-ID`.
+    #[schema(pattern = "^[0-9]+$")]
+    id: String,
+    /// The event's kind, e.g. `acknowledged`.
+    event: String,
+    /// The CaseEvent as JSON.
+    data: String,
 }
 
 /// How many events a stream reads from the log at a time.
@@ -55,7 +71,7 @@ const STREAM_BATCH: u32 = 256;
     ),
     responses(
         (status = 200, description = "`text/event-stream`: `id:` event id, `event:` its kind, `data:` the CaseEvent as JSON; `application/json`: an EventPage",
-            content((EventPage = "application/json"), (String = "text/event-stream"))),
+            content((EventPage = "application/json"), (StreamEvent = "text/event-stream"))),
         (status = 400, body = ErrorBody, description = "invalid_input: a Last-Event-ID that is not an event id, a limit outside 1 to 500"),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody, description = "a handler's token"),
@@ -70,22 +86,54 @@ async fn events(
     if caller.account.role != pulse_protocol::Actor::Partner {
         return Err(ApiError::forbidden());
     }
-    let partner = &caller.account;
+    let audience = Audience::Partner(caller.account.id);
+    serve_events(&state, &caller, &headers, &query, audience).await
+}
+
+/// Changes to every case, as support sees them (notes and assignments too): a live
+/// stream or a JSON page, like the partner's `GET /v1/events`.
+#[utoipa::path(get, path = "/v1/handler/events", tag = "handler",
+    security(("bearer" = [])),
+    params(
+        EventsQuery,
+        ("Last-Event-ID" = Option<i64>, Header, description = "resume a stream after this id"),
+    ),
+    responses(
+        (status = 200, description = "`text/event-stream`: `id:` event id, `event:` its kind, `data:` the CaseEvent as JSON; `application/json`: an EventPage",
+            content((EventPage = "application/json"), (StreamEvent = "text/event-stream"))),
+        (status = 400, body = ErrorBody, description = "invalid_input: a Last-Event-ID that is not an event id, a limit outside 1 to 500"),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody, description = "a partner's token"),
+        (status = 429, body = ErrorBody, description = "rate_limited: over the account's requests, or its open streams"),
+    ))]
+async fn handler_events(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    ApiQuery(query): ApiQuery<EventsQuery>,
+) -> Result<Response, ApiError> {
+    if caller.account.role != pulse_protocol::Actor::Handler {
+        return Err(ApiError::forbidden());
+    }
+    serve_events(&state, &caller, &headers, &query, Audience::Handlers).await
+}
+
+/// `audience`'s events: a JSON page after `?after=`, or a live stream.
+async fn serve_events(
+    state: &AppState,
+    caller: &Caller,
+    headers: &HeaderMap,
+    query: &EventsQuery,
+    audience: Audience,
+) -> Result<Response, ApiError> {
     if query.after.is_some_and(|after| after < 0) {
         return Err(ApiError::bad_request("after must be an event id"));
     }
     // Checked for a stream too, which has no pages: a bound the document states holds.
     let limit = super::checked_limit(query.limit, 100, 500)?;
-    let wants_json = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("application/json") && !v.contains("text/event-stream"));
-    if wants_json {
+    if wants_json(headers) {
         let after = query.after.unwrap_or(0);
-        let mut events = state
-            .store()
-            .events_after(partner.id, after, limit + 1)
-            .await?;
+        let mut events = read_events(state.store().as_ref(), audience, after, limit + 1).await?;
         let more = events.len() > limit as usize;
         events.truncate(limit as usize);
         let last_event_id = events.last().map_or(after, |e| e.id);
@@ -96,7 +144,38 @@ async fn events(
         })
         .into_response());
     }
+    open_stream(state, caller, headers, query.after, audience)
+}
 
+/// Up to `limit` of `audience`'s events after `after`, oldest first, from the log.
+async fn read_events(
+    store: &dyn Database,
+    audience: Audience,
+    after: i64,
+    limit: u32,
+) -> Result<Vec<CaseEvent>, crate::store::StoreError> {
+    match audience {
+        Audience::Partner(partner_id) => store.events_after(partner_id, after, limit).await,
+        Audience::Handlers => store.handler_events_after(after, limit).await,
+    }
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json") && !v.contains("text/event-stream"))
+}
+
+/// An event stream for `audience`, from the resume point the client gives.
+fn open_stream(
+    state: &AppState,
+    caller: &Caller,
+    headers: &HeaderMap,
+    after: Option<i64>,
+    audience: Audience,
+) -> Result<Response, ApiError> {
+    let account = &caller.account;
     let resume = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
@@ -110,25 +189,25 @@ async fn events(
         .transpose()?;
     // Each stream holds a connection and a task: a few per account are plenty (a
     // phone, a tablet, a browser tab or two).
-    if state.streams().count(partner.id) >= state.limits().max_streams_per_account {
+    if state.streams().count(account.id) >= state.limits().max_streams_per_account {
         return Err(ApiError::too_many_streams());
     }
     // Subscribed before the log is read: nothing committed in between is missed.
-    let feed = state.feed().subscribe(partner.id);
+    let feed = state.feed().join(audience);
     // Without a resume point the stream starts now; the client catches up with a page.
-    let cursor = match resume.or(query.after) {
+    let cursor = match resume.or(after) {
         Some(after) => after,
         None => *state.store().subscribe().borrow(),
     };
     let tail = Tail {
         store: state.store().clone(),
-        partner_id: partner.id,
+        audience,
         cursor,
         pending: VecDeque::new(),
         read_log: true,
         feed,
         shutdown: state.shutdown().clone(),
-        session: state.streams().open(caller.token_hash, partner.id),
+        session: state.streams().open(caller.token_hash, account.id),
     };
     Ok(Sse::new(tail.into_stream())
         .keep_alive(KeepAlive::new().interval(state.limits().keep_alive))
@@ -138,7 +217,7 @@ async fn events(
 /// One open stream's position in the event log.
 struct Tail {
     store: std::sync::Arc<dyn Database>,
-    partner_id: i64,
+    audience: Audience,
     /// The last event sent.
     cursor: i64,
     /// Read from the log, not yet sent.
@@ -182,10 +261,13 @@ impl Tail {
                 self.read_log = true;
             }
             if self.read_log {
-                match self
-                    .store
-                    .events_after(self.partner_id, self.cursor, STREAM_BATCH)
-                    .await
+                match read_events(
+                    self.store.as_ref(),
+                    self.audience,
+                    self.cursor,
+                    STREAM_BATCH,
+                )
+                .await
                 {
                     Ok(events) => {
                         // A full batch may have more behind it.

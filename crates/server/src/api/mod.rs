@@ -7,6 +7,7 @@ mod document;
 mod events;
 mod handler;
 pub mod headers;
+mod onboarding;
 mod sessions;
 
 use std::path::PathBuf;
@@ -65,6 +66,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(cases::routes())
         .merge(events::routes())
         .merge(handler::routes())
+        .merge(onboarding::routes())
 }
 
 /// The OpenAPI document of every route, with what every route shares (`document`).

@@ -55,9 +55,11 @@ async fn sign_in(
         Ok(()) => state.store().login_record(&request.email).await?,
         Err(_) => None,
     };
+    // An invited account has no password yet (an empty hash): it signs in with
+    // nothing, after the same work as an unknown address, so timing tells neither.
     let (account_id, hash) = match record {
-        Some((id, hash)) => (Some(id), hash),
-        None => (None, state.decoy_hash().to_owned()),
+        Some((id, hash)) if !hash.is_empty() => (Some(id), hash),
+        _ => (None, state.decoy_hash().to_owned()),
     };
     let password = request.password;
     let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))

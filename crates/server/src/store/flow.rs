@@ -6,26 +6,31 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
+use pulse_protocol::input::MessageBody;
 use pulse_protocol::input::{self, EmailAddress};
 use pulse_protocol::lifecycle::{self, Actor, CaseStatus};
+use pulse_protocol::lifecycle::{Move, ReplyClock};
 use pulse_protocol::request::{CaseMove, ValidCase};
 use pulse_protocol::topics::TopicId;
 use pulse_protocol::wire::{
     Account, AttachmentRef, Author, CaseDetail, CaseEvent, CaseSummary, ContactKind, EventKind,
-    HandlerCase, Property, TimelinePage,
+    HandlerCase, HandlerCaseDetail, HandlerRef, LinkInfo, LinkPurpose, PartnerProfile, Property,
+    QueueView, SavedReply, TimelinePage, ViewCount,
 };
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 use tokio::sync::watch;
 use uuid::Uuid;
 
+use super::backend::MailRow;
 use super::backend::{
-    AnswerRef, Backend, CaseChange, CaseRow, ClaimRow, EventRow, NewAccountRow, NewAttachmentRow,
-    NewCaseRow, NewEventRow, Tx, Write, Written,
+    AnswerRef, Backend, CaseChange, CaseRow, ClaimRow, EventRow, HandlerCaseRow, NO_DUE,
+    NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, QueueFilter, Tx, Write, Written,
 };
+use super::onboarding;
 use super::{
-    AuthAccount, Database, IdempotencyKey, Mover, NewAccount, PendingCap, Result, SessionPolicy,
-    StoreError, Stored,
+    AuthAccount, Database, IdempotencyKey, Mail, MailTarget, Mover, NewAccount, NewLink,
+    PendingCap, QueueQuery, Result, SessionPolicy, StoreError, Stored, millis,
 };
 
 /// Most cases the demo's automatic handler takes in one round.
@@ -38,11 +43,16 @@ const PURGE_SLICE: i64 = 1_000;
 /// The server's storage: the case flow over backend `B`.
 pub struct Store<B> {
     backend: B,
+    /// How long after a partner's message a reply is due, in milliseconds.
+    reply_within: i64,
 }
 
 impl<B: Backend> Store<B> {
-    pub fn new(backend: B) -> Store<B> {
-        Store { backend }
+    pub fn new(backend: B, reply_within: Duration) -> Store<B> {
+        Store {
+            backend,
+            reply_within: millis(reply_within),
+        }
     }
 
     /// The first answer to a write, read again from what it referenced.
@@ -68,15 +78,17 @@ impl<B: Backend> Store<B> {
     /// Events as the wire shows them, with their files.
     /// Up to `limit` of a case's events before `before`, oldest first, and the id to ask
     /// before next when there are older ones.
+    /// Handlers' notes and assignments among them when `internal`.
     async fn timeline(
         &self,
         id: Uuid,
         before: i64,
         limit: u32,
+        internal: bool,
     ) -> Result<(Vec<CaseEvent>, Option<i64>)> {
         let mut rows = self
             .backend
-            .case_events(id, before, i64::from(limit) + 1)
+            .case_events(id, before, i64::from(limit) + 1, internal)
             .await?;
         let more = rows.len() > limit as usize;
         rows.truncate(limit as usize);
@@ -126,6 +138,7 @@ impl<B: Backend> Store<B> {
             from_json_opt(record.diagnostics)?,
             from_json_opt(record.contact)?,
             first,
+            self.reply_within,
         ))
     }
 
@@ -149,21 +162,7 @@ impl<B: Backend> Database for Store<B> {
     }
 
     async fn create_account(&self, account: &NewAccount) -> Result<i64> {
-        let email = EmailAddress::parse(&account.email).map_err(|_| StoreError::EmailInvalid)?;
-        // Names are shown to partners and handlers alike: one line of visible text, as
-        // long as a name the app lets a partner type, whoever makes the account.
-        let line = |raw: &str| match input::parse_line(raw, input::MAX_NAME_CHARS) {
-            Ok(Some(line)) => Ok(line),
-            Ok(None) => Err(StoreError::Input(input::InputError::TextInvalid)),
-            Err(error) => Err(StoreError::Input(error)),
-        };
-        let mut account = account.clone();
-        account.name = line(&account.name)?;
-        account.properties = account
-            .properties
-            .iter()
-            .map(|p| line(p))
-            .collect::<Result<_>>()?;
+        let (account, email) = checked_account(account)?;
         self.backend.write(CreateAccount { account, email }).await
     }
 
@@ -244,6 +243,7 @@ impl<B: Backend> Database for Store<B> {
             role: actor(&row.role)?,
             name: row.name,
             in_eea: row.in_eea,
+            email: row.email,
         }))
     }
 
@@ -373,6 +373,7 @@ impl<B: Backend> Database for Store<B> {
                 partner: partner.clone(),
                 idem: idem.clone(),
                 case: case.clone(),
+                reply_within: self.reply_within,
             })
             .await?;
         self.finish(outcome).await
@@ -386,6 +387,7 @@ impl<B: Backend> Database for Store<B> {
         let outcomes = self
             .backend
             .write(CreateCases {
+                reply_within: self.reply_within,
                 partner: partner.clone(),
                 cases: cases
                     .into_iter()
@@ -429,14 +431,7 @@ impl<B: Backend> Database for Store<B> {
             .await?;
         let cases = rows
             .into_iter()
-            .map(|row| {
-                Ok(HandlerCase {
-                    case: summary(row.case)?,
-                    partner_id: row.partner_id,
-                    partner_name: row.partner_name,
-                    partner_in_eea: row.partner_in_eea,
-                })
-            })
+            .map(handler_case)
             .collect::<Result<Vec<_>>>()?;
         Ok(page(cases, limit, |c| c.case.last_event_id))
     }
@@ -448,7 +443,8 @@ impl<B: Backend> Database for Store<B> {
             .case(id, scope)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let (timeline, earlier) = self.timeline(id, i64::MAX, TIMELINE_PAGE).await?;
+        let internal = viewer.role == Actor::Handler;
+        let (timeline, earlier) = self.timeline(id, i64::MAX, TIMELINE_PAGE, internal).await?;
         let mut case = summary(record.case)?;
         if scope.is_some() && case.unread_count > 0 {
             // Reading is what a partner did; up to what they were shown, not what may
@@ -484,7 +480,8 @@ impl<B: Backend> Database for Store<B> {
         if self.backend.case(id, scope).await?.is_none() {
             return Err(StoreError::NotFound);
         }
-        let (events, earlier) = self.timeline(id, before, limit).await?;
+        let internal = viewer.role == Actor::Handler;
+        let (events, earlier) = self.timeline(id, before, limit, internal).await?;
         Ok(TimelinePage { events, earlier })
     }
 
@@ -502,6 +499,7 @@ impl<B: Backend> Database for Store<B> {
                 mover: mover.clone(),
                 mv: mv.clone(),
                 idem: idem.map(|(key, status)| (key.clone(), status)),
+                reply_within: self.reply_within,
             })
             .await?;
         self.finish(outcome).await
@@ -533,6 +531,292 @@ impl<B: Backend> Database for Store<B> {
             .await
     }
 
+    async fn queue(
+        &self,
+        handler: &AuthAccount,
+        query: &QueueQuery,
+    ) -> Result<(Vec<HandlerCase>, Option<String>)> {
+        let mut filter = view_filter(query.view, handler.id, now_ms());
+        filter.needle = query.needle.clone();
+        filter.after = query
+            .cursor
+            .as_deref()
+            .map(parse_queue_cursor)
+            .transpose()?;
+        let rows = self
+            .backend
+            .queue(&filter, i64::from(query.limit) + 1)
+            .await?;
+        let mut cases = rows
+            .into_iter()
+            .map(handler_case)
+            .collect::<Result<Vec<_>>>()?;
+        let more = cases.len() > query.limit as usize;
+        cases.truncate(query.limit as usize);
+        let next = more
+            .then(|| cases.last().map(|c| queue_cursor(&c.case)))
+            .flatten();
+        Ok((cases, next))
+    }
+
+    async fn view_counts(&self, handler: &AuthAccount) -> Result<Vec<ViewCount>> {
+        let now = now_ms();
+        let mut counts = Vec::with_capacity(QueueView::ALL.len());
+        for view in QueueView::ALL {
+            let count = self
+                .backend
+                .count_cases(&view_filter(view, handler.id, now))
+                .await?;
+            counts.push(ViewCount { view, count });
+        }
+        Ok(counts)
+    }
+
+    async fn handler_case(&self, id: Uuid, _handler: &AuthAccount) -> Result<HandlerCaseDetail> {
+        let record = self
+            .backend
+            .case(id, None)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        // A person has the case before them: the demo's automatic handler keeps out.
+        if !record.handler_seen {
+            self.backend.write(MarkSeen { case_id: id }).await?;
+        }
+        let (timeline, earlier) = self.timeline(id, i64::MAX, TIMELINE_PAGE, true).await?;
+        let property_id = record.case.property_id;
+        let case = summary(record.case)?;
+        Ok(HandlerCaseDetail {
+            detail: CaseDetail {
+                mediation_offered: lifecycle::mediation_offered(case.status, record.partner_in_eea),
+                case,
+                expected_next: record.expected_next,
+                diagnostics: from_json_opt(record.diagnostics)?,
+                contact: from_json_opt(record.contact)?,
+                timeline,
+                earlier,
+            },
+            partner: PartnerProfile {
+                id: record.partner_id,
+                name: record.partner_name,
+                email: record.partner_email,
+                country: record.partner_country,
+                in_eea: record.partner_in_eea,
+            },
+            property: match (record.property_name, property_id) {
+                (Some(name), Some(id)) => Some(Property { id, name }),
+                _ => None,
+            },
+            language: record.language,
+            assignee: assignee(record.assignee_id, record.assignee_name),
+        })
+    }
+
+    async fn add_note(
+        &self,
+        case_id: Uuid,
+        handler: &AuthAccount,
+        body: &MessageBody,
+    ) -> Result<CaseEvent> {
+        self.backend
+            .write(AddInternal {
+                case_id,
+                handler: handler.clone(),
+                what: Internal::Note(body.as_str().to_owned()),
+            })
+            .await
+    }
+
+    async fn assign(&self, case_id: Uuid, by: &AuthAccount, to: Option<i64>) -> Result<CaseEvent> {
+        self.backend
+            .write(AddInternal {
+                case_id,
+                handler: by.clone(),
+                what: Internal::Assign(to),
+            })
+            .await
+    }
+
+    async fn handlers(&self) -> Result<Vec<HandlerRef>> {
+        Ok(self
+            .backend
+            .handlers()
+            .await?
+            .into_iter()
+            .map(|row| HandlerRef {
+                id: row.id,
+                name: row.name,
+            })
+            .collect())
+    }
+
+    async fn handler_events_after(&self, after: i64, limit: u32) -> Result<Vec<CaseEvent>> {
+        let rows = self.backend.events_since(after, i64::from(limit)).await?;
+        self.events(rows).await
+    }
+
+    async fn saved_replies(&self, handler_id: i64) -> Result<Vec<SavedReply>> {
+        Ok(self
+            .backend
+            .saved_replies(handler_id)
+            .await?
+            .into_iter()
+            .map(|row| SavedReply {
+                id: row.id,
+                title: row.title,
+                body: row.body,
+            })
+            .collect())
+    }
+
+    async fn add_saved_reply(
+        &self,
+        handler_id: i64,
+        title: &str,
+        body: &MessageBody,
+    ) -> Result<SavedReply> {
+        self.backend
+            .write(KeepSavedReply {
+                handler_id,
+                id: None,
+                title: title.to_owned(),
+                body: body.as_str().to_owned(),
+            })
+            .await
+    }
+
+    async fn change_saved_reply(
+        &self,
+        handler_id: i64,
+        id: i64,
+        title: &str,
+        body: &MessageBody,
+    ) -> Result<SavedReply> {
+        self.backend
+            .write(KeepSavedReply {
+                handler_id,
+                id: Some(id),
+                title: title.to_owned(),
+                body: body.as_str().to_owned(),
+            })
+            .await
+    }
+
+    async fn delete_saved_reply(&self, handler_id: i64, id: i64) -> Result<()> {
+        self.backend
+            .write(DeleteSavedReply { handler_id, id })
+            .await
+    }
+
+    async fn invite(&self, account: &NewAccount, link: &NewLink, mail: &Mail) -> Result<i64> {
+        let (account, email) = checked_account(account)?;
+        self.backend
+            .write(onboarding::Invite {
+                account,
+                email,
+                link: link.clone(),
+                mail: mail.clone(),
+                now: now_ms(),
+            })
+            .await
+    }
+
+    async fn mail_target(&self, email: &str) -> Result<Option<MailTarget>> {
+        let Some(login) = self.backend.login_record(&input::email_key(email)).await? else {
+            return Ok(None);
+        };
+        let Some(row) = self.backend.account(login.id).await? else {
+            return Ok(None);
+        };
+        Ok(Some(MailTarget {
+            account_id: row.id,
+            role: actor(&row.role)?,
+            name: row.name,
+            email: row.email,
+            language: row.language,
+        }))
+    }
+
+    async fn start_reset(&self, account_id: i64, link: &NewLink, mail: &Mail) -> Result<()> {
+        self.backend
+            .write(onboarding::StartReset {
+                account_id,
+                link: link.clone(),
+                mail: mail.clone(),
+                now: now_ms(),
+            })
+            .await
+    }
+
+    async fn link_info(&self, token_hash: &[u8; 32]) -> Result<Option<LinkInfo>> {
+        let Some(link) = self.backend.link(token_hash).await? else {
+            return Ok(None);
+        };
+        if link.expires_at <= now_ms() {
+            return Ok(None);
+        }
+        let purpose = LinkPurpose::from_wire(&link.purpose)
+            .ok_or_else(|| unknown("link purpose", &link.purpose))?;
+        Ok(Some(LinkInfo {
+            purpose,
+            email: link.email,
+        }))
+    }
+
+    async fn use_link(
+        &self,
+        token_hash: &[u8; 32],
+        password_hash: &str,
+        session: &[u8; 32],
+    ) -> Result<(i64, LinkPurpose)> {
+        self.backend
+            .write(onboarding::UseLink {
+                token_hash: *token_hash,
+                password_hash: password_hash.to_owned(),
+                session: *session,
+                now: now_ms(),
+            })
+            .await
+    }
+
+    async fn change_password(
+        &self,
+        account_id: i64,
+        password_hash: &str,
+        keep: &[u8; 32],
+    ) -> Result<()> {
+        self.backend
+            .write(onboarding::ChangePassword {
+                account_id,
+                password_hash: password_hash.to_owned(),
+                keep: *keep,
+            })
+            .await
+    }
+
+    async fn claim_mail(&self, lease: Duration) -> Result<Option<MailRow>> {
+        let now = now_ms();
+        self.backend
+            .write(onboarding::ClaimMail {
+                now,
+                lease_until: now.saturating_add(millis(lease)),
+            })
+            .await
+    }
+
+    async fn mail_sent(&self, id: i64) -> Result<()> {
+        self.backend.write(onboarding::MailSent { id }).await
+    }
+
+    async fn mail_failed(&self, id: i64, retry_in: Duration, error: &str) -> Result<()> {
+        self.backend
+            .write(onboarding::MailFailed {
+                id,
+                next_attempt_at: now_ms().saturating_add(millis(retry_in)),
+                error: error.to_owned(),
+            })
+            .await
+    }
+
     async fn take_request(&self, key: &[u8; 32]) -> Result<std::result::Result<(), Duration>> {
         self.backend.take_request(key).await
     }
@@ -540,6 +824,26 @@ impl<B: Backend> Database for Store<B> {
     async fn forget_idle_allowances(&self) -> Result<()> {
         self.backend.forget_idle_allowances().await
     }
+}
+
+/// An account as it may be stored: a complete e-mail address, and names that are one
+/// line of visible text each, as long as a name the app lets a partner type (they are
+/// shown to partners and handlers alike, whoever makes the account).
+fn checked_account(account: &NewAccount) -> Result<(NewAccount, EmailAddress)> {
+    let email = EmailAddress::parse(&account.email).map_err(|_| StoreError::EmailInvalid)?;
+    let line = |raw: &str| match input::parse_line(raw, input::MAX_NAME_CHARS) {
+        Ok(Some(line)) => Ok(line),
+        Ok(None) => Err(StoreError::Input(input::InputError::TextInvalid)),
+        Err(error) => Err(StoreError::Input(error)),
+    };
+    let mut account = account.clone();
+    account.name = line(&account.name)?;
+    account.properties = account
+        .properties
+        .iter()
+        .map(|p| line(p))
+        .collect::<Result<_>>()?;
+    Ok((account, email))
 }
 
 // ----- the writes -----
@@ -563,6 +867,7 @@ impl Write for CreateAccount {
                 password_hash: &account.password_hash,
                 country: &account.country,
                 in_eea: account.in_eea,
+                language: &account.language,
                 created_at: now_ms(),
             })
             .await?
@@ -715,6 +1020,137 @@ impl Write for MarkRead {
     }
 }
 
+struct MarkSeen {
+    case_id: Uuid,
+}
+
+impl Write for MarkSeen {
+    type Output = ();
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
+        tx.mark_handler_seen(self.case_id).await?;
+        Ok(Written::quiet(()))
+    }
+}
+
+/// What a handler adds that only handlers see.
+enum Internal {
+    Note(String),
+    /// To this handler, or to nobody.
+    Assign(Option<i64>),
+}
+
+struct AddInternal {
+    case_id: Uuid,
+    handler: AuthAccount,
+    what: Internal,
+}
+
+impl Write for AddInternal {
+    type Output = CaseEvent;
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<CaseEvent>> {
+        let target = tx
+            .case_for_move(self.case_id, None)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let (kind, body) = match &self.what {
+            Internal::Note(body) => (EventKind::Note, Some(body.clone())),
+            Internal::Assign(None) => (EventKind::Assigned, None),
+            Internal::Assign(Some(handler)) => {
+                let name = tx
+                    .handler_name(*handler)
+                    .await?
+                    .ok_or(StoreError::UnknownHandler)?;
+                (EventKind::Assigned, Some(name))
+            }
+        };
+        let row = NewEventRow {
+            case_id: self.case_id,
+            partner_id: target.partner_id,
+            kind,
+            status: status(&target.status)?,
+            author_role: Actor::Handler,
+            author_name: &self.handler.name,
+            body: body.as_deref(),
+            outcome: None,
+            expected_next: None,
+            created_at: now_ms(),
+            internal: true,
+        };
+        // Row locks (the case's, and the assignee's account's for the foreign key) before
+        // the event, which takes the ordering lock on PostgreSQL.
+        match &self.what {
+            Internal::Note(body) => {
+                tx.extend_search(self.case_id, &input::search_text([body.as_str()]))
+                    .await?;
+                tx.mark_handler_seen(self.case_id).await?;
+            }
+            Internal::Assign(to) => tx.set_assignee(self.case_id, *to).await?,
+        }
+        let id = tx.append_internal_event(&row).await?;
+        Ok(Written {
+            value: written_event(id, &row, Vec::new())?,
+            newest_event: id,
+        })
+    }
+}
+
+/// A saved reply kept new (`id` none) or changed.
+struct KeepSavedReply {
+    handler_id: i64,
+    id: Option<i64>,
+    title: String,
+    body: String,
+}
+
+impl Write for KeepSavedReply {
+    type Output = SavedReply;
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<SavedReply>> {
+        let id = match self.id {
+            Some(id) => {
+                if !tx
+                    .update_saved_reply(id, self.handler_id, &self.title, &self.body)
+                    .await?
+                {
+                    return Err(StoreError::NotFound);
+                }
+                id
+            }
+            None => {
+                let kept = tx.count_saved_replies(self.handler_id).await?;
+                if kept >= input::MAX_SAVED_REPLIES as i64 {
+                    return Err(StoreError::TooManySavedReplies);
+                }
+                tx.insert_saved_reply(self.handler_id, &self.title, &self.body, now_ms())
+                    .await?
+            }
+        };
+        Ok(Written::quiet(SavedReply {
+            id,
+            title: self.title,
+            body: self.body,
+        }))
+    }
+}
+
+struct DeleteSavedReply {
+    handler_id: i64,
+    id: i64,
+}
+
+impl Write for DeleteSavedReply {
+    type Output = ();
+
+    async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<()>> {
+        if !tx.delete_saved_reply(self.id, self.handler_id).await? {
+            return Err(StoreError::NotFound);
+        }
+        Ok(Written::quiet(()))
+    }
+}
+
 /// A new case, under the id it will have if the key is new: made before the write (a
 /// time-ordered id), so the transaction does no more than write.
 struct CreateCase {
@@ -722,19 +1158,34 @@ struct CreateCase {
     partner: AuthAccount,
     idem: IdempotencyKey,
     case: ValidCase,
+    reply_within: i64,
 }
 
 impl Write for CreateCase {
     type Output = Outcome<CaseDetail>;
 
     async fn run<T: Tx>(self, tx: &mut T) -> Result<Written<Outcome<CaseDetail>>> {
-        create_case(tx, self.id, &self.partner, &self.idem, &self.case).await
+        if let Some(claim) = tx.claim_key(self.partner.id, &self.idem).await? {
+            return Ok(Written::quiet(Outcome::Answered(answered(
+                claim, &self.idem,
+            )?)));
+        }
+        open_claimed_case(
+            tx,
+            self.id,
+            &self.partner,
+            &self.idem,
+            &self.case,
+            self.reply_within,
+        )
+        .await
     }
 }
 
 /// New cases of one partner, in order, each under its own key and in a savepoint of
 /// its own, so a refused one leaves the others.
 struct CreateCases {
+    reply_within: i64,
     partner: AuthAccount,
     cases: Vec<(Uuid, IdempotencyKey, ValidCase)>,
 }
@@ -768,7 +1219,8 @@ impl Write for CreateCases {
                 continue;
             }
             tx.savepoint().await?;
-            let result = open_claimed_case(tx, *id, &self.partner, idem, case).await;
+            let result =
+                open_claimed_case(tx, *id, &self.partner, idem, case, self.reply_within).await;
             tx.end_savepoint(result.is_ok()).await?;
             if result.is_err() {
                 // Refused: its key is free for a corrected resend.
@@ -791,6 +1243,7 @@ struct ApplyMove {
     mover: Mover,
     mv: CaseMove,
     idem: Option<(IdempotencyKey, u16)>,
+    reply_within: i64,
 }
 
 impl Write for ApplyMove {
@@ -812,6 +1265,10 @@ impl Write for ApplyMove {
             .case_for_move(self.case_id, mover.partner_scope)
             .await?
             .ok_or(StoreError::NotFound)?;
+        if mover.automatic && (target.handler_seen || target.assignee_id.is_some()) {
+            // A person got to the case first: it is theirs.
+            return Err(StoreError::NotFound);
+        }
         let from = status(&target.status)?;
         let to = lifecycle::apply(from, mv.mv(), mover.actor, target.in_eea)?;
         let at = OffsetDateTime::now_utc();
@@ -826,13 +1283,32 @@ impl Write for ApplyMove {
             outcome: mv.outcome().map(|o| o.as_str()),
             expected_next: mv.expected_next().map(|e| e.as_str()),
             created_at: ms(at),
+            internal: false,
         };
         let change = CaseChange {
             status: to,
             outcome: row.outcome,
             expected_next: row.expected_next,
             at: row.created_at,
+            reply_due_at: match lifecycle::reply_clock(mv.mv(), to) {
+                ReplyClock::Start => Some(Some(row.created_at.saturating_add(self.reply_within))),
+                ReplyClock::Keep => None,
+                ReplyClock::Stop => Some(None),
+            },
         };
+        // The case's own row first (it is locked already); the event, which takes the
+        // ordering lock on PostgreSQL, last.
+        let words = [row.body, row.outcome, row.expected_next];
+        if words.iter().any(Option::is_some) {
+            tx.extend_search(
+                self.case_id,
+                &input::search_text(words.into_iter().flatten()),
+            )
+            .await?;
+        }
+        if mover.actor == Actor::Handler && !mover.automatic && !target.handler_seen {
+            tx.mark_handler_seen(self.case_id).await?;
+        }
         let id = tx.append_event(&row, &change).await?;
         let attachments = link_files(tx, id, mover.account_id, mv.attachment_ids()).await?;
         let event = written_event(id, &row, attachments)?;
@@ -908,19 +1384,6 @@ fn answered(claim: ClaimRow, idem: &IdempotencyKey) -> Result<Answered> {
     Ok(Answered { status, answer })
 }
 
-async fn create_case<T: Tx>(
-    tx: &mut T,
-    id: Uuid,
-    partner: &AuthAccount,
-    idem: &IdempotencyKey,
-    case: &ValidCase,
-) -> Result<Written<Outcome<CaseDetail>>> {
-    if let Some(claim) = tx.claim_key(partner.id, idem).await? {
-        return Ok(Written::quiet(Outcome::Answered(answered(claim, idem)?)));
-    }
-    open_claimed_case(tx, id, partner, idem, case).await
-}
-
 /// Opens a case under a key this transaction has claimed.
 async fn open_claimed_case<T: Tx>(
     tx: &mut T,
@@ -928,6 +1391,7 @@ async fn open_claimed_case<T: Tx>(
     partner: &AuthAccount,
     idem: &IdempotencyKey,
     case: &ValidCase,
+    reply_within: i64,
 ) -> Result<Written<Outcome<CaseDetail>>> {
     if let Some(property) = case.property_id
         && !tx.owns_property(partner.id, property).await?
@@ -949,7 +1413,19 @@ async fn open_claimed_case<T: Tx>(
         outcome: None,
         expected_next: None,
         created_at: ms(at),
+        internal: false,
     };
+    let reply_due_at = match lifecycle::reply_clock(Move::Submit, CaseStatus::Submitted) {
+        ReplyClock::Start => Some(ms(at).saturating_add(reply_within)),
+        ReplyClock::Keep | ReplyClock::Stop => None,
+    };
+    let search_text = super::backend::case_search_text(
+        id,
+        &partner.name,
+        &partner.email,
+        case.reservation_ref.as_ref().map(|r| r.as_str()),
+        [case.body.as_str()],
+    );
     let case_row = NewCaseRow {
         id,
         partner_id: partner.id,
@@ -963,6 +1439,9 @@ async fn open_claimed_case<T: Tx>(
         contact: contact.as_deref(),
         client_created_at: ms(case.client_created_at),
         created_at: ms(at),
+        reply_due_at,
+        language: case.language.as_deref(),
+        search_text: &search_text,
     };
     let event_id = tx.open_case(&case_row, &event_row).await?;
     let attachments = link_files(tx, event_id, partner.id, opening.attachment_ids()).await?;
@@ -982,10 +1461,12 @@ async fn open_claimed_case<T: Tx>(
             last_activity_at: from_ms(ms(at))?,
             last_event_id: event_id,
             unread_count: 0,
+            reply_due_at: reply_due_at.map(from_ms).transpose()?,
         },
         case.diagnostics.clone(),
         case.contact.as_ref().map(|c| c.to_wire()),
         first,
+        reply_within,
     );
     tx.store_answer(partner.id, idem, 201, AnswerRef::Case(id))
         .await?;
@@ -1033,7 +1514,11 @@ fn opened(
     diagnostics: Option<std::collections::BTreeMap<String, String>>,
     contact: Option<pulse_protocol::wire::ContactDetails>,
     first: CaseEvent,
+    reply_within: i64,
 ) -> CaseDetail {
+    case.reply_due_at = case
+        .created_at
+        .checked_add(time::Duration::milliseconds(reply_within));
     case.status = CaseStatus::Submitted;
     case.outcome = None;
     case.last_activity_at = case.created_at;
@@ -1089,7 +1574,83 @@ fn summary(row: CaseRow) -> Result<CaseSummary> {
         last_activity_at: from_ms(row.last_activity_at)?,
         last_event_id: row.last_event_id,
         unread_count: row.unread_count,
+        reply_due_at: row.reply_due_at.map(from_ms).transpose()?,
     })
+}
+
+fn handler_case(row: HandlerCaseRow) -> Result<HandlerCase> {
+    Ok(HandlerCase {
+        case: summary(row.case)?,
+        partner_id: row.partner_id,
+        partner_name: row.partner_name,
+        partner_in_eea: row.partner_in_eea,
+        assignee: assignee(row.assignee_id, row.assignee_name),
+    })
+}
+
+fn assignee(id: Option<i64>, name: Option<String>) -> Option<HandlerRef> {
+    Some(HandlerRef {
+        id: id?,
+        name: name.unwrap_or_default(),
+    })
+}
+
+/// Which cases a view holds for `handler` at `now`.
+fn view_filter(view: QueueView, handler: i64, now: i64) -> QueueFilter {
+    let open = QueueFilter {
+        open: true,
+        ..QueueFilter::default()
+    };
+    match view {
+        QueueView::New => QueueFilter {
+            status: Some(CaseStatus::Submitted),
+            ..QueueFilter::default()
+        },
+        QueueView::Overdue => QueueFilter {
+            due_by: Some(now),
+            ..open
+        },
+        QueueView::DueSoon => QueueFilter {
+            due_after: Some(now),
+            due_by: Some(now.saturating_add(pulse_protocol::wire::DUE_SOON_HOURS * 3_600_000)),
+            ..open
+        },
+        QueueView::Waiting => QueueFilter {
+            status: Some(CaseStatus::AwaitingPartner),
+            ..QueueFilter::default()
+        },
+        QueueView::Mine => QueueFilter {
+            assignee: Some(handler),
+            ..open
+        },
+        QueueView::Unassigned => QueueFilter {
+            unassigned: true,
+            ..open
+        },
+        QueueView::Open => open,
+        QueueView::Closed => QueueFilter {
+            status: Some(CaseStatus::Closed),
+            ..QueueFilter::default()
+        },
+    }
+}
+
+/// Where the next page of a queue starts: after this case in the queue's order.
+fn queue_cursor(case: &CaseSummary) -> String {
+    let due = case.reply_due_at.map_or(NO_DUE, ms);
+    format!("{due}.{}", case.last_event_id)
+}
+
+fn parse_queue_cursor(raw: &str) -> Result<(i64, i64)> {
+    let invalid = || StoreError::Input(input::InputError::CursorInvalid);
+    let (due, activity) = raw.split_once('.').ok_or_else(invalid)?;
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 19 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i64>().ok())
+            .flatten()
+            .ok_or_else(invalid)
+    };
+    Ok((number(due)?, number(activity)?))
 }
 
 fn event(row: EventRow) -> Result<CaseEvent> {

@@ -13,25 +13,28 @@
 
 mod backend;
 mod flow;
+mod onboarding;
 pub mod postgres;
 pub mod sqlite;
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use pulse_protocol::input::MessageBody;
 use pulse_protocol::lifecycle::{Actor, CaseStatus, TransitionError};
 use pulse_protocol::request::{CaseMove, ValidCase};
 use pulse_protocol::wire::{
-    Account, AttachmentRef, CaseDetail, CaseEvent, CaseSummary, HandlerCase, TimelinePage,
+    Account, AttachmentRef, CaseDetail, CaseEvent, CaseSummary, HandlerCase, HandlerCaseDetail,
+    HandlerRef, LinkInfo, LinkPurpose, QueueView, SavedReply, TimelinePage, ViewCount,
 };
 use tokio::sync::watch;
 use uuid::Uuid;
 
 pub use backend::{
     AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CaseChange, CaseRecord, CaseRow,
-    ClaimRow, EventRow, HandlerCaseRow, LinkedAttachmentRow, LinkedFile, LoginRow, MoveTargetRow,
-    NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, PropertyRow, RateQuota,
-    SessionTimesRow, Tx, Write, Written,
+    ClaimRow, EventRow, HandlerCaseRow, LinkRow, LinkedAttachmentRow, LinkedFile, LoginRow,
+    MailRow, MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, NewLinkRow,
+    NewMailRow, PropertyRow, RateQuota, SessionTimesRow, Tx, Write, Written,
 };
 pub use flow::Store;
 pub use postgres::PgBackend;
@@ -56,6 +59,15 @@ pub enum StoreError {
     EmailTaken,
     #[error("the email address is not complete")]
     EmailInvalid,
+    #[error("the link is unknown, used already or expired")]
+    LinkInvalid,
+    #[error("no handler has that id")]
+    UnknownHandler,
+    #[error(
+        "a handler keeps at most {} saved replies",
+        pulse_protocol::input::MAX_SAVED_REPLIES
+    )]
+    TooManySavedReplies,
     #[error("the database URL is not one this server supports: {0}")]
     UnsupportedUrl(String),
     #[error("stored data could not be read: {0}")]
@@ -91,6 +103,7 @@ pub struct AuthAccount {
     pub role: Actor,
     pub name: String,
     pub in_eea: bool,
+    pub email: String,
 }
 
 /// How long a session lives: it ends after `idle` without a request, and at `absolute`
@@ -136,7 +149,7 @@ impl SessionPolicy {
     }
 }
 
-fn millis(d: Duration) -> i64 {
+pub(crate) fn millis(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
 
@@ -173,6 +186,46 @@ pub struct NewAccount {
     pub country: String,
     pub in_eea: bool,
     pub properties: Vec<String>,
+    /// The language of the account's e-mails (one the server writes in).
+    pub language: String,
+}
+
+/// A single-use link to choose a password; the token itself is only in the e-mail.
+#[derive(Debug, Clone)]
+pub struct NewLink {
+    pub token_hash: [u8; 32],
+    pub purpose: LinkPurpose,
+    pub expires_at_ms: i64,
+}
+
+/// An e-mail, written out, to be queued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    pub recipient: String,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+}
+
+/// Whom an e-mail about an account goes to, and in which language.
+#[derive(Debug, Clone)]
+pub struct MailTarget {
+    pub account_id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Actor,
+    pub language: String,
+}
+
+/// Which page of which queue view.
+#[derive(Debug, Clone)]
+pub struct QueueQuery {
+    pub view: QueueView,
+    /// Folded by pulse-protocol's search rule.
+    pub needle: Option<String>,
+    /// From the previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    pub limit: u32,
 }
 
 /// A write's Idempotency-Key and the fingerprint of the request it came with.
@@ -198,6 +251,9 @@ pub struct Mover {
     pub name: String,
     /// Some(partner id) for a partner: only their own cases exist for them.
     pub partner_scope: Option<i64>,
+    /// The demo's automatic handler, which gives way to people: a case a person at
+    /// support has opened, taken or moved does not exist for it.
+    pub automatic: bool,
 }
 
 /// What the API needs from storage: the case flow over one backend.
@@ -310,8 +366,88 @@ pub trait Database: Send + Sync {
     /// Up to `limit` events of every partner after `after`, oldest first, each with its
     /// partner's id: what the instance's feed hands to the open streams.
     async fn events_since(&self, after: i64, limit: u32) -> Result<Vec<(i64, CaseEvent)>>;
-    /// Cases in `status` whose last activity is older than `age`, oldest first.
+    /// Cases in `status` whose last activity is older than `age`, oldest first, that no
+    /// person at support has opened or taken (the demo's automatic handler).
     async fn stale_cases(&self, status: CaseStatus, age: Duration) -> Result<Vec<Uuid>>;
+
+    // ----- the support console -----
+
+    /// A page of a queue view for `handler`, soonest reply due first: with a search,
+    /// only the cases whose number, partner or text hold the needle.
+    async fn queue(
+        &self,
+        handler: &AuthAccount,
+        query: &QueueQuery,
+    ) -> Result<(Vec<HandlerCase>, Option<String>)>;
+    /// Every view with how many cases it holds for `handler` now.
+    async fn view_counts(&self, handler: &AuthAccount) -> Result<Vec<ViewCount>>;
+    /// A case as a handler works it: the timeline with notes, the partner, the property
+    /// and the assignee. Opening it tells the demo's automatic handler to keep out.
+    async fn handler_case(&self, id: Uuid, handler: &AuthAccount) -> Result<HandlerCaseDetail>;
+    /// Adds a note only handlers see.
+    async fn add_note(
+        &self,
+        case_id: Uuid,
+        handler: &AuthAccount,
+        body: &MessageBody,
+    ) -> Result<CaseEvent>;
+    /// Gives a case to a handler (or nobody); the event says so to handlers only.
+    async fn assign(&self, case_id: Uuid, by: &AuthAccount, to: Option<i64>) -> Result<CaseEvent>;
+    /// Every handler, by name.
+    async fn handlers(&self) -> Result<Vec<HandlerRef>>;
+    /// Up to `limit` events of every case after `after`, oldest first, notes and
+    /// assignments included: what a handler's stream sends.
+    async fn handler_events_after(&self, after: i64, limit: u32) -> Result<Vec<CaseEvent>>;
+    async fn saved_replies(&self, handler_id: i64) -> Result<Vec<SavedReply>>;
+    /// Keeps a new saved reply (title and body already checked).
+    async fn add_saved_reply(
+        &self,
+        handler_id: i64,
+        title: &str,
+        body: &MessageBody,
+    ) -> Result<SavedReply>;
+    async fn change_saved_reply(
+        &self,
+        handler_id: i64,
+        id: i64,
+        title: &str,
+        body: &MessageBody,
+    ) -> Result<SavedReply>;
+    async fn delete_saved_reply(&self, handler_id: i64, id: i64) -> Result<()>;
+    // ----- a partner's first day, and the way back in -----
+
+    /// Makes an invited account (no password yet), its link and its e-mail in one
+    /// transaction. Inviting an address whose password was never chosen replaces the
+    /// link (and e-mails again); an account that has one is [`StoreError::EmailTaken`].
+    async fn invite(&self, account: &NewAccount, link: &NewLink, mail: &Mail) -> Result<i64>;
+    /// Who an e-mail to this address would reach, if anyone.
+    async fn mail_target(&self, email: &str) -> Result<Option<MailTarget>>;
+    /// Stores a reset link (replacing any earlier one) and its e-mail.
+    async fn start_reset(&self, account_id: i64, link: &NewLink, mail: &Mail) -> Result<()>;
+    /// What a link is for, while it works.
+    async fn link_info(&self, token_hash: &[u8; 32]) -> Result<Option<LinkInfo>>;
+    /// Uses a link: sets the password, ends every session of the account and every
+    /// link, and opens the session `session`. [`StoreError::LinkInvalid`] when the link
+    /// is unknown, used or expired.
+    async fn use_link(
+        &self,
+        token_hash: &[u8; 32],
+        password_hash: &str,
+        session: &[u8; 32],
+    ) -> Result<(i64, LinkPurpose)>;
+    /// Sets a new password and ends the account's sessions but `keep`.
+    async fn change_password(
+        &self,
+        account_id: i64,
+        password_hash: &str,
+        keep: &[u8; 32],
+    ) -> Result<()>;
+    /// Takes the next e-mail due for sending; should the sender not report back within
+    /// `lease`, it is due again.
+    async fn claim_mail(&self, lease: Duration) -> Result<Option<MailRow>>;
+    async fn mail_sent(&self, id: i64) -> Result<()>;
+    async fn mail_failed(&self, id: i64, retry_in: Duration, error: &str) -> Result<()>;
+
     /// Takes one request from `key`'s allowance (shared by every instance on this
     /// database), or says how long to wait.
     async fn take_request(&self, key: &[u8; 32]) -> Result<std::result::Result<(), Duration>>;
@@ -324,6 +460,8 @@ pub trait Database: Send + Sync {
 pub struct StoreOptions {
     /// Every key's requests.
     pub quota: RateQuota,
+    /// How soon after a partner's message support aims to reply.
+    pub reply_within: Duration,
     /// SQLite: writes that may wait for the writer; past them a write is refused as
     /// [`StoreError::Busy`] (503) instead of the queue growing without bound.
     pub max_queued_writes: usize,
@@ -333,6 +471,8 @@ impl StoreOptions {
     /// Writes waiting for SQLite's writer, at most, by default: at the thousands of
     /// writes a second it commits, a quarter of a second of work.
     pub const QUEUED_WRITES: usize = 1024;
+    /// The reply promise by default: a day.
+    pub const REPLY_WITHIN: Duration = Duration::from_secs(24 * 3600);
 }
 
 /// Opens (creating if needed) and migrates the database at `url` —
@@ -341,10 +481,11 @@ pub async fn open(url: &str, options: StoreOptions) -> Result<Arc<dyn Database>>
     let quota = options.quota;
     if url.starts_with("sqlite:") {
         let backend = SqliteBackend::open(url, quota, options.max_queued_writes.max(1)).await?;
-        return Ok(Arc::new(Store::new(backend)));
+        return Ok(Arc::new(Store::new(backend, options.reply_within)));
     }
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return Ok(Arc::new(Store::new(PgBackend::open(url, quota).await?)));
+        let backend = PgBackend::open(url, quota).await?;
+        return Ok(Arc::new(Store::new(backend, options.reply_within)));
     }
     Err(StoreError::UnsupportedUrl(url.to_owned()))
 }

@@ -29,9 +29,11 @@ use uuid::Uuid;
 
 use super::backend::{
     AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CASE_COLUMNS, CaseChange, CaseRecord,
-    CaseRow, ClaimRow, EVENT_COLUMNS, EventRow, HandlerCaseRow, LinkedAttachmentRow, LinkedFile,
-    LoginRow, MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, PropertyRow,
-    RateQuota, SessionTimesRow, Tx, Write,
+    CaseRow, ClaimRow, EVENT_COLUMNS, EventRow, HANDLER_CASE_COLUMNS, HANDLER_CASE_JOINS,
+    HandlerCaseRow, HandlerRow, LinkRow, LinkedAttachmentRow, LinkedFile, LoginRow, MailRow,
+    MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, NewLinkRow,
+    NewMailRow, PropertyRow, QUEUE_ORDER, QueueFilter, RECORD_COLUMNS, RECORD_JOINS, RateQuota,
+    SavedReplyRow, SessionTimesRow, SqlValue, Tx, Write,
 };
 use super::{IdempotencyKey, Result, StoreError};
 
@@ -77,6 +79,7 @@ impl PgBackend {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+        fill_case_search(&pool).await?;
         let latest: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM case_events")
             .fetch_one(&pool)
             .await?;
@@ -157,8 +160,8 @@ impl Tx for PgTx<'_> {
     async fn insert_account(&mut self, account: &NewAccountRow<'_>) -> Result<Option<i64>> {
         Ok(sqlx::query_scalar(
             "INSERT INTO accounts (role, email, email_key, name, password_hash, country, in_eea,
-                created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id",
+                created_at, language)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(account.role.as_str())
         .bind(account.email)
@@ -168,6 +171,7 @@ impl Tx for PgTx<'_> {
         .bind(account.country)
         .bind(account.in_eea)
         .bind(account.created_at)
+        .bind(account.language)
         .fetch_optional(&mut *self.conn)
         .await?)
     }
@@ -209,7 +213,7 @@ impl Tx for PgTx<'_> {
 
     async fn pending_files(&mut self, account_id: i64) -> Result<(i64, i64)> {
         // Uploads of one account are counted one at a time, on any instance.
-        sqlx::query("SELECT id FROM accounts WHERE id = $1 FOR UPDATE")
+        sqlx::query("SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE")
             .bind(account_id)
             .execute(&mut *self.conn)
             .await?;
@@ -283,6 +287,122 @@ impl Tx for PgTx<'_> {
         .bind(attachment.created_at)
         .execute(&mut *self.conn)
         .await?;
+        Ok(())
+    }
+
+    async fn login_by_key(&mut self, email_key: &str) -> Result<Option<LoginRow>> {
+        Ok(
+            sqlx::query_as(
+                "SELECT id, password_hash FROM accounts WHERE email_key = $1 FOR UPDATE",
+            )
+            .bind(email_key)
+            .fetch_optional(&mut *self.conn)
+            .await?,
+        )
+    }
+
+    async fn set_password(&mut self, account_id: i64, password_hash: &str) -> Result<()> {
+        sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
+            .bind(account_id)
+            .bind(password_hash)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_other_sessions(&mut self, account_id: i64, keep: &[u8; 32]) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+            .bind(account_id)
+            .bind(&keep[..])
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn replace_link(&mut self, link: &NewLinkRow<'_>) -> Result<()> {
+        sqlx::query("DELETE FROM password_links WHERE account_id = $1 AND purpose = $2")
+            .bind(link.account_id)
+            .bind(link.purpose)
+            .execute(&mut *self.conn)
+            .await?;
+        sqlx::query(
+            "INSERT INTO password_links (token_hash, account_id, purpose, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&link.token_hash[..])
+        .bind(link.account_id)
+        .bind(link.purpose)
+        .bind(link.created_at)
+        .bind(link.expires_at)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn take_link(&mut self, token_hash: &[u8; 32]) -> Result<Option<LinkRow>> {
+        Ok(sqlx::query_as(
+            "DELETE FROM password_links l USING accounts a
+             WHERE l.token_hash = $1 AND a.id = l.account_id
+             RETURNING l.account_id, l.purpose, l.expires_at, a.email",
+        )
+        .bind(&token_hash[..])
+        .fetch_optional(&mut *self.conn)
+        .await?)
+    }
+
+    async fn delete_links(&mut self, account_id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM password_links WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn enqueue_mail(&mut self, mail: &NewMailRow<'_>) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO mail_queue (recipient, subject, text_body, html_body, created_at,
+                next_attempt_at)
+             VALUES ($1, $2, $3, $4, $5, $5)",
+        )
+        .bind(mail.recipient)
+        .bind(mail.subject)
+        .bind(mail.text_body)
+        .bind(mail.html_body)
+        .bind(mail.created_at)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    // SKIP LOCKED: an instance passes over a row another is taking at this moment.
+    async fn claim_mail(&mut self, now: i64, lease_until: i64) -> Result<Option<MailRow>> {
+        Ok(sqlx::query_as(
+            "UPDATE mail_queue SET next_attempt_at = $2, attempts = attempts + 1
+             WHERE id = (SELECT id FROM mail_queue WHERE next_attempt_at <= $1
+                         ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+             RETURNING id, recipient, subject, text_body, html_body, attempts",
+        )
+        .bind(now)
+        .bind(lease_until)
+        .fetch_optional(&mut *self.conn)
+        .await?)
+    }
+
+    async fn delete_mail(&mut self, id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM mail_queue WHERE id = $1")
+            .bind(id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn retry_mail(&mut self, id: i64, next_attempt_at: i64, error: &str) -> Result<()> {
+        sqlx::query("UPDATE mail_queue SET next_attempt_at = $2, last_error = $3 WHERE id = $1")
+            .bind(id)
+            .bind(next_attempt_at)
+            .bind(error)
+            .execute(&mut *self.conn)
+            .await?;
         Ok(())
     }
 
@@ -376,10 +496,12 @@ impl Tx for PgTx<'_> {
                  opened AS (
                     INSERT INTO cases (id, partner_id, kind, topic, subtopic, property_id,
                         reservation_ref, status, diagnostics, contact, client_created_at,
-                        created_at, last_activity_at, last_event_id)
-                    SELECT $2, $3, $12, $13, $14, $15, $16, $5, $17, $18, $19, $11, $11, event.id
+                        created_at, last_activity_at, last_event_id, opening_event_id,
+                        reply_due_at, language, search_text)
+                    SELECT $2, $3, $13, $14, $15, $16, $17, $5, $18, $19, $20, $11, $11, event.id,
+                        event.id, $22, $23, $24
                     FROM event),
-                 told AS (SELECT pg_notify($20, event.id::TEXT) FROM event)
+                 told AS (SELECT pg_notify($21, event.id::TEXT) FROM event)
                  SELECT event.id FROM event, told"
             )
         });
@@ -394,6 +516,9 @@ impl Tx for PgTx<'_> {
                 .bind(case.contact)
                 .bind(case.client_created_at)
                 .bind(CHANNEL)
+                .bind(case.reply_due_at)
+                .bind(case.language)
+                .bind(case.search_text)
                 .fetch_one(&mut *self.conn)
                 .await?,
         )
@@ -405,8 +530,8 @@ impl Tx for PgTx<'_> {
         partner_scope: Option<i64>,
     ) -> Result<Option<MoveTargetRow>> {
         Ok(sqlx::query_as(
-            "SELECT c.status, c.partner_id, a.in_eea FROM cases c
-             JOIN accounts a ON a.id = c.partner_id
+            "SELECT c.status, c.partner_id, a.in_eea, c.handler_seen, c.assignee_id
+             FROM cases c JOIN accounts a ON a.id = c.partner_id
              WHERE c.id = $1 AND ($2::BIGINT IS NULL OR c.partner_id = $2)
              FOR UPDATE OF c",
         )
@@ -426,11 +551,12 @@ impl Tx for PgTx<'_> {
             format!(
                 "{LOCKED_EVENT},
                  moved AS (
-                    UPDATE cases SET status = $12, outcome = COALESCE($13, outcome),
-                        expected_next = COALESCE($14, expected_next),
-                        last_event_id = event.id, last_activity_at = $15
+                    UPDATE cases SET status = $13, outcome = COALESCE($14, outcome),
+                        expected_next = COALESCE($15, expected_next),
+                        last_event_id = event.id, last_activity_at = $16,
+                        reply_due_at = CASE WHEN $18 THEN $19::BIGINT ELSE reply_due_at END
                     FROM event WHERE cases.id = $2),
-                 told AS (SELECT pg_notify($16, event.id::TEXT) FROM event)
+                 told AS (SELECT pg_notify($17, event.id::TEXT) FROM event)
                  SELECT event.id FROM event, told"
             )
         });
@@ -441,9 +567,123 @@ impl Tx for PgTx<'_> {
                 .bind(change.expected_next)
                 .bind(change.at)
                 .bind(CHANNEL)
+                .bind(change.reply_due_at.is_some())
+                .bind(change.reply_due_at.flatten())
                 .fetch_one(&mut *self.conn)
                 .await?,
         )
+    }
+
+    async fn append_internal_event(&mut self, event: &NewEventRow<'_>) -> Result<i64> {
+        static SQL: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "{LOCKED_EVENT},
+                 told AS (SELECT pg_notify($13, event.id::TEXT) FROM event)
+                 SELECT event.id FROM event, told"
+            )
+        });
+        Ok(
+            bind_event(sqlx::query_scalar(AssertSqlSafe(SQL.as_str())), event)
+                .bind(CHANNEL)
+                .fetch_one(&mut *self.conn)
+                .await?,
+        )
+    }
+
+    async fn set_assignee(&mut self, case_id: Uuid, handler_id: Option<i64>) -> Result<()> {
+        sqlx::query("UPDATE cases SET assignee_id = $2, handler_seen = TRUE WHERE id = $1")
+            .bind(case_id)
+            .bind(handler_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn mark_handler_seen(&mut self, case_id: Uuid) -> Result<()> {
+        sqlx::query("UPDATE cases SET handler_seen = TRUE WHERE id = $1 AND NOT handler_seen")
+            .bind(case_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn extend_search(&mut self, case_id: Uuid, text: &str) -> Result<()> {
+        sqlx::query("UPDATE cases SET search_text = search_text || chr(10) || $2 WHERE id = $1")
+            .bind(case_id)
+            .bind(text)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn handler_name(&mut self, id: i64) -> Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT name FROM accounts WHERE id = $1 AND role = 'handler'")
+                .bind(id)
+                .fetch_optional(&mut *self.conn)
+                .await?,
+        )
+    }
+
+    async fn count_saved_replies(&mut self, handler_id: i64) -> Result<i64> {
+        // The handler's row, locked: two inserts at once cannot both pass the cap.
+        sqlx::query("SELECT id FROM accounts WHERE id = $1 FOR UPDATE")
+            .bind(handler_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM saved_replies WHERE handler_id = $1")
+                .bind(handler_id)
+                .fetch_one(&mut *self.conn)
+                .await?,
+        )
+    }
+
+    async fn insert_saved_reply(
+        &mut self,
+        handler_id: i64,
+        title: &str,
+        body: &str,
+        at: i64,
+    ) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO saved_replies (handler_id, title, body, created_at)
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(handler_id)
+        .bind(title)
+        .bind(body)
+        .bind(at)
+        .fetch_one(&mut *self.conn)
+        .await?)
+    }
+
+    async fn update_saved_reply(
+        &mut self,
+        id: i64,
+        handler_id: i64,
+        title: &str,
+        body: &str,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE saved_replies SET title = $3, body = $4 WHERE id = $1 AND handler_id = $2",
+        )
+        .bind(id)
+        .bind(handler_id)
+        .bind(title)
+        .bind(body)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn delete_saved_reply(&mut self, id: i64, handler_id: i64) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM saved_replies WHERE id = $1 AND handler_id = $2")
+            .bind(id)
+            .bind(handler_id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn link_attachment(
@@ -498,12 +738,12 @@ impl Tx for PgTx<'_> {
 }
 
 /// The start of every statement that appends an event: the ordering lock (`$1`), then
-/// the event (`$2`–`$11`, bound by [`bind_event`]), which what follows sees as `event`.
+/// the event (`$2`–`$12`, bound by [`bind_event`]), which what follows sees as `event`.
 const LOCKED_EVENT: &str = "WITH ordered AS (SELECT pg_advisory_xact_lock($1)),
     event AS (
         INSERT INTO case_events (case_id, partner_id, kind, status, author_role,
-            author_name, body, outcome, expected_next, created_at)
-        SELECT $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM ordered
+            author_name, body, outcome, expected_next, created_at, internal)
+        SELECT $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM ordered
         RETURNING id)";
 
 fn bind_event<'q>(
@@ -522,6 +762,7 @@ fn bind_event<'q>(
         .bind(event.outcome)
         .bind(event.expected_next)
         .bind(event.created_at)
+        .bind(event.internal)
 }
 
 impl Backend for PgBackend {
@@ -560,9 +801,20 @@ impl Backend for PgBackend {
 
     async fn account(&self, id: i64) -> Result<Option<AccountRow>> {
         Ok(sqlx::query_as(
-            "SELECT id, role, name, email, country, in_eea FROM accounts WHERE id = $1",
+            "SELECT id, role, name, email, country, in_eea, language FROM accounts WHERE id = $1",
         )
         .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn link(&self, token_hash: &[u8; 32]) -> Result<Option<LinkRow>> {
+        Ok(sqlx::query_as(
+            "SELECT l.account_id, l.purpose, l.expires_at, a.email
+             FROM password_links l JOIN accounts a ON a.id = l.account_id
+             WHERE l.token_hash = $1",
+        )
+        .bind(&token_hash[..])
         .fetch_optional(&self.pool)
         .await?)
     }
@@ -578,7 +830,7 @@ impl Backend for PgBackend {
 
     async fn session_account(&self, token_hash: &[u8; 32]) -> Result<Option<AuthRow>> {
         Ok(sqlx::query_as(
-            "SELECT a.id, a.role, a.name, a.in_eea, s.created_at, s.last_used_at
+            "SELECT a.id, a.role, a.name, a.in_eea, s.created_at, s.last_used_at, a.email
              FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
         )
         .bind(&token_hash[..])
@@ -633,9 +885,7 @@ impl Backend for PgBackend {
         rows: i64,
     ) -> Result<Vec<HandlerCaseRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {CASE_COLUMNS}, a.id AS partner_id, a.name AS partner_name,
-                a.in_eea AS partner_in_eea
-             FROM cases c JOIN accounts a ON a.id = c.partner_id
+            "SELECT {CASE_COLUMNS}, {HANDLER_CASE_COLUMNS} {HANDLER_CASE_JOINS}
              WHERE ($1::TEXT IS NULL OR c.status = $1) AND c.last_event_id < $2
              ORDER BY c.last_event_id DESC LIMIT $3"
         )))
@@ -646,11 +896,60 @@ impl Backend for PgBackend {
         .await?)
     }
 
+    async fn queue(&self, filter: &QueueFilter, rows: i64) -> Result<Vec<HandlerCaseRow>> {
+        let (condition, values) = filter.where_sql(placeholder, search_clause);
+        let limit = placeholder(values.len() + 1);
+        let sql = format!(
+            "SELECT {CASE_COLUMNS}, {HANDLER_CASE_COLUMNS} {HANDLER_CASE_JOINS}
+             WHERE {condition} {QUEUE_ORDER} LIMIT {limit}"
+        );
+        let mut query = sqlx::query_as(AssertSqlSafe(sql));
+        for value in values {
+            query = match value {
+                SqlValue::Int(n) => query.bind(n),
+                SqlValue::Text(t) => query.bind(t),
+            };
+        }
+        Ok(query.bind(rows).fetch_all(&self.pool).await?)
+    }
+
+    async fn count_cases(&self, filter: &QueueFilter) -> Result<i64> {
+        let filter = QueueFilter {
+            after: None,
+            ..filter.clone()
+        };
+        let (condition, values) = filter.where_sql(placeholder, search_clause);
+        let sql = format!("SELECT COUNT(*) FROM cases c WHERE {condition}");
+        let mut query = sqlx::query_scalar(AssertSqlSafe(sql));
+        for value in values {
+            query = match value {
+                SqlValue::Int(n) => query.bind(n),
+                SqlValue::Text(t) => query.bind(t),
+            };
+        }
+        Ok(query.fetch_one(&self.pool).await?)
+    }
+
+    async fn handlers(&self) -> Result<Vec<HandlerRow>> {
+        Ok(sqlx::query_as(
+            "SELECT id, name FROM accounts WHERE role = 'handler' ORDER BY name, id LIMIT 1000",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn saved_replies(&self, handler_id: i64) -> Result<Vec<SavedReplyRow>> {
+        Ok(sqlx::query_as(
+            "SELECT id, title, body FROM saved_replies WHERE handler_id = $1 ORDER BY title, id",
+        )
+        .bind(handler_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     async fn case(&self, id: Uuid, partner_scope: Option<i64>) -> Result<Option<CaseRecord>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {CASE_COLUMNS}, c.expected_next, c.diagnostics, c.contact,
-                a.in_eea AS partner_in_eea
-             FROM cases c JOIN accounts a ON a.id = c.partner_id
+            "SELECT {CASE_COLUMNS}, {RECORD_COLUMNS} {RECORD_JOINS}
              WHERE c.id = $1 AND ($2::BIGINT IS NULL OR c.partner_id = $2)"
         )))
         .bind(id)
@@ -661,21 +960,30 @@ impl Backend for PgBackend {
 
     async fn first_event(&self, case_id: Uuid) -> Result<Option<EventRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = $1 ORDER BY id LIMIT 1"
+            "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = $1 AND NOT internal
+             ORDER BY id LIMIT 1"
         )))
         .bind(case_id)
         .fetch_optional(&self.pool)
         .await?)
     }
 
-    async fn case_events(&self, case_id: Uuid, before: i64, limit: i64) -> Result<Vec<EventRow>> {
+    async fn case_events(
+        &self,
+        case_id: Uuid,
+        before: i64,
+        limit: i64,
+        internal: bool,
+    ) -> Result<Vec<EventRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = $1 AND id < $2
+                AND ($4 OR NOT internal)
              ORDER BY id DESC LIMIT $3"
         )))
         .bind(case_id)
         .bind(before)
         .bind(limit)
+        .bind(internal)
         .fetch_all(&self.pool)
         .await?)
     }
@@ -692,6 +1000,7 @@ impl Backend for PgBackend {
     async fn events_after(&self, partner_id: i64, after: i64, limit: i64) -> Result<Vec<EventRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {EVENT_COLUMNS} FROM case_events WHERE partner_id = $1 AND id > $2
+                AND NOT internal
              ORDER BY id LIMIT $3"
         )))
         .bind(partner_id)
@@ -730,6 +1039,7 @@ impl Backend for PgBackend {
     ) -> Result<Vec<Uuid>> {
         Ok(sqlx::query_scalar(
             "SELECT id FROM cases WHERE status = $1 AND last_activity_at <= $2
+                AND NOT handler_seen AND assignee_id IS NULL
              ORDER BY last_event_id LIMIT $3",
         )
         .bind(status.as_str())
@@ -786,3 +1096,55 @@ fn now_ms() -> i64 {
 /// An account's files not yet linked to a message: how many, how many bytes.
 const PENDING_FILES: &str = "SELECT COUNT(*), COALESCE(SUM(size), 0)::BIGINT FROM attachments
      WHERE account_id = $1 AND event_id IS NULL";
+
+/// The n-th placeholder of a statement built at run time.
+fn placeholder(n: usize) -> String {
+    format!("${n}")
+}
+
+/// Cases whose search text holds the needle bound at `p`, as a LIKE pattern with its
+/// wildcards escaped (the trigram index serves it).
+fn search_clause(p: &str) -> String {
+    format!(
+        "c.search_text LIKE '%' || replace(replace(replace({p}::TEXT, '\\', '\\\\'), \
+         '%', '\\%'), '_', '\\_') || '%'"
+    )
+}
+
+/// The search text of the cases from before it existed (left empty by the migration:
+/// SQL's lower() does not fold as pulse-protocol does). Every case written since has
+/// one, so after the first start this finds nothing.
+async fn fill_case_search(pool: &PgPool) -> Result<()> {
+    type Row = (Uuid, String, String, Option<String>);
+    let cases: Vec<Row> = sqlx::query_as(
+        "SELECT c.id, a.name, a.email, c.reservation_ref
+         FROM cases c JOIN accounts a ON a.id = c.partner_id WHERE c.search_text = ''",
+    )
+    .fetch_all(pool)
+    .await?;
+    for (id, name, email, reservation) in cases {
+        let words: Vec<(Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT body, outcome, expected_next FROM case_events WHERE case_id = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?;
+        let text = super::backend::case_search_text(
+            id,
+            &name,
+            &email,
+            reservation.as_deref(),
+            words
+                .iter()
+                .flat_map(|(b, o, e)| [b, o, e])
+                .flatten()
+                .map(String::as_str),
+        );
+        sqlx::query("UPDATE cases SET search_text = $2 WHERE id = $1 AND search_text = ''")
+            .bind(id)
+            .bind(text)
+            .execute(pool)
+            .await?;
+    }
+    Ok(())
+}

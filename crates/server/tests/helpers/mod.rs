@@ -2,6 +2,8 @@
 //! to act as, and a small HTTP and SSE client that asserts on what a client would see.
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -84,6 +86,7 @@ impl TestServer {
             },
             demo: None,
             web_app: None,
+            mail: Default::default(),
         };
         tune(&mut config);
         let server = pulse_server::start(config).await.expect("server starts");
@@ -125,6 +128,7 @@ impl TestServer {
                 country: country.into(),
                 in_eea,
                 properties: properties.iter().map(|p| p.to_string()).collect(),
+                language: "en".into(),
             })
             .await
             .expect("account created");

@@ -21,9 +21,11 @@ use uuid::Uuid;
 
 use super::backend::{
     AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CASE_COLUMNS, CaseChange, CaseRecord,
-    CaseRow, ClaimRow, EVENT_COLUMNS, EventRow, HandlerCaseRow, LinkedAttachmentRow, LinkedFile,
-    LoginRow, MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, PropertyRow,
-    RateQuota, SessionTimesRow, Tx, Write,
+    CaseRow, ClaimRow, EVENT_COLUMNS, EventRow, HANDLER_CASE_COLUMNS, HANDLER_CASE_JOINS,
+    HandlerCaseRow, HandlerRow, LinkRow, LinkedAttachmentRow, LinkedFile, LoginRow, MailRow,
+    MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, NewLinkRow,
+    NewMailRow, PropertyRow, QUEUE_ORDER, QueueFilter, RECORD_COLUMNS, RECORD_JOINS, RateQuota,
+    SavedReplyRow, SessionTimesRow, SqlValue, Tx, Write,
 };
 use super::{IdempotencyKey, Result, StoreError};
 use engine::Engine;
@@ -80,8 +82,8 @@ impl Tx for SqliteTx<'_> {
             .conn
             .prepare_cached(
                 "INSERT INTO accounts (role, email, email_key, name, password_hash, country,
-                    in_eea, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+                    in_eea, created_at, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
             )?
             .execute(params![
                 account.role.as_str(),
@@ -91,7 +93,8 @@ impl Tx for SqliteTx<'_> {
                 account.password_hash,
                 account.country,
                 account.in_eea,
-                account.created_at
+                account.created_at,
+                account.language
             ])?;
         Ok((inserted == 1).then(|| self.conn.last_insert_rowid()))
     }
@@ -179,6 +182,126 @@ impl Tx for SqliteTx<'_> {
             .prepare_cached("DELETE FROM sessions WHERE last_used_at < ?1 OR created_at < ?2")?
             .execute([used_before, created_before])?;
         Ok(gone as u64)
+    }
+
+    async fn login_by_key(&mut self, email_key: &str) -> Result<Option<LoginRow>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, password_hash FROM accounts WHERE email_key = ?1")?
+            .query_row([email_key], |r| {
+                Ok(LoginRow {
+                    id: r.get(0)?,
+                    password_hash: r.get(1)?,
+                })
+            })
+            .optional()?)
+    }
+
+    async fn set_password(&mut self, account_id: i64, password_hash: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE accounts SET password_hash = ?2 WHERE id = ?1")?
+            .execute(params![account_id, password_hash])?;
+        Ok(())
+    }
+
+    async fn delete_other_sessions(&mut self, account_id: i64, keep: &[u8; 32]) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM sessions WHERE account_id = ?1 AND token_hash <> ?2")?
+            .execute(params![account_id, &keep[..]])?;
+        Ok(())
+    }
+
+    async fn replace_link(&mut self, link: &NewLinkRow<'_>) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM password_links WHERE account_id = ?1 AND purpose = ?2")?
+            .execute(params![link.account_id, link.purpose])?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO password_links (token_hash, account_id, purpose, created_at,
+                    expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                &link.token_hash[..],
+                link.account_id,
+                link.purpose,
+                link.created_at,
+                link.expires_at
+            ])?;
+        Ok(())
+    }
+
+    async fn take_link(&mut self, token_hash: &[u8; 32]) -> Result<Option<LinkRow>> {
+        let link = read_link(self.conn, token_hash)?;
+        if link.is_some() {
+            self.conn
+                .prepare_cached("DELETE FROM password_links WHERE token_hash = ?1")?
+                .execute([&token_hash[..]])?;
+        }
+        Ok(link)
+    }
+
+    async fn delete_links(&mut self, account_id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM password_links WHERE account_id = ?1")?
+            .execute([account_id])?;
+        Ok(())
+    }
+
+    async fn enqueue_mail(&mut self, mail: &NewMailRow<'_>) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO mail_queue (recipient, subject, text_body, html_body, created_at,
+                    next_attempt_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            )?
+            .execute(params![
+                mail.recipient,
+                mail.subject,
+                mail.text_body,
+                mail.html_body,
+                mail.created_at
+            ])?;
+        Ok(())
+    }
+
+    // The single writer: no other instance shares the file, nobody else takes the row.
+    async fn claim_mail(&mut self, now: i64, lease_until: i64) -> Result<Option<MailRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "UPDATE mail_queue SET next_attempt_at = ?2, attempts = attempts + 1
+                 WHERE id = (SELECT id FROM mail_queue WHERE next_attempt_at <= ?1
+                             ORDER BY next_attempt_at, id LIMIT 1)
+                 RETURNING id, recipient, subject, text_body, html_body, attempts",
+            )?
+            .query_row([now, lease_until], |r| {
+                Ok(MailRow {
+                    id: r.get(0)?,
+                    recipient: r.get(1)?,
+                    subject: r.get(2)?,
+                    text_body: r.get(3)?,
+                    html_body: r.get(4)?,
+                    attempts: r.get(5)?,
+                })
+            })
+            .optional()?)
+    }
+
+    async fn delete_mail(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM mail_queue WHERE id = ?1")?
+            .execute([id])?;
+        Ok(())
+    }
+
+    async fn retry_mail(&mut self, id: i64, next_attempt_at: i64, error: &str) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE mail_queue SET next_attempt_at = ?2, last_error = ?3 WHERE id = ?1",
+            )?
+            .execute(params![id, next_attempt_at, error])?;
+        Ok(())
     }
 
     async fn insert_attachment(&mut self, attachment: &NewAttachmentRow<'_>) -> Result<()> {
@@ -276,8 +399,9 @@ impl Tx for SqliteTx<'_> {
             .prepare_cached(
                 "INSERT INTO cases (id, partner_id, kind, topic, subtopic, property_id,
                     reservation_ref, status, diagnostics, contact, client_created_at, created_at,
-                    last_activity_at, last_event_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+                    last_activity_at, last_event_id, opening_event_id, reply_due_at, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?13, ?14,
+                    ?15)",
             )?
             .execute(params![
                 case.id.to_string(),
@@ -293,7 +417,12 @@ impl Tx for SqliteTx<'_> {
                 case.client_created_at,
                 case.created_at,
                 event_id,
+                case.reply_due_at,
+                case.language,
             ])?;
+        self.conn
+            .prepare_cached("INSERT INTO case_search (rowid, text) VALUES (?1, ?2)")?
+            .execute(params![event_id, case.search_text])?;
         Ok(event_id)
     }
 
@@ -305,8 +434,8 @@ impl Tx for SqliteTx<'_> {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT c.status, c.partner_id, a.in_eea FROM cases c
-                 JOIN accounts a ON a.id = c.partner_id
+                "SELECT c.status, c.partner_id, a.in_eea, c.handler_seen, c.assignee_id
+                 FROM cases c JOIN accounts a ON a.id = c.partner_id
                  WHERE c.id = ?1 AND (?2 IS NULL OR c.partner_id = ?2)",
             )?
             .query_row(params![case_id.to_string(), partner_scope], |r| {
@@ -314,6 +443,8 @@ impl Tx for SqliteTx<'_> {
                     status: r.get(0)?,
                     partner_id: r.get(1)?,
                     in_eea: r.get(2)?,
+                    handler_seen: r.get(3)?,
+                    assignee_id: r.get(4)?,
                 })
             })
             .optional()?)
@@ -329,7 +460,8 @@ impl Tx for SqliteTx<'_> {
             .prepare_cached(
                 "UPDATE cases SET status = ?1, outcome = COALESCE(?2, outcome),
                     expected_next = COALESCE(?3, expected_next), last_event_id = ?4,
-                    last_activity_at = ?5
+                    last_activity_at = ?5,
+                    reply_due_at = CASE WHEN ?7 THEN ?8 ELSE reply_due_at END
                  WHERE id = ?6",
             )?
             .execute(params![
@@ -338,9 +470,94 @@ impl Tx for SqliteTx<'_> {
                 change.expected_next,
                 event_id,
                 change.at,
-                event.case_id.to_string()
+                event.case_id.to_string(),
+                change.reply_due_at.is_some(),
+                change.reply_due_at.flatten(),
             ])?;
         Ok(event_id)
+    }
+
+    async fn append_internal_event(&mut self, event: &NewEventRow<'_>) -> Result<i64> {
+        insert_event(self.conn, event)
+    }
+
+    async fn set_assignee(&mut self, case_id: Uuid, handler_id: Option<i64>) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE cases SET assignee_id = ?2, handler_seen = 1 WHERE id = ?1")?
+            .execute(params![case_id.to_string(), handler_id])?;
+        Ok(())
+    }
+
+    async fn mark_handler_seen(&mut self, case_id: Uuid) -> Result<()> {
+        self.conn
+            .prepare_cached("UPDATE cases SET handler_seen = 1 WHERE id = ?1 AND handler_seen = 0")?
+            .execute([case_id.to_string()])?;
+        Ok(())
+    }
+
+    async fn extend_search(&mut self, case_id: Uuid, text: &str) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE case_search SET text = text || char(10) || ?2
+                 WHERE rowid = (SELECT opening_event_id FROM cases WHERE id = ?1)",
+            )?
+            .execute(params![case_id.to_string(), text])?;
+        Ok(())
+    }
+
+    async fn handler_name(&mut self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT name FROM accounts WHERE id = ?1 AND role = 'handler'")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
+    async fn count_saved_replies(&mut self, handler_id: i64) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT COUNT(*) FROM saved_replies WHERE handler_id = ?1")?
+            .query_row([handler_id], |r| r.get(0))?)
+    }
+
+    async fn insert_saved_reply(
+        &mut self,
+        handler_id: i64,
+        title: &str,
+        body: &str,
+        at: i64,
+    ) -> Result<i64> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO saved_replies (handler_id, title, body, created_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![handler_id, title, body, at])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    async fn update_saved_reply(
+        &mut self,
+        id: i64,
+        handler_id: i64,
+        title: &str,
+        body: &str,
+    ) -> Result<bool> {
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE saved_replies SET title = ?3, body = ?4 WHERE id = ?1 AND handler_id = ?2",
+            )?
+            .execute(params![id, handler_id, title, body])?;
+        Ok(changed == 1)
+    }
+
+    async fn delete_saved_reply(&mut self, id: i64, handler_id: i64) -> Result<bool> {
+        let gone = self
+            .conn
+            .prepare_cached("DELETE FROM saved_replies WHERE id = ?1 AND handler_id = ?2")?
+            .execute(params![id, handler_id])?;
+        Ok(gone == 1)
     }
 
     async fn link_attachment(
@@ -394,8 +611,8 @@ impl Tx for SqliteTx<'_> {
 fn insert_event(conn: &Connection, event: &NewEventRow<'_>) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO case_events (case_id, partner_id, kind, status, author_role, author_name,
-            body, outcome, expected_next, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            body, outcome, expected_next, created_at, internal)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         event.case_id.to_string(),
@@ -407,7 +624,8 @@ fn insert_event(conn: &Connection, event: &NewEventRow<'_>) -> Result<i64> {
         event.body,
         event.outcome,
         event.expected_next,
-        event.created_at
+        event.created_at,
+        event.internal
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -458,7 +676,8 @@ impl Backend for SqliteBackend {
         self.engine.read(|conn| {
             Ok(conn
                 .prepare_cached(
-                    "SELECT id, role, name, email, country, in_eea FROM accounts WHERE id = ?1",
+                    "SELECT id, role, name, email, country, in_eea, language FROM accounts
+                     WHERE id = ?1",
                 )?
                 .query_row([id], |r| {
                     Ok(AccountRow {
@@ -468,10 +687,15 @@ impl Backend for SqliteBackend {
                         email: r.get(3)?,
                         country: r.get(4)?,
                         in_eea: r.get(5)?,
+                        language: r.get(6)?,
                     })
                 })
                 .optional()?)
         })
+    }
+
+    async fn link(&self, token_hash: &[u8; 32]) -> Result<Option<LinkRow>> {
+        self.engine.read(|conn| read_link(conn, token_hash))
     }
 
     async fn properties(&self, account_id: i64) -> Result<Vec<PropertyRow>> {
@@ -495,7 +719,7 @@ impl Backend for SqliteBackend {
         self.engine.read(|conn| {
             Ok(conn
                 .prepare_cached(
-                    "SELECT a.id, a.role, a.name, a.in_eea, s.created_at, s.last_used_at
+                    "SELECT a.id, a.role, a.name, a.in_eea, s.created_at, s.last_used_at, a.email
                      FROM sessions s JOIN accounts a ON a.id = s.account_id
                      WHERE s.token_hash = ?1",
                 )?
@@ -507,6 +731,7 @@ impl Backend for SqliteBackend {
                         in_eea: r.get(3)?,
                         created_at: r.get(4)?,
                         last_used_at: r.get(5)?,
+                        email: r.get(6)?,
                     })
                 })
                 .optional()?)
@@ -589,32 +814,96 @@ impl Backend for SqliteBackend {
     ) -> Result<Vec<HandlerCaseRow>> {
         self.engine.read(|conn| {
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT {CASE_COLUMNS}, a.id AS partner_id, a.name AS partner_name,
-                    a.in_eea AS partner_in_eea
-                 FROM cases c JOIN accounts a ON a.id = c.partner_id
+                "SELECT {CASE_COLUMNS}, {HANDLER_CASE_COLUMNS} {HANDLER_CASE_JOINS}
                  WHERE (?1 IS NULL OR c.status = ?1) AND c.last_event_id < ?2
                  ORDER BY c.last_event_id DESC LIMIT ?3"
             ))?;
             let cases = stmt
-                .query_map(params![status.map(|s| s.as_str()), before, rows], |r| {
-                    Ok(HandlerCaseRow {
-                        case: case_row(r)?,
-                        partner_id: r.get("partner_id")?,
-                        partner_name: r.get("partner_name")?,
-                        partner_in_eea: r.get("partner_in_eea")?,
+                .query_map(
+                    params![status.map(|s| s.as_str()), before, rows],
+                    handler_case_row,
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(cases)
+        })
+    }
+
+    async fn queue(&self, filter: &QueueFilter, rows: i64) -> Result<Vec<HandlerCaseRow>> {
+        let (condition, mut values) = filter.where_sql(placeholder, search_clause);
+        values.push(SqlValue::Int(rows));
+        let limit = placeholder(values.len());
+        let sql = format!(
+            "SELECT {CASE_COLUMNS}, {HANDLER_CASE_COLUMNS} {HANDLER_CASE_JOINS}
+             WHERE {condition} {QUEUE_ORDER} LIMIT {limit}"
+        );
+        self.engine.read(move |conn| {
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let cases = stmt
+                .query_map(
+                    rusqlite::params_from_iter(values.iter().map(to_sql)),
+                    handler_case_row,
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(cases)
+        })
+    }
+
+    async fn count_cases(&self, filter: &QueueFilter) -> Result<i64> {
+        let filter = QueueFilter {
+            after: None,
+            ..filter.clone()
+        };
+        let (condition, values) = filter.where_sql(placeholder, search_clause);
+        let sql = format!("SELECT COUNT(*) FROM cases c WHERE {condition}");
+        self.engine.read(move |conn| {
+            Ok(conn
+                .prepare_cached(&sql)?
+                .query_row(rusqlite::params_from_iter(values.iter().map(to_sql)), |r| {
+                    r.get(0)
+                })?)
+        })
+    }
+
+    async fn handlers(&self) -> Result<Vec<HandlerRow>> {
+        self.engine.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, name FROM accounts WHERE role = 'handler' ORDER BY name, id LIMIT 1000",
+            )?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok(HandlerRow {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(cases)
+            Ok(rows)
+        })
+    }
+
+    async fn saved_replies(&self, handler_id: i64) -> Result<Vec<SavedReplyRow>> {
+        self.engine.read(move |conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, title, body FROM saved_replies WHERE handler_id = ?1
+                 ORDER BY title, id",
+            )?;
+            let rows = stmt
+                .query_map([handler_id], |r| {
+                    Ok(SavedReplyRow {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        body: r.get(2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
         })
     }
 
     async fn case(&self, id: Uuid, partner_scope: Option<i64>) -> Result<Option<CaseRecord>> {
         self.engine.read(|conn| {
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT {CASE_COLUMNS}, c.expected_next, c.diagnostics, c.contact,
-                    a.in_eea AS partner_in_eea
-                 FROM cases c JOIN accounts a ON a.id = c.partner_id
+                "SELECT {CASE_COLUMNS}, {RECORD_COLUMNS} {RECORD_JOINS}
                  WHERE c.id = ?1 AND (?2 IS NULL OR c.partner_id = ?2)"
             ))?;
             Ok(stmt
@@ -625,6 +914,15 @@ impl Backend for SqliteBackend {
                         diagnostics: r.get("diagnostics")?,
                         contact: r.get("contact")?,
                         partner_in_eea: r.get("partner_in_eea")?,
+                        partner_id: r.get("partner_id")?,
+                        partner_name: r.get("partner_name")?,
+                        partner_email: r.get("partner_email")?,
+                        partner_country: r.get("partner_country")?,
+                        property_name: r.get("property_name")?,
+                        language: r.get("language")?,
+                        assignee_id: r.get("assignee_id")?,
+                        assignee_name: r.get("assignee_name")?,
+                        handler_seen: r.get("handler_seen")?,
                     })
                 })
                 .optional()?)
@@ -635,7 +933,7 @@ impl Backend for SqliteBackend {
         self.engine.read(|conn| {
             Ok(conn
                 .prepare_cached(&format!(
-                    "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = ?1
+                    "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = ?1 AND NOT internal
                      ORDER BY id LIMIT 1"
                 ))?
                 .query_row([case_id.to_string()], event_row)
@@ -643,14 +941,24 @@ impl Backend for SqliteBackend {
         })
     }
 
-    async fn case_events(&self, case_id: Uuid, before: i64, limit: i64) -> Result<Vec<EventRow>> {
+    async fn case_events(
+        &self,
+        case_id: Uuid,
+        before: i64,
+        limit: i64,
+        internal: bool,
+    ) -> Result<Vec<EventRow>> {
         self.engine.read(|conn| {
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {EVENT_COLUMNS} FROM case_events WHERE case_id = ?1 AND id < ?2
+                    AND (?4 OR NOT internal)
                  ORDER BY id DESC LIMIT ?3"
             ))?;
             let events = stmt
-                .query_map(params![case_id.to_string(), before, limit], event_row)?
+                .query_map(
+                    params![case_id.to_string(), before, limit, internal],
+                    event_row,
+                )?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(events)
         })
@@ -671,6 +979,7 @@ impl Backend for SqliteBackend {
         self.engine.read(|conn| {
             let mut stmt = conn.prepare_cached(&format!(
                 "SELECT {EVENT_COLUMNS} FROM case_events WHERE partner_id = ?1 AND id > ?2
+                    AND NOT internal
                  ORDER BY id LIMIT ?3"
             ))?;
             let events = stmt
@@ -725,6 +1034,7 @@ impl Backend for SqliteBackend {
         self.engine.read(|conn| {
             let mut stmt = conn.prepare_cached(
                 "SELECT id FROM cases WHERE status = ?1 AND last_activity_at <= ?2
+                    AND handler_seen = 0 AND assignee_id IS NULL
                  ORDER BY last_event_id LIMIT ?3",
             )?;
             let ids = stmt
@@ -789,8 +1099,41 @@ fn case_row(r: &Row<'_>) -> rusqlite::Result<CaseRow> {
         created_at: r.get("created_at")?,
         last_activity_at: r.get("last_activity_at")?,
         last_event_id: r.get("last_event_id")?,
+        reply_due_at: r.get("reply_due_at")?,
         unread_count: r.get("unread_count")?,
     })
+}
+
+fn handler_case_row(r: &Row<'_>) -> rusqlite::Result<HandlerCaseRow> {
+    Ok(HandlerCaseRow {
+        case: case_row(r)?,
+        partner_id: r.get("partner_id")?,
+        partner_name: r.get("partner_name")?,
+        partner_in_eea: r.get("partner_in_eea")?,
+        assignee_id: r.get("assignee_id")?,
+        assignee_name: r.get("assignee_name")?,
+    })
+}
+
+/// The n-th placeholder of a statement built at run time.
+fn placeholder(n: usize) -> String {
+    format!("?{n}")
+}
+
+/// Cases whose search text holds the needle bound at `p`: the trigram index matches
+/// the needle as one phrase, which is the substring (it is at least three characters).
+fn search_clause(p: &str) -> String {
+    format!(
+        "c.opening_event_id IN (SELECT rowid FROM case_search
+            WHERE case_search MATCH '\"' || replace({p}, '\"', '\"\"') || '\"')"
+    )
+}
+
+fn to_sql(value: &SqlValue) -> rusqlite::types::Value {
+    match value {
+        SqlValue::Int(n) => rusqlite::types::Value::Integer(*n),
+        SqlValue::Text(t) => rusqlite::types::Value::Text(t.clone()),
+    }
 }
 
 fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
@@ -806,6 +1149,7 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         outcome: r.get("outcome")?,
         expected_next: r.get("expected_next")?,
         created_at: r.get("created_at")?,
+        internal: r.get("internal")?,
     })
 }
 
@@ -819,6 +1163,25 @@ fn now_ms() -> i64 {
     (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
 
+/// A link with its account's e-mail address.
+fn read_link(conn: &Connection, token_hash: &[u8; 32]) -> Result<Option<LinkRow>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT l.account_id, l.purpose, l.expires_at, a.email
+             FROM password_links l JOIN accounts a ON a.id = l.account_id
+             WHERE l.token_hash = ?1",
+        )?
+        .query_row([&token_hash[..]], |r| {
+            Ok(LinkRow {
+                account_id: r.get(0)?,
+                purpose: r.get(1)?,
+                expires_at: r.get(2)?,
+                email: r.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
 /// An account's files not yet linked to a message: how many, how many bytes.
 const PENDING_FILES: &str = "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM attachments
      WHERE account_id = ?1 AND event_id IS NULL";
@@ -829,6 +1192,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0003_sessions_end.sql"),
     include_str!("../../../migrations/0004_pending_files.sql"),
     include_str!("../../../migrations/0005_answer_age.sql"),
+    include_str!("../../../migrations/0006_onboarding.sql"),
+    include_str!("../../../migrations/0007_console.sql"),
 ];
 
 fn migrate(conn: &mut Connection) -> Result<()> {
@@ -844,6 +1209,9 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         tx.execute_batch(sql)?;
         if i == 1 {
             fill_email_keys(&tx)?;
+        }
+        if i == 6 {
+            fill_case_search(&tx)?;
         }
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;
@@ -865,6 +1233,51 @@ fn fill_email_keys(conn: &Connection) -> Result<()> {
         )?;
     }
     conn.execute_batch("CREATE UNIQUE INDEX accounts_email_key ON accounts (email_key)")?;
+    Ok(())
+}
+
+/// The search index of the cases from before it existed.
+fn fill_case_search(conn: &Connection) -> Result<()> {
+    let cases = conn
+        .prepare(
+            "SELECT c.opening_event_id, c.id, a.name, a.email, c.reservation_ref
+             FROM cases c JOIN accounts a ON a.id = c.partner_id",
+        )?
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                uuid_from(1, &r.get::<_, String>(1)?)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut words = conn.prepare(
+        "SELECT body, outcome, expected_next FROM case_events WHERE case_id = ?1 ORDER BY id",
+    )?;
+    for (key, id, name, email, reservation) in cases {
+        let texts = words
+            .query_map([id.to_string()], |r| {
+                Ok([
+                    r.get::<_, Option<String>>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ])
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let text = super::backend::case_search_text(
+            id,
+            &name,
+            &email,
+            reservation.as_deref(),
+            texts.iter().flatten().flatten().map(String::as_str),
+        );
+        conn.execute(
+            "INSERT INTO case_search (rowid, text) VALUES (?1, ?2)",
+            params![key, text],
+        )?;
+    }
     Ok(())
 }
 
