@@ -22,7 +22,6 @@ pub mod model;
 pub mod outbox;
 pub mod photo;
 pub mod rt;
-pub mod sse;
 pub mod store;
 pub mod vault;
 

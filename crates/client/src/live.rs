@@ -9,8 +9,8 @@ use pulse_protocol::wire::CaseEvent;
 
 use crate::api::ApiError;
 use crate::model::Change;
-use crate::sse::SseParser;
 use crate::{Inner, Session};
+use pulse_protocol::sse::SseParser;
 
 pub(crate) async fn run(inner: Arc<Inner>) {
     let mut shutdown = inner.shutdown.subscribe();

@@ -8,6 +8,7 @@ pub mod error;
 pub mod input;
 pub mod lifecycle;
 pub mod request;
+pub mod sse;
 pub mod topics;
 pub mod wire;
 

@@ -1,4 +1,6 @@
-//! A parser for Server-Sent Events: bytes in, whole events out, whatever the chunking.
+//! Server-Sent Events as the server frames its streams (`GET /v1/events`, `GET
+//! /v1/handler/events`) and every client reads them: bytes in, whole events out,
+//! whatever the chunking.
 
 /// One event of the stream.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
