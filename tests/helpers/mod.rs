@@ -40,6 +40,7 @@ pub struct Server {
     pub dir: TempDir,
     pub addr: SocketAddr,
     web_app: Option<PathBuf>,
+    console_app: Option<PathBuf>,
     mail: pulse_server::app::MailConfig,
     running: Option<RunningServer>,
 }
@@ -54,6 +55,20 @@ impl Server {
         Server::start_mailing(web_app, Default::default()).await
     }
 
+    /// Serves the built web app at `/` and the built console at `/console`.
+    pub async fn start_with_console(web_app: PathBuf, console_app: PathBuf) -> Server {
+        let mut server = Server {
+            dir: tempfile::tempdir().unwrap(),
+            addr: "127.0.0.1:0".parse().unwrap(),
+            web_app: Some(web_app),
+            console_app: Some(console_app),
+            mail: Default::default(),
+            running: None,
+        };
+        server.up().await;
+        server
+    }
+
     /// Also sends e-mail as `mail` says.
     pub async fn start_mailing(
         web_app: Option<PathBuf>,
@@ -63,6 +78,7 @@ impl Server {
             dir: tempfile::tempdir().unwrap(),
             addr: "127.0.0.1:0".parse().unwrap(),
             web_app,
+            console_app: None,
             mail,
             running: None,
         };
@@ -93,6 +109,7 @@ impl Server {
                 auto_handler: false,
             }),
             web_app: self.web_app.clone(),
+            console_app: self.console_app.clone(),
             mail: self.mail.clone(),
         };
         let mut tries = 0;

@@ -104,6 +104,7 @@ async fn start_server(
         },
         demo: None,
         web_app: None,
+        console_app: None,
         mail: Default::default(),
     };
     std::fs::create_dir_all(&data).expect("server dir");

@@ -182,6 +182,7 @@ async fn start_server(dir: &std::path::Path, database_url: &str) -> Result<Runni
         },
         demo: None,
         web_app: None,
+        console_app: None,
         mail: Default::default(),
     };
     Ok(pulse_server::start(config).await?)

@@ -95,6 +95,8 @@ pub struct ServerConfig {
     pub demo: Option<DemoOptions>,
     /// A built web app to serve at `/`, next to the API (same origin: no CORS).
     pub web_app: Option<PathBuf>,
+    /// The built support console to serve at `/console`, next to the API.
+    pub console_app: Option<PathBuf>,
     /// E-mail: how it goes out, and the links it carries.
     pub mail: MailConfig,
 }
@@ -396,7 +398,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
     ));
     tokio::spawn(streams::end_streams_of_ended_sessions(state.clone()));
 
-    let router = crate::api::router(state, config.web_app.clone());
+    let router = crate::api::router(state, config.web_app.clone(), config.console_app.clone());
     let stop = shutdown.clone();
     let connections = config.limits.connections;
     let task = tokio::spawn(crate::serve::serve(listener, router, connections, stop));

@@ -155,6 +155,9 @@ pub struct ServeArgs {
     /// A built web app (a folder with index.html) to serve at `/`.
     #[arg(long, env = "PULSE_WEB_APP")]
     pub web_app: Option<PathBuf>,
+    /// The built support console (a folder with index.html) to serve at `/console`.
+    #[arg(long, env = "PULSE_CONSOLE_APP")]
+    pub console_app: Option<PathBuf>,
     /// The address partners open the app at (e.g. https://partners.example.com): links
     /// in e-mails point there. This server's own address when absent.
     #[arg(long, env = "PULSE_PUBLIC_URL")]
@@ -249,6 +252,7 @@ impl ServeArgs {
                 ..DemoOptions::default()
             }),
             web_app: self.web_app.clone(),
+            console_app: self.console_app.clone(),
             mail: self.mail(),
         }
     }

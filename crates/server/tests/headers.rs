@@ -130,3 +130,81 @@ async fn a_page_size_outside_its_documented_bounds_is_refused_not_changed() {
     assert_eq!(partner.get("/v1/cases?limit=100").await.status, 200);
     assert_eq!(handler.get("/v1/handler/cases?limit=1").await.status, 200);
 }
+
+/// A built site: index.html whose inline loader says `name`, and one hashed asset.
+fn site(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        format!("<html><head><script type=\"module\">load(\"{name}\");</script></head><body></body></html>"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("assets")).unwrap();
+    std::fs::write(dir.path().join("assets/app-dxh1.js"), format!("// {name}")).unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn the_console_is_served_under_its_path_with_its_own_policy_beside_the_app() {
+    let (app_site, console_site) = (site("app"), site("console"));
+    let (app_dir, console_dir) = (
+        app_site.path().to_path_buf(),
+        console_site.path().to_path_buf(),
+    );
+    let server = TestServer::spawn_with(move |c| {
+        c.web_app = Some(app_dir);
+        c.console_app = Some(console_dir);
+    })
+    .await;
+    let get = async |path: &str| {
+        let response = server
+            .http
+            .get(format!("{}{path}", server.base))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        (status, headers, response.text().await.unwrap())
+    };
+    let hash = |name: &str| {
+        base64::engine::general_purpose::STANDARD
+            .encode(Sha256::digest(format!("load(\"{name}\");")))
+    };
+    // The console's page, at its path and at any of its routes, with its own loader
+    // allowed and the app's not.
+    for path in [
+        "/console",
+        "/console/",
+        "/console/cases/0190f3e2",
+        "/console/views/new?x=1",
+    ] {
+        let (status, headers, body) = get(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains("load(\"console\")"), "{path}: {body}");
+        let policy = headers["content-security-policy"].to_str().unwrap();
+        assert!(policy.contains(&hash("console")), "{path}: {policy}");
+        assert!(!policy.contains(&hash("app")), "{path}: {policy}");
+        assert!(policy.contains("frame-ancestors 'none'"));
+    }
+    // Its files, kept by browsers for good (their names change with their content).
+    let (status, headers, body) = get("/console/assets/app-dxh1.js").await;
+    assert_eq!((status, body.as_str()), (200, "// console"));
+    assert!(
+        headers["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    // The app keeps everything else, a look-alike path too; the API keeps its 404.
+    for path in ["/", "/consoles", "/messages"] {
+        let (status, headers, body) = get(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains("load(\"app\")"), "{path}");
+        let policy = headers["content-security-policy"].to_str().unwrap();
+        assert!(policy.contains(&hash("app")), "{path}: {policy}");
+    }
+    let (status, _, body) = get("/v1/console").await;
+    assert_eq!(status, 404, "{body}");
+    assert!(body.contains("not_found"), "{body}");
+}

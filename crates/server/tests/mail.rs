@@ -343,6 +343,7 @@ async fn an_email_waits_out_an_smtp_server_that_hangs_or_is_down_even_across_a_r
         },
         demo: None,
         web_app: None,
+        console_app: None,
         mail: mail_to(port),
     };
     let server = pulse_server::start(config.clone()).await.expect("starts");

@@ -99,6 +99,7 @@ impl Server {
             },
             demo: None,
             web_app: None,
+            console_app: None,
             mail: Default::default(),
         };
         // The old socket may linger for a moment after a stop.

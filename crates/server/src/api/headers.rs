@@ -22,19 +22,26 @@ const NOTHING: &str =
 #[derive(Debug, Clone)]
 pub struct Policies {
     page: HeaderValue,
+    console: HeaderValue,
 }
 
 impl Policies {
-    /// The policy for the web app built into `dir` (or for none).
-    pub fn for_web_app(dir: Option<&Path>) -> Policies {
-        let html = dir
-            .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok())
-            .unwrap_or_default();
-        let page = page_policy(&html);
+    /// The policies for the web app and the console built into these folders (or for
+    /// none).
+    pub fn for_sites(web_app: Option<&Path>, console: Option<&Path>) -> Policies {
         Policies {
-            page: HeaderValue::from_str(&page).unwrap_or(HeaderValue::from_static(NOTHING)),
+            page: site_policy(web_app),
+            console: site_policy(console),
         }
     }
+}
+
+/// The policy of the page in `dir`'s index.html.
+fn site_policy(dir: Option<&Path>) -> HeaderValue {
+    let html = dir
+        .and_then(|d| std::fs::read_to_string(d.join("index.html")).ok())
+        .unwrap_or_default();
+    HeaderValue::from_str(&page_policy(&html)).unwrap_or(HeaderValue::from_static(NOTHING))
 }
 
 /// The web app's policy: its own origin for everything, the wasm compiled
@@ -78,6 +85,9 @@ fn inline_hashes(html: &str, tag: &str) -> String {
 pub async fn add(State(policies): State<Policies>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let is_api = path == "/v1" || path.starts_with("/v1/");
+    let in_console = path
+        .strip_prefix(super::CONSOLE_PATH)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
     let mut response = next.run(request).await;
     let is_html = response
         .headers()
@@ -88,7 +98,9 @@ pub async fn add(State(policies): State<Policies>, request: Request, next: Next)
     // its policy for the page it keeps, so it must be the page's policy too.
     let is_page = is_html || (!is_api && response.status() == StatusCode::NOT_MODIFIED);
     let headers: &mut HeaderMap = response.headers_mut();
-    let policy = if is_page {
+    let policy = if is_page && in_console {
+        policies.console.clone()
+    } else if is_page {
         policies.page.clone()
     } else {
         HeaderValue::from_static(NOTHING)

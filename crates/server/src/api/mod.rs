@@ -80,14 +80,35 @@ pub fn openapi() -> &'static serde_json::Value {
     })
 }
 
-/// The whole service.
-pub fn router(state: AppState, web_app: Option<PathBuf>) -> Router {
+/// Where the console is served: its pages, files and routes all live under it.
+pub const CONSOLE_PATH: &str = "/console";
+
+/// The whole service: the API, and the built web app at `/` and support console at
+/// [`CONSOLE_PATH`] when given.
+pub fn router(state: AppState, web_app: Option<PathBuf>, console_app: Option<PathBuf>) -> Router {
     let max_json = state.limits().max_json_bytes;
-    let policies = headers::Policies::for_web_app(web_app.as_deref());
+    let policies = headers::Policies::for_sites(web_app.as_deref(), console_app.as_deref());
     let (router, _) = routes().split_for_parts();
+    let router = match console_app {
+        None => router,
+        Some(dir) => {
+            let console = move |request: Request| site_file(dir.clone(), request, CONSOLE_PATH);
+            // A wildcard needs a segment: "/console/" is a route of its own.
+            router
+                .route(CONSOLE_PATH, axum::routing::get(console.clone()))
+                .route(
+                    &format!("{CONSOLE_PATH}/"),
+                    axum::routing::get(console.clone()),
+                )
+                .route(
+                    &format!("{CONSOLE_PATH}/{{*path}}"),
+                    axum::routing::get(console),
+                )
+        }
+    };
     let router = match web_app {
         None => router.fallback(error::no_route),
-        Some(dir) => router.fallback(move |request: Request| web_app_file(dir.clone(), request)),
+        Some(dir) => router.fallback(move |request: Request| site_file(dir.clone(), request, "")),
     };
     router
         .method_not_allowed_fallback(error::no_method)
@@ -100,16 +121,33 @@ pub fn router(state: AppState, web_app: Option<PathBuf>) -> Router {
         .with_state(state)
 }
 
-/// A file of the web app; any other path outside the API is the app's own route, so it
-/// gets `index.html`. Unknown API paths keep their JSON 404.
-async fn web_app_file(dir: PathBuf, request: Request) -> Response {
-    let path = request.uri().path();
+/// A file of a built Dioxus site (the web app at `/`, the console under its `prefix`);
+/// any other path of the site is one of its own routes, so it gets `index.html`. Unknown
+/// API paths keep their JSON 404.
+async fn site_file(dir: PathBuf, mut request: Request, prefix: &str) -> Response {
+    let path = request.uri().path().to_owned();
     if path == "/v1" || path.starts_with("/v1/") {
         return error::no_route().await.into_response();
     }
+    // dx writes the site's links with its base path; the folder holds them without.
+    let inner = match path.strip_prefix(prefix) {
+        Some(rest) if rest.starts_with('/') => rest.to_owned(),
+        _ => "/".to_owned(),
+    };
+    if !prefix.is_empty() {
+        let query = request
+            .uri()
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+        match format!("{inner}{query}").parse() {
+            Ok(uri) => *request.uri_mut() = uri,
+            Err(_) => return error::no_route().await.into_response(),
+        }
+    }
     // dx names every file under /assets/ after its content: a new build never reuses a
     // name, so browsers may keep them without asking again.
-    let immutable = path.starts_with("/assets/");
+    let immutable = inner.starts_with("/assets/");
     let index = dir.join("index.html");
     // scripts/web.sh leaves a gzipped copy next to each file: sent to every browser
     // that takes gzip, it cuts the wasm's download to less than half.

@@ -86,6 +86,7 @@ impl TestServer {
             },
             demo: None,
             web_app: None,
+            console_app: None,
             mail: Default::default(),
         };
         tune(&mut config);
