@@ -26,9 +26,11 @@ ensure_rust_targets wasm32-unknown-unknown
 # SQLite for the browser is C that clang compiles, even when only linting.
 ensure_debian_packages clang
 cargo clippy --locked --target wasm32-unknown-unknown --features web -p pulse-companion -p pulse-client \
-    --lib --bins -- -D warnings
+    -p pulse-console --lib --bins -- -D warnings
 phase "the web build with dx (for the browser test)"
 web_dist="$(bash scripts/web.sh | tail -n 1)"
+phase "the support console's build with dx (for the browser test)"
+console_dist="$(bash scripts/console.sh | tail -n 1)"
 ensure_debian_packages chromium chromium-driver fonts-dejavu-core
 # A real SMTP server for the e-mail tests (server and browser): Python's aiosmtpd.
 ensure_python_venv "$HOME/.cache/pulse-smtp-venv" aiosmtpd==1.4.6
@@ -46,7 +48,8 @@ timeout 600 dbus-run-session -- bash -c '
     printf "%s" "throwaway" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     cargo test --locked -p pulse-client --features secret-service --test keychain'
 phase "the app end to end in headless Chromium"
-PULSE_WEB_DIST="$web_dist" cargo test --locked --test e2e -- --include-ignored
+PULSE_WEB_DIST="$web_dist" PULSE_CONSOLE_DIST="$console_dist" \
+    cargo test --locked --test e2e -- --include-ignored
 phase "the web app's size and first screen"
 bash scripts/web-size.sh "$web_dist"
 

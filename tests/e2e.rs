@@ -83,6 +83,11 @@ impl Driver {
 
     /// A fresh headless Chromium, phone-sized, whose languages are `language`.
     async fn browser(&self, language: &str, profile: &std::path::Path) -> Client {
+        self.sized_browser(language, profile, "412,915").await
+    }
+
+    /// A fresh headless Chromium with a window of `size` ("width,height").
+    async fn sized_browser(&self, language: &str, profile: &std::path::Path, size: &str) -> Client {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "goog:chromeOptions".into(),
@@ -92,7 +97,7 @@ impl Driver {
                     "--headless=new", "--no-sandbox", "--disable-gpu",
                     "--disable-dev-shm-usage", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--window-size=412,915",
+                    format!("--window-size={size}"),
                     format!("--lang={language}"),
                     format!("--user-data-dir={}", profile.display()),
                 ],
@@ -119,19 +124,36 @@ fn web_dist() -> Option<PathBuf> {
     std::env::var_os("PULSE_WEB_DIST").map(PathBuf::from)
 }
 
+fn console_dist() -> Option<PathBuf> {
+    std::env::var_os("PULSE_CONSOLE_DIST").map(PathBuf::from)
+}
+
 fn css(test_id: &str) -> String {
     format!("[data-testid=\"{test_id}\"]")
 }
 
 /// Waits for the element with `data-testid` (and optional extra CSS) to be there.
 async fn wait_for(browser: &Client, selector: &str) -> fantoccini::elements::Element {
-    browser
+    match browser
         .wait()
         .at_most(Duration::from_secs(20))
         .every(Duration::from_millis(50))
         .for_element(Locator::Css(selector))
         .await
-        .unwrap_or_else(|e| panic!("{selector} never appeared: {e}"))
+    {
+        Ok(element) => element,
+        Err(e) => {
+            // What the page showed instead, for the failure's reader.
+            let url = browser.current_url().await.map(|u| u.to_string());
+            let shown = browser
+                .execute(
+                    "return [document.body.innerText, window.__errs || []]",
+                    vec![],
+                )
+                .await;
+            panic!("{selector} never appeared: {e}\nat {url:?}, showing {shown:?}")
+        }
+    }
 }
 
 async fn click(browser: &Client, test_id: &str) {
@@ -556,4 +578,350 @@ async fn second_tab_flow(server: &Server, browser: &Client, handler: &Handler, l
     browser.switch_to_window(first).await.unwrap();
     wait_for(browser, &css("open-elsewhere")).await;
     assert_eq!(handler.cases().await.len(), 2, "nothing was sent twice");
+}
+
+/// The texts a handler reads, in `language`.
+fn console_text(language: &str, id: &str) -> String {
+    pulse_console::i18n::Language::by_code(language)
+        .unwrap()
+        .format(id, None)
+}
+
+/// Presses the keys of `keys` one after another, wherever the focus is.
+async fn press_keys(browser: &Client, keys: &str) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let mut actions = KeyActions::new("keyboard".into());
+    for key in keys.chars() {
+        actions = actions
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+    }
+    browser.perform_actions(actions).await.unwrap();
+}
+
+/// Types `text` into the field with `data-testid`, after emptying it.
+async fn type_into(browser: &Client, test_id: &str, text: &str) {
+    let field = wait_for(browser, &css(test_id)).await;
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+/// Waits until the console shows the case in `status` (moved by anyone, live).
+async fn console_case_in(console: &Client, status: &str) {
+    wait_for(
+        console,
+        &format!("[data-testid=\"case\"][data-status=\"{status}\"]"),
+    )
+    .await;
+}
+
+async fn partner_signs_in(browser: &Client, server: &Server) {
+    browser.goto(&server.url()).await.unwrap();
+    let form = wait_for(browser, &css("sign-in-form")).await;
+    for (field, value) in [
+        ("email", PARTNER),
+        ("password", pulse_server::demo::DEMO_PASSWORD),
+    ] {
+        form.find(Locator::Id(field))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    press(browser, "sign-in-submit").await;
+    wait_for(browser, &css("tab-home")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the web build and the console (PULSE_WEB_DIST, PULSE_CONSOLE_DIST) and Chromium; scripts/test.sh runs it"]
+async fn support_works_a_case_in_the_console_while_the_partner_follows_it_in_the_app() {
+    let dist = web_dist().expect("PULSE_WEB_DIST names the web build (bash scripts/web.sh)");
+    let console_dist = console_dist()
+        .expect("PULSE_CONSOLE_DIST names the console build (bash scripts/console.sh)");
+    assert!(
+        console_dist.join("index.html").exists(),
+        "no console in {}",
+        console_dist.display()
+    );
+    let server = Server::start_with_console(dist, console_dist).await;
+    let driver = Driver::start().await;
+    let partner_profile = tempfile::tempdir().unwrap();
+    let console_profile = tempfile::tempdir().unwrap();
+    let partner = driver.browser("en", partner_profile.path()).await;
+    let console = driver
+        .sized_browser("en", console_profile.path(), "1280,900")
+        .await;
+    let shot = async |name: &str| screenshot(&console, "console", name).await;
+
+    // A partner's account is refused with a clear word; the handler's signs in.
+    console
+        .goto(&format!("{}/console", server.url()))
+        .await
+        .unwrap();
+    wait_for(&console, &css("console-sign-in")).await;
+    shot("sign-in").await;
+    type_into(&console, "console-email", PARTNER).await;
+    type_into(
+        &console,
+        "console-password",
+        pulse_server::demo::DEMO_PASSWORD,
+    )
+    .await;
+    press(&console, "console-sign-in-submit").await;
+    let refused = wait_for(&console, &css("console-error")).await;
+    assert_eq!(
+        refused.text().await.unwrap(),
+        console_text("en", "console-not-handler")
+    );
+    type_into(&console, "console-email", HANDLER).await;
+    press(&console, "console-sign-in-submit").await;
+    wait_for(&console, &css("console-views")).await;
+    wait_for(&console, "[data-testid=\"console-live\"].on").await;
+
+    // The session survives a reload.
+    console.refresh().await.unwrap();
+    wait_for(&console, &css("view-new")).await;
+
+    // A saved reply to insert later.
+    click(&console, "console-saved-replies").await;
+    type_into(&console, "saved-reply-title", "Bank details").await;
+    type_into(
+        &console,
+        "saved-reply-body",
+        "Dear {partner_name}, we are checking your bank details.",
+    )
+    .await;
+    press(&console, "saved-reply-save").await;
+    wait_for(&console, &css("saved-reply-item")).await;
+    shot("saved-replies").await;
+    click(&console, "view-new").await;
+    wait_for(&console, &css("queue-empty")).await;
+
+    // The partner writes with a photo; the case shows in New without a reload.
+    partner_signs_in(&partner, &server).await;
+    click(&partner, "tab-more").await;
+    click(&partner, "more-help").await;
+    click(&partner, "envelope").await;
+    wait_for(&partner, &css("topic"))
+        .await
+        .select_by_value("payouts")
+        .await
+        .unwrap();
+    wait_for(&partner, &format!("{}:not([disabled])", css("subtopic")))
+        .await
+        .select_by_value("bank_details")
+        .await
+        .unwrap();
+    wait_for(&partner, &css("message"))
+        .await
+        .send_keys("Our bank account changed last week.")
+        .await
+        .unwrap();
+    let photo = partner_profile.path().join("photo.jpg");
+    std::fs::write(&photo, camera_photo()).unwrap();
+    wait_for(&partner, &css("photo-input"))
+        .await
+        .send_keys(&photo.display().to_string())
+        .await
+        .unwrap();
+    wait_for(&partner, &css("thumbnail")).await;
+    press(&partner, "send").await;
+    let sent = Instant::now();
+    let handler = server.handler().await;
+    let mut on_server = None;
+    while on_server.is_none() {
+        on_server = handler.cases().await.first().cloned();
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert!(
+            sent.elapsed() < Duration::from_secs(30),
+            "the case never reached the server"
+        );
+    }
+    let stored = Instant::now();
+    let case: uuid::Uuid = on_server.unwrap()["id"].as_str().unwrap().parse().unwrap();
+    let row = format!("[data-testid=\"queue-row\"][data-case-id=\"{case}\"]");
+    wait_for(&console, &row).await;
+    let live = stored.elapsed();
+    println!(
+        "the case showed in the console {live:?} after the server had it, {:?} after Send",
+        sent.elapsed()
+    );
+    assert!(live < Duration::from_secs(2), "the queue took {live:?}");
+    let count = wait_for(&console, &css("view-count-new")).await;
+    assert_eq!(count.text().await.unwrap(), "1");
+    let due = wait_for(&console, &format!("{row} [data-testid=\"due-label\"]")).await;
+    assert!(
+        due.text().await.unwrap().starts_with("Reply due in"),
+        "{:?}",
+        due.text().await
+    );
+    shot("queue").await;
+
+    // Opened from the keyboard: the first row is highlighted, o opens it.
+    press_keys(&console, "o").await;
+    console_case_in(&console, "submitted").await;
+    assert_eq!(
+        console.current_url().await.unwrap().path(),
+        format!("/console/cases/{case}")
+    );
+    for (id, expected) in [
+        ("partner-name", "Anna de Vries"),
+        ("partner-email", PARTNER),
+        ("case-language", "en"),
+    ] {
+        let shown = wait_for(&console, &css(id)).await.text().await.unwrap();
+        assert!(shown.contains(expected), "{id}: {shown}");
+    }
+    wait_for(
+        &console,
+        &format!("{} img[src^=\"data:image/jpeg\"]", css("case-photo")),
+    )
+    .await;
+    click(&console, "case-photo").await;
+    wait_for(&console, &css("photo-full")).await;
+    shot("photo").await;
+    click(&console, "photo-close").await;
+
+    // Take it; the allowed moves are the protocol's; acknowledge with what comes next.
+    press(&console, "assign-take").await;
+    wait_for(&console, "[data-testid=\"case-assignee\"]").await;
+    console
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(
+            "//*[@data-testid='case-assignee'][contains(., 'Partner Support (demo)')]",
+        ))
+        .await
+        .expect("the case is the handler's");
+    let moves = console
+        .find_all(Locator::Css("[data-testid^=\"move-\"]"))
+        .await
+        .unwrap();
+    let mut offered = Vec::new();
+    for button in moves {
+        offered.push(button.attr("data-testid").await.unwrap().unwrap());
+    }
+    // A new case: the lifecycle wants it acknowledged first.
+    assert_eq!(offered, ["move-acknowledge"]);
+    type_into(&console, "composer", "We check the new account today.").await;
+    shot("case").await;
+    press(&console, "move-acknowledge").await;
+    console_case_in(&console, "acknowledged").await;
+    wait_for(&partner, &css("banner")).await;
+
+    // An internal note on the way: for support's eyes only.
+    let note = "Second IBAN change this month: check with the bank.";
+    type_into(&console, "note-body", note).await;
+    press(&console, "add-note").await;
+    wait_for(
+        &console,
+        "[data-testid=\"timeline-event\"][data-kind=\"note\"]",
+    )
+    .await;
+
+    // More information, with the saved reply; the partner answers; it shows live.
+    click(&console, "saved-reply").await;
+    let filled = wait_for(&console, &css("composer"))
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(
+        filled,
+        "Dear Anna de Vries, we are checking your bank details."
+    );
+    wait_for(&console, &css("composer"))
+        .await
+        .send_keys(" Please send the bank's letter.")
+        .await
+        .unwrap();
+    press(&console, "move-request_info").await;
+    console_case_in(&console, "awaiting_partner").await;
+    partner
+        .goto(&format!("{}/messages/{case}", server.url()))
+        .await
+        .unwrap();
+    wait_for(&partner, &css("info-needed")).await;
+    wait_for(&partner, &css("reply"))
+        .await
+        .send_keys("The letter says the new account is ours.")
+        .await
+        .unwrap();
+    press(&partner, "reply-send").await;
+    wait_for(
+        &console,
+        "[data-testid=\"timeline-event\"][data-kind=\"reply\"]",
+    )
+    .await;
+
+    // Resolved; the partner disagrees and asks for mediation (Anna is in the EEA).
+    type_into(
+        &console,
+        "composer",
+        "The payouts now go to the new account.",
+    )
+    .await;
+    press(&console, "move-resolve").await;
+    console_case_in(&console, "resolved").await;
+    wait_for(&partner, &css("resolved")).await;
+    press(&partner, "disagree").await;
+    wait_for(&partner, &css("disagree-comment"))
+        .await
+        .send_keys("The last payout still went to the old one.")
+        .await
+        .unwrap();
+    press(&partner, "disagree-send").await;
+    console_case_in(&console, "disputed").await;
+    press(&partner, "request-mediation").await;
+    console_case_in(&console, "mediation").await;
+
+    // The final word from the keyboard (r, then Ctrl+Enter), then the close.
+    press_keys(&console, "r").await;
+    let composer = console.active_element().await.unwrap();
+    assert_eq!(
+        composer.attr("data-testid").await.unwrap().as_deref(),
+        Some("composer")
+    );
+    composer
+        .send_keys("Mediation found the payout was sent before the change; it is refunded.")
+        .await
+        .unwrap();
+    let ctrl_enter: String = [
+        char::from(fantoccini::key::Key::Control),
+        char::from(fantoccini::key::Key::Enter),
+    ]
+    .into_iter()
+    .collect();
+    composer.send_keys(&ctrl_enter).await.unwrap();
+    wait_for(
+        &console,
+        "[data-testid=\"timeline-event\"][data-kind=\"update\"]",
+    )
+    .await;
+    press(&console, "move-close").await;
+    console_case_in(&console, "closed").await;
+    wait_for(&console, &css("no-moves")).await;
+    shot("closed").await;
+
+    // The note never reached the partner: not on the screen, not in what the app got.
+    partner.refresh().await.unwrap();
+    wait_for(&partner, "[data-testid=\"case\"][data-status=\"closed\"]").await;
+    assert!(!page_text(&partner).await.contains(note));
+    let html = partner.source().await.unwrap();
+    assert!(
+        !html.contains("Second IBAN change"),
+        "the note is in the app's page"
+    );
+
+    // A 768 px wide window still works the queue.
+    console.set_window_size(768, 1000).await.unwrap();
+    click(&console, "case-back").await;
+    click(&console, "view-closed").await;
+    wait_for(&console, &row).await;
+    shot("queue-768").await;
+
+    partner.close().await.unwrap();
+    console.close().await.unwrap();
 }

@@ -1,0 +1,7 @@
+//! The console's screens.
+
+pub mod case;
+pub mod queue;
+pub mod saved;
+pub mod shell;
+pub mod sign_in;
