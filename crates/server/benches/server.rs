@@ -287,7 +287,7 @@ async fn measure_queue(
     base: &str,
     partner: &str,
 ) -> Result<QueueFigures> {
-    let handler = add_account(server, Actor::Handler, "handler@bench.test").await?;
+    let handler = add_account(server, Actor::Handler, "queue@bench.test").await?;
     let handler = sign_in(client, base, &handler).await?;
     let open = |client: reqwest::Client, handler: String| async move {
         let response = client
