@@ -915,9 +915,34 @@ async fn support_works_a_case_in_the_console_while_the_partner_follows_it_in_the
         "the note is in the app's page"
     );
 
+    // Support invites the next partner from the console, in Swedish.
+    click(&console, "console-invite").await;
+    type_into(&console, "invite-name", "Maja Lind").await;
+    type_into(&console, "invite-email", "maja.lind@example.com").await;
+    type_into(&console, "invite-country", "se").await;
+    type_into(&console, "invite-properties", "Stuga Gotland\nBadhus Visby").await;
+    wait_for(&console, &css("invite-language"))
+        .await
+        .select_by_value("sv")
+        .await
+        .unwrap();
+    press(&console, "invite-submit").await;
+    let sent = wait_for(&console, &css("invite-sent"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(sent.contains("maja.lind@example.com"), "{sent}");
+    shot("invite").await;
+    // A second invitation to an address that has a password is refused, and says why.
+    type_into(&console, "invite-name", "Anna again").await;
+    type_into(&console, "invite-email", PARTNER).await;
+    type_into(&console, "invite-country", "NL").await;
+    press(&console, "invite-submit").await;
+    wait_for(&console, &css("console-error")).await;
+
     // A 768 px wide window still works the queue.
     console.set_window_size(768, 1000).await.unwrap();
-    click(&console, "case-back").await;
     click(&console, "view-closed").await;
     wait_for(&console, &row).await;
     shot("queue-768").await;

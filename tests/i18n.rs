@@ -514,3 +514,13 @@ fn the_phones_language_is_negotiated_with_a_fallback_to_english() {
     assert_eq!(Language::negotiate::<&str>(&[]).code, "en");
     assert_eq!(Language::negotiate(&["not a locale"]).code, "en");
 }
+
+#[test]
+fn the_console_invites_partners_in_every_language_the_app_speaks() {
+    let app: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
+    let console: Vec<&str> = pulse_console::i18n::PARTNER_LANGUAGES
+        .iter()
+        .map(|(code, _)| *code)
+        .collect();
+    assert_eq!(console, app);
+}

@@ -4,8 +4,8 @@
 
 use pulse_protocol::wire::{
     Acknowledge, Assign, CaseEvent, HandlerCaseDetail, HandlerCasePage, HandlerList,
-    HandlerMessage, NewNote, NewSavedReply, QueueView, Resolve, SavedReplies, SavedReply, Session,
-    SignIn, ViewCounts,
+    HandlerMessage, Invitation, Invited, NewNote, NewSavedReply, QueueView, Resolve, SavedReplies,
+    SavedReply, Session, SignIn, ViewCounts,
 };
 use pulse_protocol::{Actor, ErrorBody, ErrorCode};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
@@ -250,6 +250,11 @@ impl Api {
         }
         let status = response.status();
         Err(refusal(status, &response.bytes().await.unwrap_or_default()))
+    }
+
+    /// Invites a partner or a handler by e-mail.
+    pub async fn invite(&self, invitation: &Invitation) -> Result<Invited, ApiError> {
+        self.post("/v1/invitations", invitation).await
     }
 
     pub async fn saved_replies(&self) -> Result<SavedReplies, ApiError> {

@@ -48,6 +48,20 @@ pub static LANGUAGES: &[Language] = &[
     language!("id", "Bahasa Indonesia"),
 ];
 
+/// The languages a partner's e-mails and app come in (the app's), by their own names.
+pub const PARTNER_LANGUAGES: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("nl", "Nederlands"),
+    ("sv", "Svenska"),
+    ("fr", "Français"),
+    ("id", "Bahasa Indonesia"),
+    ("de", "Deutsch"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("pt", "Português"),
+    ("ar", "العربية"),
+];
+
 /// The language every screen speaks right now: the one the handler chose here before,
 /// or the browser's.
 pub static LANG: GlobalSignal<&'static Language> = Signal::global(|| {

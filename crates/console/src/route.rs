@@ -8,6 +8,7 @@ use pulse_protocol::wire::QueueView;
 use uuid::Uuid;
 
 use crate::views::case::CaseScreen;
+use crate::views::invite::InviteScreen;
 use crate::views::queue::{Queue, QueueHome};
 use crate::views::saved::SavedRepliesScreen;
 use crate::views::shell::Shell;
@@ -24,6 +25,8 @@ pub enum Route {
         CaseScreen { id: Uuid },
         #[route("/saved-replies")]
         SavedRepliesScreen {},
+        #[route("/invite")]
+        InviteScreen {},
     #[end_layout]
     #[route("/:..rest")]
     Lost { rest: Vec<String> },

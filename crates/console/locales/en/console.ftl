@@ -19,6 +19,7 @@ console-live-on = Live
 console-live-off = Reconnecting…
 console-language = Language
 console-saved-replies = Saved replies
+console-invite = Invite
 console-keys = Keys: j and k move through the queue (or to the next and previous case), Enter opens, / searches, r writes a reply, Ctrl+Enter sends it, Esc goes back to the queue.
 
 console-view-new = New
@@ -129,3 +130,13 @@ console-saved-title = Title
 console-saved-body = Text
 console-save = Save
 console-delete = Delete
+
+console-invite-hint = The person gets an e-mail in the language chosen here, with a link to choose a password. The link works once, for 7 days; inviting the same address again replaces it.
+console-invite-role = Account for
+console-invite-role-partner = A partner
+console-invite-role-handler = A colleague in partner support
+console-invite-country = Country (two letters, e.g. NL)
+console-invite-properties = Properties, one per line
+console-invite-language = Language of the e-mail and the app
+console-invite-send = Send the invitation
+console-invite-sent = Invitation sent to { $email }. The link works until { $until }.

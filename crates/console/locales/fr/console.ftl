@@ -19,6 +19,7 @@ console-live-on = En direct
 console-live-off = Reconnexion…
 console-language = Langue
 console-saved-replies = Réponses enregistrées
+console-invite = Inviter
 console-keys = Raccourcis : j et k parcourent la file d’attente (ou passent au dossier suivant ou précédent), Enter ouvre, / lance une recherche, r rédige une réponse, Ctrl+Enter l’envoie, Esc revient à la file d’attente.
 
 console-view-new = Nouveaux
@@ -129,3 +130,13 @@ console-saved-title = Titre
 console-saved-body = Texte
 console-save = Enregistrer
 console-delete = Supprimer
+
+console-invite-hint = La personne reçoit un e-mail dans la langue choisie ici, avec un lien pour choisir son mot de passe. Le lien ne sert qu’une fois, pendant 7 jours ; une nouvelle invitation à la même adresse le remplace.
+console-invite-role = Compte pour
+console-invite-role-partner = Un partenaire
+console-invite-role-handler = Un collègue du support partenaires
+console-invite-country = Pays (deux lettres, p. ex. FR)
+console-invite-properties = Établissements, un par ligne
+console-invite-language = Langue de l’e-mail et de l’application
+console-invite-send = Envoyer l’invitation
+console-invite-sent = Invitation envoyée à { $email }. Le lien est valable jusqu’au { $until }.

@@ -19,6 +19,7 @@ console-live-on = Langsung
 console-live-off = Menyambungkan ulang…
 console-language = Bahasa
 console-saved-replies = Balasan tersimpan
+console-invite = Undang
 console-keys = Pintasan: j dan k untuk berpindah di antrean (atau ke kasus berikutnya dan sebelumnya), Enter membuka, / mencari, r menulis balasan, Ctrl+Enter mengirimnya, Esc kembali ke antrean.
 
 console-view-new = Baru
@@ -128,3 +129,13 @@ console-saved-title = Judul
 console-saved-body = Teks
 console-save = Simpan
 console-delete = Hapus
+
+console-invite-hint = Orang tersebut menerima email dalam bahasa yang dipilih di sini, berisi tautan untuk membuat kata sandi. Tautan hanya berlaku sekali, selama 7 hari; undangan baru ke alamat yang sama menggantikannya.
+console-invite-role = Akun untuk
+console-invite-role-partner = Mitra
+console-invite-role-handler = Rekan di dukungan mitra
+console-invite-country = Negara (dua huruf, mis. ID)
+console-invite-properties = Properti, satu per baris
+console-invite-language = Bahasa email dan aplikasi
+console-invite-send = Kirim undangan
+console-invite-sent = Undangan terkirim ke { $email }. Tautan berlaku hingga { $until }.

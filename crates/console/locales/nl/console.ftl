@@ -19,6 +19,7 @@ console-live-on = Live
 console-live-off = Opnieuw verbinden…
 console-language = Taal
 console-saved-replies = Opgeslagen antwoorden
+console-invite = Uitnodigen
 console-keys = Sneltoetsen: j en k gaan door de wachtrij (of naar de volgende en vorige zaak), Enter opent, / zoekt, r schrijft een antwoord, Ctrl+Enter verstuurt het, Esc gaat terug naar de wachtrij.
 
 console-view-new = Nieuw
@@ -129,3 +130,13 @@ console-saved-title = Titel
 console-saved-body = Tekst
 console-save = Opslaan
 console-delete = Verwijderen
+
+console-invite-hint = Deze persoon krijgt een e-mail in de taal die je hier kiest, met een link om een wachtwoord te kiezen. De link werkt één keer, 7 dagen lang; opnieuw uitnodigen op hetzelfde adres vervangt hem.
+console-invite-role = Account voor
+console-invite-role-partner = Een partner
+console-invite-role-handler = Een collega van partnersupport
+console-invite-country = Land (twee letters, bijv. NL)
+console-invite-properties = Accommodaties, één per regel
+console-invite-language = Taal van de e-mail en de app
+console-invite-send = Uitnodiging versturen
+console-invite-sent = Uitnodiging verstuurd naar { $email }. De link werkt tot { $until }.

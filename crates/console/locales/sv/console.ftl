@@ -19,6 +19,7 @@ console-live-on = Live
 console-live-off = Återansluter…
 console-language = Språk
 console-saved-replies = Sparade svar
+console-invite = Bjud in
 console-keys = Kortkommandon: j och k flyttar genom kön (eller till nästa och föregående ärende), Enter öppnar, / söker, r skriver ett svar, Ctrl+Enter skickar det, Esc går tillbaka till kön.
 
 console-view-new = Nya
@@ -129,3 +130,13 @@ console-saved-title = Rubrik
 console-saved-body = Text
 console-save = Spara
 console-delete = Ta bort
+
+console-invite-hint = Personen får ett mejl på det språk du väljer här, med en länk för att välja lösenord. Länken fungerar en gång, i 7 dagar; en ny inbjudan till samma adress ersätter den.
+console-invite-role = Konto för
+console-invite-role-partner = En partner
+console-invite-role-handler = En kollega på partnersupporten
+console-invite-country = Land (två bokstäver, t.ex. SE)
+console-invite-properties = Boenden, ett per rad
+console-invite-language = Språk för mejlet och appen
+console-invite-send = Skicka inbjudan
+console-invite-sent = Inbjudan skickad till { $email }. Länken fungerar till { $until }.

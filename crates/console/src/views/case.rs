@@ -84,7 +84,7 @@ pub fn CaseScreen(id: ReadSignal<Uuid>) -> Element {
             div { class: "case-columns",
                 div { class: "case-main",
                     Timeline { case: case.clone() }
-                    Composer { case: case.clone(), on_moved: move |fresh: Option<HandlerCaseDetail>| {
+                    Composer { key: "{summary.id}", case: case.clone(), on_moved: move |fresh: Option<HandlerCaseDetail>| {
                         match fresh {
                             Some(fresh) => detail.set(Some(fresh)),
                             None => version += 1,
@@ -93,7 +93,7 @@ pub fn CaseScreen(id: ReadSignal<Uuid>) -> Element {
                 }
                 aside { class: "case-side",
                     Facts { case: case.clone() }
-                    Assignment { case: case.clone(), on_changed: move |fresh: HandlerCaseDetail| detail.set(Some(fresh)) }
+                    Assignment { key: "{summary.id}", case: case.clone(), on_changed: move |fresh: HandlerCaseDetail| detail.set(Some(fresh)) }
                     if !photos.is_empty() {
                         section { class: "photos", "data-testid": "case-photos",
                             h2 { {t("console-photos")} }
@@ -375,18 +375,12 @@ fn needs_text(mv: Move) -> bool {
 fn Composer(case: HandlerCaseDetail, on_moved: EventHandler<Option<HandlerCaseDetail>>) -> Element {
     let mut console = use_console();
     let id = case.detail.case.id;
-    // What the handler writes stays through every refresh and refusal, per case.
+    // What the handler writes stays through every refresh and refusal (the screen keys
+    // the composer by case, so another case starts empty).
     let mut text = use_signal(String::new);
     let mut note = use_signal(String::new);
     let mut error = use_signal(|| None::<String>);
     let mut busy = use_signal(|| false);
-    let mut for_case = use_signal(|| id);
-    if *for_case.peek() != id {
-        for_case.set(id);
-        text.set(String::new());
-        note.set(String::new());
-        error.set(None);
-    }
     let saved = use_resource(move || async move {
         let api = console.api()?;
         api.saved_replies().await.ok().map(|s| s.replies)

@@ -1,6 +1,7 @@
 //! The console's screens.
 
 pub mod case;
+pub mod invite;
 pub mod queue;
 pub mod saved;
 pub mod shell;

@@ -31,7 +31,9 @@ pub fn Queue(view: ReadSignal<View>) -> Element {
             console.view.set(view);
             console.selected.set(0);
         }
-        pages.set(1);
+        if *pages.peek() != 1 {
+            pages.set(1);
+        }
     });
     let search = console.search;
     let list = use_resource(move || async move {

@@ -45,6 +45,9 @@ pub fn Shell() -> Element {
                     if live { {t("console-live-on")} } else { {t("console-live-off")} }
                 }
                 span { class: "spacer" }
+                Link { to: Route::InviteScreen {}, "data-testid": "console-invite",
+                    {t("console-invite")}
+                }
                 Link { to: Route::SavedRepliesScreen {}, "data-testid": "console-saved-replies",
                     {t("console-saved-replies")}
                 }
