@@ -5,11 +5,18 @@
 # the JavaScript with esbuild and copies every asset!() file under a hashed name, next
 # to the index.html it makes from ./index.html. Set PULSE_WEB_PROFILE=dev for a faster,
 # larger build without wasm-opt.
+#
+# Usage: scripts/web.sh [PACKAGE OUTPUT]: another Dioxus web app of the workspace the same
+# way (scripts/console.sh builds pulse-console into $CARGO_TARGET_DIR/console).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 ensure_web_tools
 
+package="${1:-pulse-companion}"
+name="${2:-web}"
+package_flag=()
+[ "$package" = pulse-companion ] || package_flag=(-p "$package")
 profile="${PULSE_WEB_PROFILE:-release}"
 mode=debug
 flags=()
@@ -18,7 +25,7 @@ if [ "$profile" = release ]; then
     # Without this dx keeps DWARF for wasm-opt, which then can crash on it.
     flags=(--release --debug-symbols false)
 fi
-built="$CARGO_TARGET_DIR/dx/pulse-companion/$mode/web/public"
+built="$CARGO_TARGET_DIR/dx/$package/$mode/web/public"
 # Panic locations name their source files: shorten the registry's and this checkout's
 # paths in them (the wasm carries every such path; it also keeps the machine's layout out
 # of what ships). The getrandom flag repeats .cargo/config.toml's, which this replaces.
@@ -30,10 +37,10 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${remap[*]}"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
 # dx adds each build's hashed files to the last ones: start from an empty folder.
 rm -rf "$built"
-log="$CARGO_TARGET_DIR/dx-web.log"
+log="$CARGO_TARGET_DIR/dx-$name.log"
 mkdir -p "$CARGO_TARGET_DIR"
 # dx's progress goes to stderr: this script's output ends with the folder alone.
-dx build --platform web --locked "${flags[@]}" 2>&1 | tee "$log" >&2
+dx build --platform web --locked "${package_flag[@]}" "${flags[@]}" 2>&1 | tee "$log" >&2
 # dx reports some failures and still succeeds: a failed wasm-opt ships the unoptimised
 # wasm, a failed esbuild the unminified JavaScript (and esbuild fails when the wasm
 # imports a symbol nothing defines, which would break the page).
@@ -45,7 +52,7 @@ fi
 
 # A copy at a fixed place. In a release build wasm/ holds only dx's intermediate files;
 # index.html names the hashed ones under assets/.
-out="$CARGO_TARGET_DIR/web"
+out="$CARGO_TARGET_DIR/$name"
 rm -rf "$out"
 mkdir -p "$out"
 cp -r "$built/." "$out/"
