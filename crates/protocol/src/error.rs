@@ -58,10 +58,16 @@ pub enum ErrorCode {
     UnknownHandler,
     /// Handlers: as many saved replies as one handler may keep.
     TooManySavedReplies,
+    /// A push subscription or device token that cannot be used (see `push`).
+    PushTargetInvalid,
+    /// A kind of push this server is not set up to send.
+    PushUnavailable,
+    /// The push target is registered to another account.
+    PushTargetTaken,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 36] = [
+    pub const ALL: [ErrorCode; 39] = [
         ErrorCode::InvalidInput,
         ErrorCode::BodyEmpty,
         ErrorCode::BodyTooLong,
@@ -98,6 +104,9 @@ impl ErrorCode {
         ErrorCode::LinkInvalid,
         ErrorCode::UnknownHandler,
         ErrorCode::TooManySavedReplies,
+        ErrorCode::PushTargetInvalid,
+        ErrorCode::PushUnavailable,
+        ErrorCode::PushTargetTaken,
     ];
 
     /// The wire id, e.g. `idempotency_key_reused`.
@@ -139,6 +148,9 @@ impl ErrorCode {
             ErrorCode::LinkInvalid => "link_invalid",
             ErrorCode::UnknownHandler => "unknown_handler",
             ErrorCode::TooManySavedReplies => "too_many_saved_replies",
+            ErrorCode::PushTargetInvalid => "push_target_invalid",
+            ErrorCode::PushUnavailable => "push_unavailable",
+            ErrorCode::PushTargetTaken => "push_target_taken",
         }
     }
 

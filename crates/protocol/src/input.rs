@@ -83,6 +83,8 @@ pub enum InputError {
     SearchInvalid,
     #[error("a cursor this server did not give")]
     CursorInvalid,
+    #[error("the push subscription or device token is not valid: {0}")]
+    PushTargetInvalid(&'static str),
 }
 
 impl InputError {
@@ -102,6 +104,7 @@ impl InputError {
             InputError::EmailInvalid => ErrorCode::EmailInvalid,
             InputError::TextInvalid => ErrorCode::TextInvalid,
             InputError::TextTooLong => ErrorCode::TextTooLong,
+            InputError::PushTargetInvalid(_) => ErrorCode::PushTargetInvalid,
             InputError::DiagnosticsInvalid => ErrorCode::InvalidInput,
             InputError::PasswordTooShort => ErrorCode::PasswordTooShort,
             InputError::PasswordTooLong => ErrorCode::PasswordTooLong,

@@ -7,6 +7,7 @@
 pub mod error;
 pub mod input;
 pub mod lifecycle;
+pub mod push;
 pub mod request;
 pub mod sse;
 pub mod topics;
