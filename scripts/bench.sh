@@ -15,6 +15,7 @@ PULSE_PG_SETTINGS="-c fsync=on -c synchronous_commit=off" \
 export PULSE_BENCH_POSTGRES="$PULSE_TEST_POSTGRES"
 
 cargo bench --locked -p pulse-server --bench server
+cargo bench --locked -p pulse-server --bench push
 # 2,000 streams hold 4,000 sockets between the server and the bench.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 cargo bench --locked -p pulse-server --bench streams

@@ -63,6 +63,7 @@ impl Server {
             web_app: Some(web_app),
             console_app: Some(console_app),
             mail: Default::default(),
+            push: Default::default(),
             running: None,
         };
         server.up().await;

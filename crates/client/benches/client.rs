@@ -106,6 +106,7 @@ async fn start_server(
         web_app: None,
         console_app: None,
         mail: Default::default(),
+        push: Default::default(),
     };
     std::fs::create_dir_all(&data).expect("server dir");
     let server = pulse_server::start(config.clone())

@@ -184,6 +184,7 @@ async fn start_server(dir: &std::path::Path, database_url: &str) -> Result<Runni
         web_app: None,
         console_app: None,
         mail: Default::default(),
+        push: Default::default(),
     };
     Ok(pulse_server::start(config).await?)
 }

@@ -99,6 +99,51 @@ pub struct ServerConfig {
     pub console_app: Option<PathBuf>,
     /// E-mail: how it goes out, and the links it carries.
     pub mail: MailConfig,
+    /// Push notifications: the VAPID key, FCM and APNs.
+    pub push: PushOptions,
+}
+
+/// How pushes reach the partners' devices. Web Push is always on (its key is made at
+/// first start); FCM and APNs when their credentials are given.
+#[derive(Debug, Clone)]
+pub struct PushOptions {
+    /// The VAPID private key's file; `vapid-private-key` in the data directory when
+    /// absent. Made there at first start.
+    pub vapid_key: Option<PathBuf>,
+    /// Who the push services may contact about this server (RFC 8292): mailto: or https:.
+    pub vapid_subject: String,
+    /// FCM: the service account's JSON key file (Firebase console → Project settings
+    /// → Service accounts).
+    pub fcm_service_account: Option<PathBuf>,
+    pub fcm_base_url: String,
+    /// APNs: the .p8 signing key, its id, the team id and the app's bundle id.
+    pub apns: Option<ApnsOptions>,
+    /// The wait after a first failed try; it doubles up to an hour.
+    pub first_retry: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct ApnsOptions {
+    pub key: PathBuf,
+    pub key_id: String,
+    pub team_id: String,
+    pub topic: String,
+    /// `https://api.push.apple.com`, or `https://api.sandbox.push.apple.com` for
+    /// development builds.
+    pub base_url: String,
+}
+
+impl Default for PushOptions {
+    fn default() -> PushOptions {
+        PushOptions {
+            vapid_key: None,
+            vapid_subject: "mailto:support@localhost".into(),
+            fcm_service_account: None,
+            fcm_base_url: "https://fcm.googleapis.com".into(),
+            apns: None,
+            first_retry: Duration::from_secs(10),
+        }
+    }
 }
 
 /// How invitations and resets reach people.
@@ -133,6 +178,10 @@ impl Default for MailConfig {
 pub enum StartError {
     #[error("cannot open the database: {0}")]
     Store(#[from] StoreError),
+    #[error("cannot send pushes: {0}")]
+    Vapid(#[from] crate::push::VapidError),
+    #[error("cannot send pushes: {0}")]
+    Push(String),
     #[error("cannot send e-mail: {0}")]
     Mail(#[from] crate::mail::MailSetupError),
     #[error("cannot use {path}: {source}")]
@@ -159,6 +208,7 @@ struct Shared {
     /// Woken when an e-mail is queued here, so it goes out at once.
     mail_wake: Arc<tokio::sync::Notify>,
     mail: MailConfig,
+    push: crate::push::PushSettings,
     /// Where links in e-mails point (no trailing slash).
     public_url: String,
     /// Resets asked for per e-mail address (a storm against one address sends a few).
@@ -243,6 +293,11 @@ impl AppState {
 
     pub fn mail(&self) -> &MailConfig {
         &self.0.mail
+    }
+
+    /// How this server sends pushes.
+    pub fn push(&self) -> &crate::push::PushSettings {
+        &self.0.push
     }
 
     /// Where links in e-mails point and how long they work.
@@ -355,6 +410,27 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
     })
     .await
     .unwrap_or_default();
+    let vapid_path = config
+        .push
+        .vapid_key
+        .clone()
+        .unwrap_or_else(|| crate::push::default_vapid_path(&config.data_dir));
+    let mut push = crate::push::PushSettings::web_push(&vapid_path, &config.push.vapid_subject)?;
+    if let Some(path) = &config.push.fcm_service_account {
+        let fcm = crate::push::FcmSettings::from_file(path, &config.push.fcm_base_url);
+        push.fcm = Some(fcm.map_err(StartError::Push)?);
+    }
+    if let Some(apns) = &config.push.apns {
+        let settings = crate::push::ApnsSettings::from_file(
+            &apns.key,
+            &apns.key_id,
+            &apns.team_id,
+            &apns.topic,
+            &apns.base_url,
+        );
+        push.apns = Some(settings.map_err(StartError::Push)?);
+    }
+    push.first_retry = config.push.first_retry;
     let state = AppState(Arc::new(Shared {
         store: store.clone(),
         limits: config.limits.clone(),
@@ -372,6 +448,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
         decoy_hash,
         mail_wake: Arc::default(),
         mail: config.mail.clone(),
+        push: push.clone(),
         public_url,
         reset_requests: crate::throttle::ResetLimiter::default(),
     }));
@@ -396,6 +473,7 @@ pub async fn start(config: ServerConfig) -> Result<RunningServer, StartError> {
         state.0.mail_wake.clone(),
         shutdown.clone(),
     ));
+    tokio::spawn(crate::push::run(store.clone(), push, shutdown.clone()));
     tokio::spawn(streams::end_streams_of_ended_sessions(state.clone()));
 
     let router = crate::api::router(state, config.web_app.clone(), config.console_app.clone());

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::app::{Limits, MailConfig, ServerConfig};
+use crate::app::{ApnsOptions, Limits, MailConfig, PushOptions, ServerConfig};
 use crate::client_addr::IpRange;
 use crate::demo::DemoOptions;
 use crate::mail::{Delivery, SmtpSecurity, SmtpSettings};
@@ -195,6 +195,49 @@ pub struct ServeArgs {
     /// Minutes a password reset link works.
     #[arg(long, env = "PULSE_RESET_MINUTES", default_value = "60")]
     pub reset_minutes: NonZeroU32,
+    /// Web Push: the VAPID private key's file (made at first start when missing);
+    /// `vapid-private-key` in the data directory when absent.
+    #[arg(long, env = "PULSE_VAPID_KEY")]
+    pub vapid_key: Option<PathBuf>,
+    /// Web Push: whom push services may contact about this server (mailto: or https:).
+    #[arg(
+        long,
+        env = "PULSE_VAPID_SUBJECT",
+        default_value = "mailto:support@localhost"
+    )]
+    pub vapid_subject: String,
+    /// FCM (Android): the Firebase service account's JSON key file.
+    #[arg(long, env = "PULSE_FCM_SERVICE_ACCOUNT")]
+    pub fcm_service_account: Option<PathBuf>,
+    /// FCM's API address.
+    #[arg(
+        long,
+        env = "PULSE_FCM_BASE_URL",
+        default_value = "https://fcm.googleapis.com"
+    )]
+    pub fcm_base_url: String,
+    /// APNs (iOS): the .p8 signing key of the Apple developer account.
+    #[arg(long, env = "PULSE_APNS_KEY", requires_all = ["apns_key_id", "apns_team_id", "apns_topic"])]
+    pub apns_key: Option<PathBuf>,
+    /// APNs: the signing key's id (10 characters, shown next to the key).
+    #[arg(long, env = "PULSE_APNS_KEY_ID")]
+    pub apns_key_id: Option<String>,
+    /// APNs: the Apple developer team id.
+    #[arg(long, env = "PULSE_APNS_TEAM_ID")]
+    pub apns_team_id: Option<String>,
+    /// APNs: the app's bundle id (Dioxus.toml's `bundle.identifier`).
+    #[arg(long, env = "PULSE_APNS_TOPIC")]
+    pub apns_topic: Option<String>,
+    /// APNs' address: https://api.sandbox.push.apple.com for development builds.
+    #[arg(
+        long,
+        env = "PULSE_APNS_BASE_URL",
+        default_value = "https://api.push.apple.com"
+    )]
+    pub apns_base_url: String,
+    /// Seconds before a push that failed is tried again; it doubles up to an hour.
+    #[arg(long, env = "PULSE_PUSH_FIRST_RETRY_SECS", default_value_t = 10)]
+    pub push_first_retry_secs: u64,
 }
 
 impl ServeArgs {
@@ -254,6 +297,24 @@ impl ServeArgs {
             web_app: self.web_app.clone(),
             console_app: self.console_app.clone(),
             mail: self.mail(),
+            push: self.push(),
+        }
+    }
+
+    pub fn push(&self) -> PushOptions {
+        PushOptions {
+            vapid_key: self.vapid_key.clone(),
+            vapid_subject: self.vapid_subject.clone(),
+            fcm_service_account: self.fcm_service_account.clone(),
+            fcm_base_url: self.fcm_base_url.clone(),
+            apns: self.apns_key.clone().map(|key| ApnsOptions {
+                key,
+                key_id: self.apns_key_id.clone().unwrap_or_default(),
+                team_id: self.apns_team_id.clone().unwrap_or_default(),
+                topic: self.apns_topic.clone().unwrap_or_default(),
+                base_url: self.apns_base_url.clone(),
+            }),
+            first_retry: Duration::from_secs(self.push_first_retry_secs.max(1)),
         }
     }
 

@@ -238,6 +238,11 @@ impl From<StoreError> for ApiError {
                 ErrorCode::TooManySavedReplies,
                 e.to_string(),
             ),
+            StoreError::PushTargetTaken => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::PushTargetTaken,
+                e.to_string(),
+            ),
             StoreError::EmailTaken => {
                 ApiError::new(StatusCode::CONFLICT, ErrorCode::InvalidInput, e.to_string())
             }

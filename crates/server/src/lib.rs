@@ -18,6 +18,7 @@ pub mod feed;
 pub mod mail;
 pub mod onboarding;
 pub mod passwords;
+pub mod push;
 pub mod serve;
 pub mod store;
 pub mod streams;

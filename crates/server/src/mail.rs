@@ -47,15 +47,21 @@ pub fn language(tag: &str) -> &'static str {
 }
 
 /// A Fluent bundle for one language, falling back to English entry by entry.
-struct Texts {
+pub(crate) struct Texts {
     bundles: Vec<FluentBundle<FluentResource>>,
 }
 
 impl Texts {
     fn new(code: &str) -> Texts {
+        Texts::of(code, LANGUAGES)
+    }
+
+    /// The texts of `code` (negotiated as [`language`] does) among `sources`, which
+    /// list the same languages as [`LANGUAGES`].
+    pub(crate) fn of(code: &str, sources: &[(&str, &str)]) -> Texts {
         let code = language(code);
         let mut bundles = Vec::new();
-        for (c, source) in LANGUAGES {
+        for (c, source) in sources {
             if *c == code || *c == "en" {
                 let id = c.parse().unwrap_or_default();
                 let mut bundle = FluentBundle::new(vec![id]);
@@ -75,7 +81,7 @@ impl Texts {
         Texts { bundles }
     }
 
-    fn get(&self, id: &str, args: &FluentArgs) -> String {
+    pub(crate) fn get(&self, id: &str, args: &FluentArgs) -> String {
         for bundle in &self.bundles {
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();

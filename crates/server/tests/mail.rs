@@ -345,6 +345,7 @@ async fn an_email_waits_out_an_smtp_server_that_hangs_or_is_down_even_across_a_r
         web_app: None,
         console_app: None,
         mail: mail_to(port),
+        push: Default::default(),
     };
     let server = pulse_server::start(config.clone()).await.expect("starts");
     let store = server.store();

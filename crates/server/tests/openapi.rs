@@ -45,6 +45,10 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/v1/password-links/check"),
     ("POST", "/v1/passwords"),
     ("PUT", "/v1/account/password"),
+    ("GET", "/v1/push"),
+    ("POST", "/v1/devices"),
+    ("GET", "/v1/devices"),
+    ("DELETE", "/v1/devices/{id}"),
 ];
 
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];

@@ -101,6 +101,7 @@ impl Server {
             web_app: None,
             console_app: None,
             mail: Default::default(),
+            push: Default::default(),
         };
         // The old socket may linger for a moment after a stop.
         let mut tries = 0;

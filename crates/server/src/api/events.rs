@@ -42,7 +42,17 @@ pub struct EventsQuery {
     /// JSON pages only: 1 to 500, 100 when absent.
     #[param(minimum = 1, maximum = 500)]
     limit: Option<u32>,
+    /// Streams only: the id of this device's push target (`POST /v1/devices`).
+    device: Option<uuid::Uuid>,
+    /// Streams only, with `device`: whether the app is on screen. While a visible
+    /// stream is open, the device gets no pushes (the app shows its own banner).
+    visible: Option<bool>,
 }
+
+/// How long a visible stream's mark lasts without renewal, and how often it is
+/// renewed: a stream on an instance that died stops holding pushes back within this.
+const VISIBLE_MARK: std::time::Duration = std::time::Duration::from_secs(60);
+const VISIBLE_RENEW: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// One event of a stream as Server-Sent Events frame it (for the document: the wire
 /// is `id:`, `event:` and `data:` lines).
@@ -87,7 +97,72 @@ async fn events(
         return Err(ApiError::forbidden());
     }
     let audience = Audience::Partner(caller.account.id);
-    serve_events(&state, &caller, &headers, &query, audience).await
+    let streaming = !wants_json(&headers);
+    let response = serve_events(&state, &caller, &headers, &query, audience).await?;
+    if streaming && let Some(device) = query.device {
+        let visible = query.visible.unwrap_or(false);
+        let store = state.store().clone();
+        let account = caller.account.id;
+        let mark = if visible {
+            VISIBLE_MARK
+        } else {
+            std::time::Duration::ZERO
+        };
+        if !store.mark_visible(account, device, mark).await? {
+            tracing::debug!(%device, "a stream names a device its account does not have");
+        } else if visible {
+            return Ok(hold_visible(response, store, account, device));
+        }
+    }
+    Ok(response)
+}
+
+/// Keeps `device` marked visible while `response`'s stream is open, and clears the
+/// mark when it ends.
+fn hold_visible(
+    response: Response,
+    store: std::sync::Arc<dyn Database>,
+    account: i64,
+    device: uuid::Uuid,
+) -> Response {
+    let open = CancellationToken::new();
+    let guard = open.clone().drop_guard();
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                _ = open.cancelled() => break,
+                _ = tokio::time::sleep(VISIBLE_RENEW) => {
+                    let _ = store.mark_visible(account, device, VISIBLE_MARK).await;
+                }
+            }
+        }
+        let _ = store
+            .mark_visible(account, device, std::time::Duration::ZERO)
+            .await;
+    });
+    let (parts, body) = response.into_parts();
+    let body = axum::body::Body::from_stream(GuardedBody {
+        inner: body.into_data_stream(),
+        _guard: guard,
+    });
+    Response::from_parts(parts, body)
+}
+
+/// A body that holds a guard until the body is dropped (the connection closed).
+struct GuardedBody<S> {
+    inner: S,
+    _guard: tokio_util::sync::DropGuard,
+}
+
+impl<S: Stream + Unpin> Stream for GuardedBody<S> {
+    type Item = S::Item;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<S::Item>> {
+        std::pin::Pin::new(&mut self.inner).poll_next(cx)
+    }
 }
 
 /// Changes to every case, as support sees them (notes and assignments too): a live

@@ -3,6 +3,7 @@
 
 mod attachments;
 mod cases;
+mod devices;
 mod document;
 mod events;
 mod handler;
@@ -67,6 +68,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(events::routes())
         .merge(handler::routes())
         .merge(onboarding::routes())
+        .merge(devices::routes())
 }
 
 /// The OpenAPI document of every route, with what every route shares (`document`).

@@ -133,6 +133,66 @@ pub trait Tx: Send {
         next_attempt_at: i64,
         error: &str,
     ) -> impl Future<Output = Result<()>> + Send;
+    // ----- push notifications -----
+
+    /// The device registered at this push address, with its account.
+    fn device_at(
+        &mut self,
+        platform: &str,
+        address: &str,
+    ) -> impl Future<Output = Result<Option<(Uuid, i64)>>> + Send;
+    fn insert_device(
+        &mut self,
+        device: &NewDeviceRow<'_>,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Gives an existing device the registration's keys, language, label and session.
+    fn update_device(
+        &mut self,
+        device: &NewDeviceRow<'_>,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Deletes all but the newest `keep` devices of the account.
+    fn trim_devices(
+        &mut self,
+        account_id: i64,
+        keep: i64,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Deletes a device of the account (`None`: of any account); whether there was one.
+    fn delete_device(
+        &mut self,
+        id: Uuid,
+        account_id: Option<i64>,
+    ) -> impl Future<Output = Result<bool>> + Send;
+    /// Marks a device of the account as holding a visible stream until `until` (0: not).
+    fn mark_visible(
+        &mut self,
+        id: Uuid,
+        account_id: i64,
+        until: i64,
+    ) -> impl Future<Output = Result<bool>> + Send;
+    /// Queues a push of event `event_id` to each device of the account; how many.
+    fn enqueue_pushes(
+        &mut self,
+        account_id: i64,
+        event_id: i64,
+        at: i64,
+    ) -> impl Future<Output = Result<u64>> + Send;
+    /// Takes up to `limit` pushes due at `now`, oldest first, with what they need to be
+    /// sent: their next try moves to `lease_until` and their attempts count up. On
+    /// PostgreSQL, instances never take the same row at once.
+    fn claim_pushes(
+        &mut self,
+        now: i64,
+        lease_until: i64,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<PushRow>>> + Send;
+    fn delete_push(&mut self, id: i64) -> impl Future<Output = Result<()>> + Send;
+    fn retry_push(
+        &mut self,
+        id: i64,
+        next_attempt_at: i64,
+        error: &str,
+    ) -> impl Future<Output = Result<()>> + Send;
+
     /// How many of an account's files are not yet linked to a message, and their bytes;
     /// concurrent uploads of the account wait until this transaction ends.
     fn pending_files(&mut self, account_id: i64)
@@ -295,6 +355,8 @@ pub trait Backend: Send + Sync + 'static {
     fn link(&self, token_hash: &[u8; 32]) -> impl Future<Output = Result<Option<LinkRow>>> + Send;
     /// An account's properties, oldest first.
     fn properties(&self, account_id: i64) -> impl Future<Output = Result<Vec<PropertyRow>>> + Send;
+    /// The account's push targets, oldest first.
+    fn devices(&self, account_id: i64) -> impl Future<Output = Result<Vec<DeviceRow>>> + Send;
     /// The account a token belongs to, with its session's times, ended or not.
     fn session_account(
         &self,
@@ -676,6 +738,50 @@ pub struct LinkRow {
     pub purpose: String,
     pub expires_at: i64,
     pub email: String,
+}
+
+/// A push target to store.
+pub struct NewDeviceRow<'a> {
+    pub id: Uuid,
+    pub account_id: i64,
+    pub session_hash: &'a [u8; 32],
+    pub platform: &'a str,
+    pub address: &'a str,
+    pub p256dh: Option<&'a [u8]>,
+    pub auth: Option<&'a [u8]>,
+    pub language: &'a str,
+    pub label: &'a str,
+    pub created_at: i64,
+}
+
+/// A stored push target, as its account lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DeviceRow {
+    pub id: Uuid,
+    pub platform: String,
+    pub language: String,
+    pub label: String,
+    pub created_at: i64,
+}
+
+/// A push taken for sending, with its target and its event.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PushRow {
+    pub id: i64,
+    /// Tries so far, this one included.
+    pub attempts: i64,
+    pub event_id: i64,
+    pub device_id: Uuid,
+    pub platform: String,
+    pub address: String,
+    pub p256dh: Option<Vec<u8>>,
+    pub auth: Option<Vec<u8>>,
+    pub language: String,
+    pub visible_until: i64,
+    pub case_id: Uuid,
+    pub kind: String,
+    pub topic: String,
+    pub subtopic: String,
 }
 
 /// An e-mail waiting to go out.

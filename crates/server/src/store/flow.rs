@@ -23,11 +23,13 @@ use tokio::sync::watch;
 use uuid::Uuid;
 
 use super::backend::MailRow;
+use super::backend::PushRow;
 use super::backend::{
     AnswerRef, Backend, CaseChange, CaseRow, ClaimRow, EventRow, HandlerCaseRow, NO_DUE,
     NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, QueueFilter, Tx, Write, Written,
 };
 use super::onboarding;
+use super::push::{self, PushOutcomes};
 use super::{
     AuthAccount, Database, IdempotencyKey, Mail, MailTarget, Mover, NewAccount, NewLink,
     PendingCap, QueueQuery, Result, SessionPolicy, StoreError, Stored, millis,
@@ -817,6 +819,103 @@ impl<B: Backend> Database for Store<B> {
             .await
     }
 
+    async fn register_device(
+        &self,
+        account_id: i64,
+        session_hash: &[u8; 32],
+        device: &pulse_protocol::push::ValidDevice,
+    ) -> Result<pulse_protocol::push::Device> {
+        let (id, at) = self
+            .backend
+            .write(push::RegisterDevice {
+                account_id,
+                session_hash: *session_hash,
+                device: device.clone(),
+                now: now_ms(),
+            })
+            .await?;
+        // Registered again: the list has its first time.
+        let devices = self.devices(account_id).await?;
+        Ok(devices
+            .into_iter()
+            .find(|d| d.id == id)
+            .unwrap_or(pulse_protocol::push::Device {
+                id,
+                platform: device.address.platform(),
+                label: device.label.clone(),
+                language: device.language.clone(),
+                created_at: from_ms(at)?,
+            }))
+    }
+
+    async fn devices(&self, account_id: i64) -> Result<Vec<pulse_protocol::push::Device>> {
+        self.backend
+            .devices(account_id)
+            .await?
+            .into_iter()
+            .map(|row| {
+                Ok(pulse_protocol::push::Device {
+                    id: row.id,
+                    platform: pulse_protocol::push::PushPlatform::from_wire(&row.platform)
+                        .ok_or_else(|| {
+                            StoreError::Corrupt(format!("a device's platform {:?}", row.platform))
+                        })?,
+                    label: row.label,
+                    language: row.language,
+                    created_at: from_ms(row.created_at)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn remove_device(&self, account_id: i64, id: Uuid) -> Result<()> {
+        let gone = self
+            .backend
+            .write(push::RemoveDevice {
+                id,
+                account_id: Some(account_id),
+            })
+            .await?;
+        if gone {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound)
+        }
+    }
+
+    async fn mark_visible(&self, account_id: i64, id: Uuid, for_: Duration) -> Result<bool> {
+        let until = if for_.is_zero() {
+            0
+        } else {
+            now_ms().saturating_add(millis(for_))
+        };
+        self.backend
+            .write(push::MarkVisible {
+                id,
+                account_id,
+                until,
+            })
+            .await
+    }
+
+    async fn claim_pushes(&self, lease: Duration, limit: u32) -> Result<Vec<PushRow>> {
+        let now = now_ms();
+        self.backend
+            .write(push::ClaimPushes {
+                now,
+                lease_until: now.saturating_add(millis(lease)),
+                limit: i64::from(limit),
+            })
+            .await
+    }
+
+    async fn record_pushes(&self, outcomes: PushOutcomes) -> Result<()> {
+        if outcomes.is_empty() {
+            return Ok(());
+        }
+        self.backend.write(push::RecordPushes(outcomes)).await
+    }
+
     async fn take_request(&self, key: &[u8; 32]) -> Result<std::result::Result<(), Duration>> {
         self.backend.take_request(key).await
     }
@@ -1311,6 +1410,11 @@ impl Write for ApplyMove {
         }
         let id = tx.append_event(&row, &change).await?;
         let attachments = link_files(tx, id, mover.account_id, mv.attachment_ids()).await?;
+        if pulse_protocol::push::notifies_partner(row.author_role, row.kind) {
+            // In the event's transaction: a crash loses neither or both.
+            tx.enqueue_pushes(target.partner_id, id, row.created_at)
+                .await?;
+        }
         let event = written_event(id, &row, attachments)?;
         if let Some((idem, status, partner)) = keyed {
             tx.store_answer(partner, idem, status, AnswerRef::Event(id))

@@ -15,6 +15,7 @@ mod backend;
 mod flow;
 mod onboarding;
 pub mod postgres;
+mod push;
 pub mod sqlite;
 
 use std::sync::Arc;
@@ -32,12 +33,14 @@ use uuid::Uuid;
 
 pub use backend::{
     AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CaseChange, CaseRecord, CaseRow,
-    ClaimRow, EventRow, HandlerCaseRow, LinkRow, LinkedAttachmentRow, LinkedFile, LoginRow,
-    MailRow, MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, NewLinkRow,
-    NewMailRow, PropertyRow, RateQuota, SessionTimesRow, Tx, Write, Written,
+    ClaimRow, DeviceRow, EventRow, HandlerCaseRow, LinkRow, LinkedAttachmentRow, LinkedFile,
+    LoginRow, MailRow, MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewDeviceRow,
+    NewEventRow, NewLinkRow, NewMailRow, PropertyRow, PushRow, RateQuota, SessionTimesRow, Tx,
+    Write, Written,
 };
 pub use flow::Store;
 pub use postgres::PgBackend;
+pub use push::PushOutcomes;
 pub use sqlite::SqliteBackend;
 
 /// What can go wrong in storage, in terms the API can answer with.
@@ -68,6 +71,8 @@ pub enum StoreError {
         pulse_protocol::input::MAX_SAVED_REPLIES
     )]
     TooManySavedReplies,
+    #[error("the push target is registered to another account")]
+    PushTargetTaken,
     #[error("the database URL is not one this server supports: {0}")]
     UnsupportedUrl(String),
     #[error("stored data could not be read: {0}")]
@@ -447,6 +452,30 @@ pub trait Database: Send + Sync {
     async fn claim_mail(&self, lease: Duration) -> Result<Option<MailRow>>;
     async fn mail_sent(&self, id: i64) -> Result<()>;
     async fn mail_failed(&self, id: i64, retry_in: Duration, error: &str) -> Result<()>;
+
+    // ----- push notifications -----
+
+    /// Registers a push target of the account, belonging to the session `session_hash`
+    /// (it goes when the session ends); the same address again is the same device, with
+    /// the new keys, language and label. An account keeps at most
+    /// [`pulse_protocol::push::MAX_DEVICES`]: the oldest goes.
+    async fn register_device(
+        &self,
+        account_id: i64,
+        session_hash: &[u8; 32],
+        device: &pulse_protocol::push::ValidDevice,
+    ) -> Result<pulse_protocol::push::Device>;
+    /// The account's push targets, oldest first.
+    async fn devices(&self, account_id: i64) -> Result<Vec<pulse_protocol::push::Device>>;
+    /// Removes a push target of the account; `NotFound` when it has none with that id.
+    async fn remove_device(&self, account_id: i64, id: Uuid) -> Result<()>;
+    /// Marks the account's device as holding a visible stream for `for_` (zero: not
+    /// any more); false when the account has no such device.
+    async fn mark_visible(&self, account_id: i64, id: Uuid, for_: Duration) -> Result<bool>;
+    /// Takes up to `limit` due pushes for sending, each for `lease`.
+    async fn claim_pushes(&self, lease: Duration, limit: u32) -> Result<Vec<PushRow>>;
+    /// Records what became of pushes that were tried.
+    async fn record_pushes(&self, outcomes: PushOutcomes) -> Result<()>;
 
     /// Takes one request from `key`'s allowance (shared by every instance on this
     /// database), or says how long to wait.

@@ -29,11 +29,11 @@ use uuid::Uuid;
 
 use super::backend::{
     AccountRow, AnswerRef, AttachmentRow, AuthRow, Backend, CASE_COLUMNS, CaseChange, CaseRecord,
-    CaseRow, ClaimRow, EVENT_COLUMNS, EventRow, HANDLER_CASE_COLUMNS, HANDLER_CASE_JOINS,
-    HandlerCaseRow, HandlerRow, LinkRow, LinkedAttachmentRow, LinkedFile, LoginRow, MailRow,
-    MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewEventRow, NewLinkRow,
-    NewMailRow, PropertyRow, QUEUE_ORDER, QueueFilter, RECORD_COLUMNS, RECORD_JOINS, RateQuota,
-    SavedReplyRow, SessionTimesRow, SqlValue, Tx, Write,
+    CaseRow, ClaimRow, DeviceRow, EVENT_COLUMNS, EventRow, HANDLER_CASE_COLUMNS,
+    HANDLER_CASE_JOINS, HandlerCaseRow, HandlerRow, LinkRow, LinkedAttachmentRow, LinkedFile,
+    LoginRow, MailRow, MoveTargetRow, NewAccountRow, NewAttachmentRow, NewCaseRow, NewDeviceRow,
+    NewEventRow, NewLinkRow, NewMailRow, PropertyRow, PushRow, QUEUE_ORDER, QueueFilter,
+    RECORD_COLUMNS, RECORD_JOINS, RateQuota, SavedReplyRow, SessionTimesRow, SqlValue, Tx, Write,
 };
 use super::{IdempotencyKey, Result, StoreError};
 
@@ -273,6 +273,148 @@ impl Tx for PgTx<'_> {
             .execute(&mut *self.conn)
             .await?;
         Ok(done.rows_affected())
+    }
+
+    async fn device_at(&mut self, platform: &str, address: &str) -> Result<Option<(Uuid, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT id, account_id FROM devices WHERE platform = $1 AND address = $2",
+        )
+        .bind(platform)
+        .bind(address)
+        .fetch_optional(&mut *self.conn)
+        .await?)
+    }
+
+    async fn insert_device(&mut self, d: &NewDeviceRow<'_>) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO devices (id, account_id, session_hash, platform, address, p256dh, auth,
+                language, label, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(d.id)
+        .bind(d.account_id)
+        .bind(&d.session_hash[..])
+        .bind(d.platform)
+        .bind(d.address)
+        .bind(d.p256dh)
+        .bind(d.auth)
+        .bind(d.language)
+        .bind(d.label)
+        .bind(d.created_at)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn update_device(&mut self, d: &NewDeviceRow<'_>) -> Result<()> {
+        sqlx::query(
+            "UPDATE devices SET session_hash = $2, p256dh = $3, auth = $4, language = $5,
+                label = $6
+             WHERE id = $1",
+        )
+        .bind(d.id)
+        .bind(&d.session_hash[..])
+        .bind(d.p256dh)
+        .bind(d.auth)
+        .bind(d.language)
+        .bind(d.label)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn trim_devices(&mut self, account_id: i64, keep: i64) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM devices WHERE account_id = $1 AND id NOT IN
+                (SELECT id FROM devices WHERE account_id = $1
+                 ORDER BY created_at DESC, id DESC LIMIT $2)",
+        )
+        .bind(account_id)
+        .bind(keep)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn delete_device(&mut self, id: Uuid, account_id: Option<i64>) -> Result<bool> {
+        let gone = sqlx::query(
+            "DELETE FROM devices WHERE id = $1 AND ($2::BIGINT IS NULL OR account_id = $2)",
+        )
+        .bind(id)
+        .bind(account_id)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(gone.rows_affected() > 0)
+    }
+
+    async fn mark_visible(&mut self, id: Uuid, account_id: i64, until: i64) -> Result<bool> {
+        let marked =
+            sqlx::query("UPDATE devices SET visible_until = $3 WHERE id = $1 AND account_id = $2")
+                .bind(id)
+                .bind(account_id)
+                .bind(until)
+                .execute(&mut *self.conn)
+                .await?;
+        Ok(marked.rows_affected() > 0)
+    }
+
+    async fn enqueue_pushes(&mut self, account_id: i64, event_id: i64, at: i64) -> Result<u64> {
+        let queued = sqlx::query(
+            "INSERT INTO push_queue (device_id, event_id, created_at, next_attempt_at)
+             SELECT id, $2, $3, $3 FROM devices WHERE account_id = $1",
+        )
+        .bind(account_id)
+        .bind(event_id)
+        .bind(at)
+        .execute(&mut *self.conn)
+        .await?;
+        Ok(queued.rows_affected())
+    }
+
+    async fn claim_pushes(
+        &mut self,
+        now: i64,
+        lease_until: i64,
+        limit: i64,
+    ) -> Result<Vec<PushRow>> {
+        Ok(sqlx::query_as(
+            "WITH taken AS (
+                 UPDATE push_queue SET next_attempt_at = $2, attempts = attempts + 1
+                 WHERE id IN (SELECT id FROM push_queue WHERE next_attempt_at <= $1
+                              ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+                 RETURNING id, attempts, event_id, device_id)
+             SELECT t.id, t.attempts, t.event_id, d.id AS device_id, d.platform, d.address,
+                 d.p256dh, d.auth, d.language, d.visible_until, e.case_id, e.kind, c.topic,
+                 c.subtopic
+             FROM taken t
+             JOIN devices d ON d.id = t.device_id
+             JOIN case_events e ON e.id = t.event_id
+             JOIN cases c ON c.id = e.case_id
+             ORDER BY t.id",
+        )
+        .bind(now)
+        .bind(lease_until)
+        .bind(limit)
+        .fetch_all(&mut *self.conn)
+        .await?)
+    }
+
+    async fn delete_push(&mut self, id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM push_queue WHERE id = $1")
+            .bind(id)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn retry_push(&mut self, id: i64, next_attempt_at: i64, error: &str) -> Result<()> {
+        sqlx::query("UPDATE push_queue SET next_attempt_at = $2, last_error = $3 WHERE id = $1")
+            .bind(id)
+            .bind(next_attempt_at)
+            .bind(error)
+            .execute(&mut *self.conn)
+            .await?;
+        Ok(())
     }
 
     async fn insert_attachment(&mut self, attachment: &NewAttachmentRow<'_>) -> Result<()> {
@@ -826,6 +968,16 @@ impl Backend for PgBackend {
                 .fetch_all(&self.pool)
                 .await?,
         )
+    }
+
+    async fn devices(&self, account_id: i64) -> Result<Vec<DeviceRow>> {
+        Ok(sqlx::query_as(
+            "SELECT id, platform, language, label, created_at FROM devices
+             WHERE account_id = $1 ORDER BY created_at, id",
+        )
+        .bind(account_id)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     async fn session_account(&self, token_hash: &[u8; 32]) -> Result<Option<AuthRow>> {

@@ -88,6 +88,7 @@ impl TestServer {
             web_app: None,
             console_app: None,
             mail: Default::default(),
+            push: Default::default(),
         };
         tune(&mut config);
         let server = pulse_server::start(config).await.expect("server starts");
