@@ -149,9 +149,10 @@ pub fn notification_tag(event_id: i64) -> String {
     format!("pulse-{event_id}")
 }
 
-/// The app's address of a case, where a tap on its notification leads.
+/// The app's address of a case (its `/messages/:id` route), where a tap on its
+/// notification leads.
 pub fn case_path(case_id: Uuid) -> String {
-    format!("/cases/{case_id}")
+    format!("/messages/{case_id}")
 }
 
 /// Where a push goes, checked.

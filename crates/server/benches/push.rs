@@ -134,7 +134,15 @@ async fn run() -> Result<()> {
             .post(format!("{base}/v1/cases"))
             .bearer_auth(token)
             .header("Idempotency-Key", uuid::Uuid::new_v4().to_string())
-            .json(&json!({"kind": "question", "topic": "payouts", "subtopic": "payout_missing", "body": "Where is it?"}))
+            .json(&json!({
+                "kind": "question",
+                "topic": "reservations",
+                "subtopic": "changes",
+                "reservation_ref": "4021339871",
+                "body": "Where is it?",
+                "attachment_ids": [],
+                "client_created_at": "2026-11-20T10:00:00Z",
+            }))
             .send()
             .await?
             .json()

@@ -342,7 +342,7 @@ async fn a_web_push_is_encrypted_for_the_browser_signed_by_the_server_and_says_n
     assert_eq!(message.tag, format!("pulse-{}", ack.id));
     assert_eq!(message.case_id, case.id);
     assert_eq!(message.event_id, ack.id);
-    assert_eq!(message.url, format!("/cases/{}", case.id));
+    assert_eq!(message.url, format!("/messages/{}", case.id));
     assert_eq!(message.title, "Pulse Companion");
     assert!(message.body.contains("ontvangen"), "{}", message.body);
     let plain = serde_json::to_string(&message).unwrap();
@@ -732,6 +732,11 @@ async fn fcm_and_apns_get_their_documented_requests() {
     assert_eq!(message["token"], "fcm-token:abc_123");
     assert_eq!(message["android"]["collapse_key"], tag.as_str());
     assert_eq!(message["android"]["notification"]["tag"], tag.as_str());
+    assert_eq!(
+        message["android"]["notification"]["click_action"],
+        "com.pulse.companion.push.OPEN_CASE"
+    );
+    assert_eq!(message["data"]["title"], message["notification"]["title"]);
     assert_eq!(message["data"]["case_id"], case.id.to_string());
     assert_eq!(message["data"]["event_id"], event.id.to_string());
     assert!(
@@ -915,4 +920,50 @@ async fn pushes_queued_when_the_server_is_killed_arrive_after_its_restart() {
         tags, wanted,
         "every queued push arrived, each event's tag at least once"
     );
+}
+
+#[tokio::test]
+#[ignore = "needs PostgreSQL (PULSE_TEST_POSTGRES); scripts/test.sh runs it"]
+async fn two_instances_on_one_database_never_send_the_same_push_twice() {
+    let (receiver, base) = Receiver::start().await;
+    let url = helpers::fresh_postgres_database(&helpers::required_postgres()).await;
+    let a = server_with_retry(|c| c.database_url = url.clone()).await;
+    let b = server_with_retry(|c| c.database_url = url.clone()).await;
+    let partner = a.partner("hana@example.com").await;
+    let handler_a = a.handler("support@example.com").await;
+    let handler_b = User {
+        base: b.base.clone(),
+        ..handler_a.clone()
+    };
+    let browsers: Vec<Browser> = (0..5)
+        .map(|n| Browser::new(format!("{base}/push/{n}")))
+        .collect();
+    for browser in &browsers {
+        register(&partner, browser.registration("", "en")).await;
+    }
+    let case = partner.open_case("Both instances").await.case;
+    handler_a.handle(case.id, "acknowledge", json!({})).await;
+    for n in 0..20 {
+        let handler = if n % 2 == 0 { &handler_a } else { &handler_b };
+        handler
+            .handle(case.id, "messages", json!({"body": format!("Update {n}")}))
+            .await;
+    }
+    let wanted = browsers.len() * 21;
+    let got = receiver
+        .wait_for("/push/", wanted, Duration::from_secs(30))
+        .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let got = receiver.got();
+    let mut seen: Vec<(String, String)> = got
+        .iter()
+        .map(|g| {
+            let n: usize = g.path.trim_start_matches("/push/").parse().unwrap();
+            (g.path.clone(), browsers[n].open(g).tag)
+        })
+        .collect();
+    assert_eq!(seen.len(), wanted, "every push once, none twice");
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), wanted, "no push sent by both instances");
 }

@@ -123,8 +123,11 @@ impl Fcm {
             "message": {
                 "token": token,
                 "notification": { "title": message.title, "body": message.body },
-                // Strings only, as FCM requires: what the app needs to open the case.
+                // Strings only, as FCM requires: what the app shows and needs to open the
+                // case, so that the app's own service can show it too.
                 "data": {
+                    "title": message.title,
+                    "body": message.body,
                     "tag": message.tag,
                     "case_id": message.case_id.to_string(),
                     "event_id": message.event_id.to_string(),
@@ -133,7 +136,12 @@ impl Fcm {
                 "android": {
                     "collapse_key": message.tag,
                     "priority": "high",
-                    "notification": { "tag": message.tag },
+                    // A tap while the app is in the background (FCM shows the notification
+                    // itself then) goes to the app's push activity, which opens the case.
+                    "notification": {
+                        "tag": message.tag,
+                        "click_action": "com.pulse.companion.push.OPEN_CASE",
+                    },
                 },
             }
         });

@@ -94,7 +94,7 @@ mod tests {
         assert_ne!(nl.body, en.body);
         assert!(nl.body.contains("informatie"), "{}", nl.body);
         assert_eq!(nl.tag, "pulse-42");
-        assert_eq!(nl.url, format!("/cases/{}", uuid::Uuid::nil()));
+        assert_eq!(nl.url, format!("/messages/{}", uuid::Uuid::nil()));
         // Every kind that notifies has its line in every language.
         for (code, _) in APP_TEXTS {
             for kind in [
