@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use pulse_protocol::ErrorCode;
+use pulse_protocol::push::{Device, NewDevice, PushConfig};
 use pulse_protocol::wire::{
     Account, AttachmentRef, CaseBatch, CaseDetail, CaseEvent, CasePage, ChangePassword,
     ChoosePassword, EventPage, IDEMPOTENCY_KEY_HEADER, LinkInfo, LinkToken, NewCase, NewReply,
@@ -415,12 +416,22 @@ impl Api {
         .await
     }
 
-    /// Opens the event stream after `after`. The response body is the stream; it has no
-    /// overall timeout (the reader watches for silence instead).
-    pub async fn open_stream(&self, after: i64) -> Result<reqwest::Response, ApiError> {
+    /// Opens the event stream after `after`, naming this device's push target and
+    /// whether the app is on screen when it has one (see [`Presence`]). The response
+    /// body is the stream; it has no overall timeout (the reader watches for silence
+    /// instead).
+    pub async fn open_stream(
+        &self,
+        after: i64,
+        presence: Option<Presence>,
+    ) -> Result<reqwest::Response, ApiError> {
+        let query = match presence {
+            Some(Presence { device, visible }) => format!("?device={device}&visible={visible}"),
+            None => String::new(),
+        };
         let mut request = self
             .http
-            .get(format!("{}/v1/events", self.base))
+            .get(format!("{}/v1/events{query}", self.base))
             .header(header::ACCEPT, "text/event-stream")
             .header("Last-Event-ID", after.to_string());
         if let Some(token) = &self.token {
@@ -429,6 +440,38 @@ impl Api {
         let response = request.send().await.map_err(unanswered)?;
         check(response).await
     }
+
+    // ----- push targets -----
+
+    /// What a device needs to subscribe to pushes (the server's VAPID key) and which
+    /// kinds of push the server sends. Asks for no session.
+    pub async fn push_config(&self) -> Result<PushConfig, ApiError> {
+        send(self.request(Method::GET, "/v1/push")).await
+    }
+
+    /// Registers this device's push target for the session's account. The same target
+    /// again is the same device, its language and label updated.
+    pub async fn register_device(&self, device: &NewDevice) -> Result<Device, ApiError> {
+        send(self.request(Method::POST, "/v1/devices").json(device)).await
+    }
+
+    /// The account's push targets (never their addresses).
+    pub async fn devices(&self) -> Result<Vec<Device>, ApiError> {
+        send(self.request(Method::GET, "/v1/devices")).await
+    }
+
+    pub async fn remove_device(&self, id: Uuid) -> Result<(), ApiError> {
+        send_empty(self.request(Method::DELETE, &format!("/v1/devices/{id}"))).await
+    }
+}
+
+/// What the live stream tells the server about the device holding it: its push target
+/// (`POST /v1/devices`), and whether the app is on screen. While a visible stream is
+/// open the server sends that device no pushes: the app shows its own banner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Presence {
+    pub device: Uuid,
+    pub visible: bool,
 }
 
 async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {

@@ -15,6 +15,13 @@
 //! What a partner sends goes through the outbox: [`outbox`] explains its lifecycle
 //! (queued, sending, sent or failed; retries; the worker; what is kept and for how
 //! long) and owns all of it.
+//!
+//! While the app is closed, changes reach the partner as the OS's notifications: the
+//! app subscribes with the platform (Web Push, FCM, APNs) and hands the subscription to
+//! [`Pulse::register_device`], which registers it with the server and remembers the
+//! device for the account. From then on the live stream names the device and says
+//! whether the app is on screen ([`Pulse::set_visible`]): the server sends no push to a
+//! device that shows the change itself.
 
 pub mod api;
 mod live;
@@ -31,12 +38,13 @@ use std::time::Duration;
 
 use pulse_protocol::ErrorCode;
 use pulse_protocol::input::{self, AttachmentKind, InputError};
+use pulse_protocol::push::{Device, NewDevice, PushConfig};
 use pulse_protocol::request::CaseProblems;
 use pulse_protocol::wire::{Account, AttachmentRef, CaseDetail, CaseSummary};
 use tokio::sync::{Notify, broadcast, watch};
 use uuid::Uuid;
 
-pub use api::{Api, ApiError, HttpOptions, Token};
+pub use api::{Api, ApiError, HttpOptions, Presence, Token};
 pub use model::*;
 pub use outbox::{OutboxItem, OutboxPayload, OutboxState, Unqueued};
 pub use store::{ReadScope, Store, StoreError, Unsent};
@@ -183,11 +191,32 @@ pub(crate) struct Inner {
     connectivity: watch::Sender<Connectivity>,
     auth: watch::Sender<AuthState>,
     foreground: watch::Sender<bool>,
+    /// What the live stream tells the server about this device.
+    on_screen: watch::Sender<OnScreen>,
     outbox_wake: Notify,
     /// The network came back (or the app did): what waits out a network failure's
     /// backoff goes now.
     network_back: std::sync::atomic::AtomicBool,
     shutdown: watch::Sender<bool>,
+}
+
+/// Whether the app is on screen, and the push target this device registered for the
+/// signed-in account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct OnScreen {
+    visible: bool,
+    device: Option<Uuid>,
+}
+
+impl OnScreen {
+    /// What the stream says: nothing without a push target (the server has nothing to
+    /// hold back then).
+    pub(crate) fn presence(self) -> Option<Presence> {
+        self.device.map(|device| Presence {
+            device,
+            visible: self.visible,
+        })
+    }
 }
 
 impl Inner {
@@ -244,6 +273,15 @@ impl Inner {
             session.paused = true;
             self.set_session(Some(session));
         }
+    }
+
+    /// The signed-in account's push target, as the stream names it from now on.
+    fn set_push_device(&self, device: Option<Uuid>) {
+        self.on_screen.send_if_modified(|now| {
+            let changed = now.device != device;
+            now.device = device;
+            changed
+        });
     }
 
     fn emit(&self, change: Change) {
@@ -326,6 +364,10 @@ impl Pulse {
             connectivity: watch::Sender::new(Connectivity::Unknown),
             auth: watch::Sender::new(AuthState::SignedOut),
             foreground: watch::Sender::new(true),
+            on_screen: watch::Sender::new(OnScreen {
+                visible: true,
+                device: None,
+            }),
             outbox_wake: Notify::new(),
             network_back: std::sync::atomic::AtomicBool::new(false),
             shutdown: watch::Sender::new(false),
@@ -405,10 +447,14 @@ impl Pulse {
                 // cached cases are dropped unless they are this account's.
                 store.set_owner(&owner);
                 store.take_over(&owner)?;
+                // A new session has no push target yet: the server dropped the last
+                // session's with it.
+                store.set_push_device(&owner, None)?;
                 store.set_meta(META_SERVER, Some(&server))?;
                 store.set_meta(META_ACCOUNT, Some(&account_json))
             })
             .await?;
+        self.inner.set_push_device(None);
         self.inner.set_session(Some(Session {
             api: api.with_token(token),
             account: session.account.clone(),
@@ -502,6 +548,7 @@ impl Pulse {
             .keychain(move |vault| vault.delete(&user))
             .await?;
         self.inner.set_session(None);
+        self.inner.set_push_device(None);
         let discard = unsent == OnSignOut::Discard;
         self.inner
             .db(move |store| {
@@ -824,6 +871,79 @@ impl Pulse {
         Ok(())
     }
 
+    // ----- notifications while the app is closed (push) -----
+
+    /// What the server needs a device to subscribe with (its VAPID key) and which
+    /// kinds of push it sends.
+    pub async fn push_config(&self) -> Result<PushConfig, ClientError> {
+        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        let result = session.api.push_config().await;
+        self.inner.observe(&result);
+        Ok(result?)
+    }
+
+    /// Registers this device's push target (a browser's subscription, a phone's token)
+    /// for the signed-in account, and remembers it: the live stream names it from now
+    /// on. Registering the same target again updates it (its language, say) and keeps
+    /// its id. The server forgets it when this session ends.
+    pub async fn register_device(&self, device: &NewDevice) -> Result<Device, ClientError> {
+        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        let owner = session.owner();
+        let result = session.api.register_device(device).await;
+        self.inner.observe(&result);
+        let device = result?;
+        let id = device.id;
+        let kept = self
+            .inner
+            .db(move |store| store.set_push_device(&owner, Some(id)))
+            .await?;
+        // Signed out while the answer came: the server drops it with the session.
+        if !kept {
+            return Err(ClientError::NotSignedIn);
+        }
+        self.inner.set_push_device(Some(id));
+        Ok(device)
+    }
+
+    /// The push target this device registered for the signed-in account, if any.
+    pub fn push_device(&self) -> Option<Uuid> {
+        self.inner.on_screen.borrow().device
+    }
+
+    /// Every push target of the account, this device's among them.
+    pub async fn devices(&self) -> Result<Vec<Device>, ClientError> {
+        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        let result = session.api.devices().await;
+        self.inner.observe(&result);
+        Ok(result?)
+    }
+
+    /// Removes a push target of the account (one already gone is fine); this device's
+    /// is forgotten here too. Nothing changes when the server cannot be reached.
+    pub async fn remove_device(&self, id: Uuid) -> Result<(), ClientError> {
+        let session = self.inner.session().ok_or(ClientError::NotSignedIn)?;
+        let owner = session.owner();
+        let result = session.api.remove_device(id).await;
+        self.inner.observe(&result);
+        match result {
+            Ok(()) => {}
+            Err(ApiError::Server {
+                code: ErrorCode::NotFound,
+                ..
+            }) => {}
+            Err(error) => return Err(error.into()),
+        }
+        if self.push_device() == Some(id)
+            && self
+                .inner
+                .db(move |store| store.set_push_device(&owner, None))
+                .await?
+        {
+            self.inner.set_push_device(None);
+        }
+        Ok(())
+    }
+
     // ----- the partner's preferences -----
 
     /// A setting of the app's (the chosen language…), kept in the local store.
@@ -861,6 +981,22 @@ impl Pulse {
 
     pub fn connectivity(&self) -> watch::Receiver<Connectivity> {
         self.inner.connectivity.subscribe()
+    }
+
+    /// Whether the app is on screen (in a browser, whether its tab is visible). With a
+    /// push target registered, the live stream says so, and opens again when it changes:
+    /// the server holds pushes back from a device that shows the change itself. Coming
+    /// back is a moment to try what the network held back, as in
+    /// [`Pulse::set_foreground`].
+    pub fn set_visible(&self, visible: bool) {
+        self.inner.on_screen.send_if_modified(|now| {
+            let changed = now.visible != visible;
+            now.visible = visible;
+            changed
+        });
+        if visible {
+            self.inner.network_back();
+        }
     }
 
     /// The live stream runs while the app is in the foreground. Coming back to it is
@@ -911,12 +1047,14 @@ async fn restore_session(inner: &Inner) -> Result<(), ClientError> {
     else {
         return Ok(());
     };
-    inner
+    let device = inner
         .db(move |store| {
             store.set_owner(&user);
-            store.take_over(&user)
+            store.take_over(&user)?;
+            store.push_device()
         })
         .await?;
+    inner.set_push_device(device);
     let api = Api::new(&server, &inner.config.http)?.with_token(token);
     inner.set_session(Some(Session {
         api,

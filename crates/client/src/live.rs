@@ -1,21 +1,25 @@
 //! The live event stream: catch up with JSON pages, then follow the SSE stream from the
 //! cursor; after any break, reconnect with backoff and resume with Last-Event-ID. Each
-//! event is applied once (the store deduplicates by event id).
+//! event is applied once (the store deduplicates by event id). With a push target
+//! registered, the stream names it and says whether the app is on screen, and opens
+//! again when either changes (see [`crate::api::Presence`]).
 
 use std::sync::Arc;
 
 use futures_util::StreamExt;
 use pulse_protocol::wire::CaseEvent;
+use tokio::sync::watch;
 
-use crate::api::ApiError;
+use crate::api::{ApiError, Presence};
 use crate::model::Change;
-use crate::{Inner, Session};
+use crate::{Inner, OnScreen, Session};
 use pulse_protocol::sse::SseParser;
 
 pub(crate) async fn run(inner: Arc<Inner>) {
     let mut shutdown = inner.shutdown.subscribe();
     let mut auth = inner.auth.subscribe();
     let mut foreground = inner.foreground.subscribe();
+    let mut on_screen = inner.on_screen.subscribe();
     let mut failures: u32 = 0;
     loop {
         if *shutdown.borrow_and_update() {
@@ -33,10 +37,12 @@ pub(crate) async fn run(inner: Arc<Inner>) {
             continue;
         };
         let mut connected = false;
+        let presence = on_screen.borrow_and_update().presence();
         let result = tokio::select! {
-            result = follow(&inner, &session, &mut connected) => result,
+            result = follow(&inner, &session, presence, &mut connected) => result,
             _ = auth.changed() => continue,
             _ = foreground.changed() => continue,
+            _ = presence_differs(&mut on_screen, presence) => continue,
             _ = shutdown.changed() => return,
         };
         if connected {
@@ -60,8 +66,24 @@ pub(crate) async fn run(inner: Arc<Inner>) {
     }
 }
 
+/// Returns once what the stream should tell the server is no longer `opened` with.
+async fn presence_differs(on_screen: &mut watch::Receiver<OnScreen>, opened: Option<Presence>) {
+    while on_screen.changed().await.is_ok() {
+        if on_screen.borrow_and_update().presence() != opened {
+            return;
+        }
+    }
+    // The engine is gone; its shutdown ends the loop.
+    std::future::pending::<()>().await
+}
+
 /// Catches up, then follows the stream until it breaks.
-async fn follow(inner: &Inner, session: &Session, connected: &mut bool) -> Result<(), ApiError> {
+async fn follow(
+    inner: &Inner,
+    session: &Session,
+    presence: Option<Presence>,
+    connected: &mut bool,
+) -> Result<(), ApiError> {
     let mut cursor = match inner.db(|store| store.event_cursor()).await {
         Ok(cursor) => cursor,
         // From the start, then: the store keeps each event once however often it comes.
@@ -80,7 +102,7 @@ async fn follow(inner: &Inner, session: &Session, connected: &mut bool) -> Resul
             break;
         }
     }
-    let result = session.api.open_stream(cursor).await;
+    let result = session.api.open_stream(cursor, presence).await;
     inner.observe(&result);
     let response = result?;
     *connected = true;

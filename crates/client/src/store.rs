@@ -1,6 +1,7 @@
 //! The phone's local store: one SQLite file (WAL) in the app's data directory holding
 //! drafts, the outbox, attachment copies, cached cases and their timelines,
-//! notifications and the event cursor. Everything the app shows offline comes from here.
+//! notifications, the event cursor and the push target each account registered from
+//! here. Everything the app shows offline comes from here.
 //!
 //! Each public method is one short transaction, so a killed app leaves the file at the
 //! last committed state: at worst the edit being saved at that instant is lost.
@@ -9,7 +10,6 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use pulse_protocol::lifecycle::Actor;
 use pulse_protocol::wire::{CaseDetail, CaseEvent, CaseSummary};
 #[cfg(target_family = "wasm")]
 use rusqlite::OpenFlags;
@@ -129,6 +129,15 @@ CREATE TABLE case_drafts (
     content    TEXT NOT NULL,
     updated_at INTEGER NOT NULL,
     PRIMARY KEY (owner, case_id, kind)
+);
+"#,
+    r#"
+-- The push target this device registered for an account (POST /v1/devices): the live
+-- stream names it, so that the server holds pushes back while the app is on screen.
+-- The server ties it to the session that registered it, so it goes at sign-out.
+CREATE TABLE push_devices (
+    owner     TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL
 );
 "#,
 ];
@@ -258,6 +267,40 @@ impl Store {
             None => conn.execute("DELETE FROM meta WHERE key = ?1", [key])?,
         };
         Ok(())
+    }
+
+    // ----- push target -----
+
+    /// The push target this device registered for the current owner, if any.
+    pub fn push_device(&self) -> Result<Option<Uuid>> {
+        let owner = self.owner();
+        let id: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT device_id FROM push_devices WHERE owner = ?1",
+                [&owner],
+                |r| r.get(0),
+            )
+            .optional()?;
+        id.as_deref().map(parse_uuid).transpose()
+    }
+
+    /// Remembers `owner`'s push target (`None` forgets it), if `owner` is still the one
+    /// signed in: an answer that comes after a sign-out is not kept. Whether it was.
+    pub fn set_push_device(&self, owner: &str, device: Option<Uuid>) -> Result<bool> {
+        if owner.is_empty() || self.owner() != owner {
+            return Ok(false);
+        }
+        let conn = self.conn();
+        match device {
+            Some(device) => conn.execute(
+                "INSERT INTO push_devices (owner, device_id) VALUES (?1, ?2)
+                 ON CONFLICT (owner) DO UPDATE SET device_id = excluded.device_id",
+                params![owner, device.to_string()],
+            )?,
+            None => conn.execute("DELETE FROM push_devices WHERE owner = ?1", [owner])?,
+        };
+        Ok(true)
     }
 
     // ----- drafts -----
@@ -969,7 +1012,7 @@ impl Store {
         let mut applied = Applied::default();
         if fresh {
             applied.case_known = apply_to_summary(&tx, event)?;
-            if event.author.role == Actor::Handler {
+            if pulse_protocol::push::notifies_partner(event.author.role, event.kind) {
                 tx.execute(
                     "INSERT OR IGNORE INTO notifications (id, case_id, event) VALUES (?1, ?2, ?3)",
                     params![event.id, event.case_id.to_string(), to_json(event)?],
@@ -1057,9 +1100,10 @@ impl Store {
 
     /// What signing out leaves of the current owner, in one transaction: the cached
     /// cases, events and notifications go, and so do its sent items and every file no
-    /// kept draft or item names. Its drafts and unsent items stay for its next sign-in,
-    /// or go too with `discard`, all but those that may have reached the server (being
-    /// sent, or tried without an answer): they are sent once at the next sign-in.
+    /// kept draft or item names, and its push target. Its drafts and unsent items stay
+    /// for its next sign-in, or go too with `discard`, all but those that may have
+    /// reached the server (being sent, or tried without an answer): they are sent once
+    /// at the next sign-in.
     pub fn leave(&self, discard: bool) -> Result<()> {
         let owner = self.owner();
         let mut conn = self.conn();
@@ -1089,6 +1133,8 @@ impl Store {
                 .collect::<Result<_>>()?
         };
         delete_files(&tx, &files)?;
+        // The server removes the session's push targets with it.
+        tx.execute("DELETE FROM push_devices WHERE owner = ?1", [&owner])?;
         forget_cache(&tx)?;
         tx.commit()?;
         Ok(())
@@ -1301,7 +1347,7 @@ fn apply_to_summary(tx: &Transaction<'_>, event: &CaseEvent) -> Result<bool> {
         if let Some(outcome) = &event.outcome {
             case.outcome = Some(outcome.clone());
         }
-        if event.author.role == Actor::Handler {
+        if pulse_protocol::push::notifies_partner(event.author.role, event.kind) {
             case.unread_count += 1;
         }
         // Support answered, or the case stopped waiting on support: no reply is due. A
@@ -1558,6 +1604,37 @@ mod tests {
         };
         store.add_downloaded(anna, &file, b"png").unwrap();
         assert!(store.file(file.id).is_err());
+    }
+
+    #[test]
+    fn a_push_target_is_its_accounts_and_goes_when_it_signs_out() {
+        let store = Store::prepare(Connection::open_in_memory().unwrap()).unwrap();
+        let (anna, budi) = ("http://server#1", "http://server#2");
+        let (hers, his) = (Uuid::new_v4(), Uuid::new_v4());
+        assert!(!store.set_push_device("", Some(hers)).unwrap(), "nobody's");
+        assert!(
+            !store.set_push_device(anna, Some(hers)).unwrap(),
+            "not signed in"
+        );
+        store.set_owner(anna);
+        assert!(store.set_push_device(anna, Some(Uuid::new_v4())).unwrap());
+        assert!(store.set_push_device(anna, Some(hers)).unwrap());
+        assert_eq!(
+            store.push_device().unwrap(),
+            Some(hers),
+            "the newest counts"
+        );
+        store.set_owner(budi);
+        assert_eq!(store.push_device().unwrap(), None, "not Anna's");
+        // Anna's answer, late, after Budi signed in: not kept for either.
+        assert!(!store.set_push_device(anna, Some(his)).unwrap());
+        assert!(store.set_push_device(budi, Some(his)).unwrap());
+        store.leave(false).unwrap();
+        assert_eq!(store.push_device().unwrap(), None, "gone at sign-out");
+        store.set_owner(anna);
+        assert_eq!(store.push_device().unwrap(), Some(hers));
+        assert!(store.set_push_device(anna, None).unwrap());
+        assert_eq!(store.push_device().unwrap(), None);
     }
 
     #[test]

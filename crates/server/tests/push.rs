@@ -950,7 +950,7 @@ async fn two_instances_on_one_database_never_send_the_same_push_twice() {
             .await;
     }
     let wanted = browsers.len() * 21;
-    let got = receiver
+    receiver
         .wait_for("/push/", wanted, Duration::from_secs(30))
         .await;
     tokio::time::sleep(Duration::from_secs(3)).await;
