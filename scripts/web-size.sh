@@ -3,9 +3,11 @@
 # how long headless Chromium takes from navigation to the sign-in screen, served by a
 # pulse-server in demo mode. Fails only when the gzipped wasm is over its budget
 # (PULSE_WASM_GZIP_BUDGET bytes): timings are printed, never asserted, as shared
-# machines are noisy. The budget is 890 KB (883 KB today), on the way to 400 KB: a
+# machines are noisy. The budget is 905 KB (901 KB today), on the way to 400 KB: a
 # change that makes the download heavier than that pays for itself elsewhere. It was
-# 880 KB until each case said by when support aims to reply, on the partner's clock
+# 890 KB until the app could turn on the OS's notifications for a closed app (the
+# Settings section, the Push API, registering the device, the stream saying whether the
+# app is on screen: 17 KB). It was 880 KB until each case said by when support aims to reply, on the partner's clock
 # and in their words, or that the reply is late, and showed its number (7 KB). It was
 # 860 KB until partners could find their own way in (the forgot-password screen, the
 # screens links from e-mails open, changing the password and signing out everywhere:
@@ -27,7 +29,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 dist="${1:-$(bash scripts/web.sh | tail -n 1)}"
-budget="${PULSE_WASM_GZIP_BUDGET:-890000}"
+budget="${PULSE_WASM_GZIP_BUDGET:-905000}"
 ensure_debian_packages chromium chromium-driver fonts-dejavu-core
 
 gzipped() { gzip -9 -c "$@" | wc -c; }

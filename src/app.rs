@@ -3,11 +3,12 @@
 use std::rc::Rc;
 
 use dioxus::prelude::*;
-use pulse_client::{ClientConfig, Pulse};
+use pulse_client::{AuthState, ClientConfig, Pulse};
 
 use crate::components::WindowTitle;
 use crate::i18n::{self, LANG, Language, error_text, t};
 use crate::platform;
+use crate::push;
 use crate::route::Route;
 use crate::state::use_app_state;
 use crate::tr;
@@ -33,6 +34,10 @@ pub fn launch() {
     }
     #[cfg(target_family = "wasm")]
     platform::log_to_console();
+    // iOS: the notification center's delegate must be set before the launch ends, or
+    // the tap that started the app is lost.
+    #[cfg(any(target_os = "android", target_os = "ios"))]
+    crate::native_push::prepare();
     #[cfg(not(feature = "desktop"))]
     dioxus::launch(App);
 }
@@ -170,13 +175,34 @@ pub fn Root(pulse: Pulse, #[props(default)] path: Option<String>) -> Element {
     });
     use_hook(|| {
         let pulse = pulse.clone();
-        platform::on_visibility_change(move |visible| pulse.set_foreground(visible));
+        // The stream stays open behind another tab, saying so: the server sends pushes
+        // to this device then (when notifications are on) and holds them back on screen.
+        platform::on_visibility_change(move |visible| pulse.set_visible(visible));
     });
     use_hook(|| {
         let pulse = pulse.clone();
         platform::on_network_back(move || pulse.network_is_back());
     });
-    use_app_state(pulse);
+    let state = use_app_state(pulse.clone());
+    // Notifications that were on come back at start (the service worker ready, the
+    // subscription renewed at the server), and speak the language the partner picks:
+    // once per language (a downloaded language is set twice).
+    let mut resumed_in = use_hook(|| CopyValue::new(None::<&'static str>));
+    use_effect(move || {
+        let language = LANG().code;
+        if chosen.read().is_none() || *resumed_in.peek() == Some(language) {
+            return;
+        }
+        resumed_in.set(Some(language));
+        let pulse = pulse.clone();
+        spawn(async move { push::resume(&pulse, language).await });
+    });
+    // Nobody signed in: no push of the last account shows here any more.
+    use_effect(move || {
+        if *state.auth.read() == AuthState::SignedOut {
+            spawn(push::signed_out());
+        }
+    });
     // Again whenever the language changes: in a browser it may have to be downloaded.
     use_resource(|| i18n::load(LANG()));
     let language = LANG();

@@ -8,7 +8,10 @@
 pub mod app;
 pub mod components;
 pub mod i18n;
+#[cfg(any(target_os = "android", target_os = "ios"))]
+pub mod native_push;
 pub mod platform;
+pub mod push;
 pub mod route;
 pub mod state;
 pub mod views;

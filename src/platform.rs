@@ -105,10 +105,11 @@ pub fn device_languages() -> Vec<String> {
     sys_locale::get_locales().collect()
 }
 
-/// Calls `changed(visible)` whenever the app goes to the background or comes back, so
-/// the live stream only runs while someone can see it. In a browser this is the page's
-/// visibility; the phone platforms' lifecycle events are not reachable from Dioxus 0.7,
-/// so there the app counts as always in the foreground.
+/// Calls `changed(visible)` whenever the app goes out of sight or comes back, so that
+/// the live stream can tell the server (which pushes to a device only while it does not
+/// show the app). In a browser this is the page's visibility; the phone platforms'
+/// lifecycle events are not reachable from Dioxus 0.7, so there the app counts as always
+/// on screen while it runs.
 pub fn on_visibility_change(changed: impl Fn(bool) + 'static) {
     #[cfg(target_family = "wasm")]
     {

@@ -215,5 +215,11 @@ mod tests {
             "/help/weather".parse::<Route>(),
             Ok(Route::NotFound { .. })
         ));
+        // A notification's tap opens its case (the service worker and the phones
+        // navigate to pulse_protocol's path).
+        assert_eq!(
+            pulse_protocol::push::case_path(id).parse::<Route>().ok(),
+            Some(Route::CaseScreen { id })
+        );
     }
 }

@@ -950,3 +950,278 @@ async fn support_works_a_case_in_the_console_while_the_partner_follows_it_in_the
     partner.close().await.unwrap();
     console.close().await.unwrap();
 }
+
+/// A connection to the browser's DevTools endpoint (the address chromedriver reports
+/// as `goog:chromeOptions.debuggerAddress`), for what WebDriver cannot do: grant a
+/// permission, and deliver a push to the service worker, whose registration id arrives
+/// only as a DevTools event.
+struct DevTools {
+    socket: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+    next_id: u64,
+    /// Events that came while waiting for an answer.
+    events: Vec<serde_json::Value>,
+}
+
+impl DevTools {
+    async fn connect(browser: &Client) -> DevTools {
+        let capabilities = browser.capabilities().expect("the session's capabilities");
+        let address = capabilities["goog:chromeOptions"]["debuggerAddress"]
+            .as_str()
+            .expect("chromedriver names the DevTools address");
+        let version: serde_json::Value = reqwest::get(format!("http://{address}/json/version"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let url = version["webSocketDebuggerUrl"].as_str().unwrap();
+        let (socket, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+        DevTools {
+            socket,
+            next_id: 0,
+            events: Vec::new(),
+        }
+    }
+
+    /// Sends a command (to a session's target when given) and waits for its result.
+    async fn call(
+        &mut self,
+        session: Option<&str>,
+        method: &str,
+        params: serde_json::Value,
+    ) -> serde_json::Value {
+        use futures_util::{SinkExt, StreamExt};
+        use tokio_tungstenite::tungstenite::Message;
+        self.next_id += 1;
+        let id = self.next_id;
+        let mut command = json!({"id": id, "method": method, "params": params});
+        if let Some(session) = session {
+            command["sessionId"] = json!(session);
+        }
+        self.socket
+            .send(Message::text(command.to_string()))
+            .await
+            .unwrap();
+        loop {
+            let frame = tokio::time::timeout(Duration::from_secs(20), self.socket.next())
+                .await
+                .unwrap_or_else(|_| panic!("{method}: no answer"))
+                .expect("the DevTools socket is open")
+                .unwrap();
+            let Message::Text(text) = frame else { continue };
+            let message: serde_json::Value = serde_json::from_str(&text).unwrap();
+            if message["id"] == json!(id) {
+                assert!(message.get("error").is_none(), "{method}: {message}");
+                return message["result"].clone();
+            }
+            self.events.push(message);
+        }
+    }
+
+    /// Waits for an event that `matches`, among those that came already or next.
+    async fn event(&mut self, matches: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+        use futures_util::StreamExt;
+        use tokio_tungstenite::tungstenite::Message;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(at) = self.events.iter().position(&matches) {
+                return self.events.remove(at);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            let frame = tokio::time::timeout(left, self.socket.next())
+                .await
+                .unwrap_or_else(|_| panic!("no such DevTools event; got {:?}", self.events))
+                .expect("the DevTools socket is open")
+                .unwrap();
+            if let Message::Text(text) = frame {
+                self.events.push(serde_json::from_str(&text).unwrap());
+            }
+        }
+    }
+
+    /// Attaches to the first target of `kind` whose URL starts with `url`; its session.
+    async fn attach(&mut self, kind: &str, url: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let targets = self.call(None, "Target.getTargets", json!({})).await;
+            let found = targets["targetInfos"].as_array().unwrap().iter().find(|t| {
+                t["type"] == kind && t["url"].as_str().is_some_and(|u| u.starts_with(url))
+            });
+            if let Some(target) = found {
+                let id = target["targetId"].clone();
+                let attached = self
+                    .call(
+                        None,
+                        "Target.attachToTarget",
+                        json!({"targetId": id, "flatten": true}),
+                    )
+                    .await;
+                return attached["sessionId"].as_str().unwrap().to_owned();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {kind} target at {url}: {targets}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the web build (PULSE_WEB_DIST) and Chromium; scripts/test.sh runs it"]
+async fn a_push_shows_in_the_partners_language_and_a_tap_opens_the_case() {
+    let dist = web_dist().expect("PULSE_WEB_DIST names the web build (bash scripts/web.sh)");
+    assert!(
+        dist.join("sw.js").exists(),
+        "no service worker in {}",
+        dist.display()
+    );
+    let server = Server::start_serving(Some(dist)).await;
+    let origin = server.url();
+    let driver = Driver::start().await;
+    let profile = tempfile::tempdir().unwrap();
+    let browser = driver.browser("nl", profile.path()).await;
+    let mut devtools = DevTools::connect(&browser).await;
+    devtools
+        .call(
+            None,
+            "Browser.grantPermissions",
+            json!({"origin": origin, "permissions": ["notifications"]}),
+        )
+        .await;
+
+    // The partner's case, which support asked about.
+    let http = reqwest::Client::new();
+    let session: serde_json::Value = http
+        .post(format!("{origin}/v1/sessions"))
+        .json(&json!({"email": PARTNER, "password": pulse_server::demo::DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let case: serde_json::Value = http
+        .post(format!("{origin}/v1/cases"))
+        .bearer_auth(session["token"].as_str().unwrap())
+        .header("Idempotency-Key", uuid::Uuid::new_v4().to_string())
+        .json(&json!({
+            "kind": "question", "topic": "payouts", "subtopic": "payouts",
+            "body": "Mijn uitbetaling ontbreekt.", "attachment_ids": [],
+            "client_created_at": "2026-12-01T10:00:00Z",
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let case_id: uuid::Uuid = case["case"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{case}"))
+        .parse()
+        .unwrap();
+
+    // Settings → Notifications: turned on, the browser (permission granted) registers
+    // the service worker; headless Chromium has no push service to subscribe with, and
+    // the app says so in Dutch and stays off.
+    partner_signs_in(&browser, &server).await;
+    click(&browser, "tab-more").await;
+    click(&browser, "more-settings").await;
+    wait_for(&browser, "[data-testid=\"push\"][data-state=\"off\"]").await;
+    let page = devtools.attach("page", &origin).await;
+    devtools
+        .call(Some(&page), "ServiceWorker.enable", json!({}))
+        .await;
+    press(&browser, "push-turn-on").await;
+    let refused = wait_for(&browser, &css("push-error")).await;
+    assert_eq!(
+        refused.text().await.unwrap(),
+        text("nl", "settings-push-subscribe-failed")
+    );
+    wait_for(&browser, "[data-testid=\"push\"][data-state=\"off\"]").await;
+
+    // A push as pulse-server sends it (the server's tests check what it sends),
+    // delivered to the app's service worker.
+    let scope = format!("{origin}/");
+    let registered = devtools
+        .event(|e| {
+            e["method"] == "ServiceWorker.workerRegistrationUpdated"
+                && e["params"]["registrations"]
+                    .as_array()
+                    .is_some_and(|r| r.iter().any(|r| r["scopeURL"] == scope.as_str()))
+        })
+        .await;
+    let registration = registered["params"]["registrations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["scopeURL"] == scope.as_str())
+        .unwrap()["registrationId"]
+        .clone();
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("topic", text("nl", "topic-payouts"));
+    let body = Language::by_code("nl")
+        .unwrap()
+        .format("notify-info_requested", Some(&args));
+    let message = json!({
+        "title": text("nl", "app-name"),
+        "body": body,
+        "tag": "pulse-7",
+        "case_id": case_id,
+        "event_id": 7,
+        "url": pulse_protocol::push::case_path(case_id),
+    });
+    for _ in 0..2 {
+        // Delivered twice (push services may): shown once, by its tag.
+        devtools
+            .call(
+                Some(&page),
+                "ServiceWorker.deliverPushMessage",
+                json!({"origin": origin, "registrationId": registration, "data": message.to_string()}),
+            )
+            .await;
+    }
+    let shown = browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const look = async () => {
+               const r = await navigator.serviceWorker.ready;
+               const all = await r.getNotifications();
+               if (all.length) done(all.map(n => ({title: n.title, body: n.body, tag: n.tag})));
+               else setTimeout(look, 50);
+             };
+             look();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        shown,
+        json!([{"title": text("nl", "app-name"), "body": body, "tag": "pulse-7"}]),
+        "the notification, once, in Dutch"
+    );
+
+    // The partner taps it (in the worker, as the browser would): the tab opens the case.
+    let worker = devtools.attach("service_worker", &origin).await;
+    let clicked = devtools
+        .call(
+            Some(&worker),
+            "Runtime.evaluate",
+            json!({
+                "expression": "self.registration.getNotifications().then(all => {
+                    self.dispatchEvent(new NotificationEvent('notificationclick', {notification: all[0]}));
+                    return all.length;
+                })",
+                "awaitPromise": true,
+                "returnByValue": true,
+            }),
+        )
+        .await;
+    assert_eq!(clicked["result"]["value"], json!(1), "{clicked}");
+    wait_for(&browser, &css("case")).await;
+    let at = browser.current_url().await.unwrap();
+    assert_eq!(at.path(), format!("/messages/{case_id}"));
+}

@@ -1080,6 +1080,19 @@ async fn settings_show_the_language_account_server_and_version() {
 }
 
 #[tokio::test]
+async fn settings_say_plainly_when_this_device_cannot_show_notifications() {
+    // A desktop build has no pushes (the phones' come with native_push, the browser's
+    // with its Push API): Settings says so, and offers nothing to turn on.
+    let (_server, _device, pulse) = signed_in(PARTNER).await;
+    let html = Screen::open(&pulse, "/settings").await.html();
+    assert!(html.contains("data-state=\"unavailable\""), "{html}");
+    assert!(html.contains("Not available on this device."), "{html}");
+    assert!(!html.contains("data-testid=\"push-turn-on\""));
+    assert!(!html.contains("data-testid=\"push-error\""));
+    assert_eq!(pulse.push_device(), None);
+}
+
+#[tokio::test]
 async fn a_language_switch_redraws_every_text_at_once_and_is_remembered() {
     let (_server, _device, pulse) = signed_in(PARTNER).await;
     let Some(swedish) = Language::by_code("sv") else {

@@ -295,6 +295,19 @@ settings-account-properties = { $count ->
     [one] Eine Unterkunft
    *[other] { $count } Unterkünfte
 }
+settings-notifications = Benachrichtigungen
+settings-push-on = An: Dieses Gerät sagt Ihnen Bescheid, wenn der Partner-Support antwortet oder sich Ihr Fall ändert, auch wenn die App geschlossen ist.
+settings-push-off = Aus: Sie sehen, was sich an Ihren Fällen geändert hat, wenn Sie die App öffnen.
+settings-push-turn-on = Benachrichtigungen einschalten
+settings-push-turn-off = Benachrichtigungen ausschalten
+settings-push-busy = Einen Moment…
+settings-push-blocked = Vom Browser blockiert: Er erlaubt dieser Website keine Benachrichtigungen.
+settings-push-blocked-how = Um sie zu erlauben, öffnen Sie die Website-Einstellungen (das Schloss-Symbol neben der Adresse), stellen Benachrichtigungen auf Zulassen und laden die Seite neu.
+settings-push-unavailable-browser = In diesem Browser nicht verfügbar. Sie sehen, was sich an Ihren Fällen geändert hat, wenn Sie die App öffnen.
+settings-push-unavailable-device = Auf diesem Gerät nicht verfügbar. Sie sehen, was sich an Ihren Fällen geändert hat, wenn Sie die App öffnen.
+settings-push-not-allowed = Benachrichtigungen bleiben aus: Der Browser hat keine Erlaubnis bekommen, sie anzuzeigen.
+settings-push-subscribe-failed = Dieser Browser konnte sich nicht für Benachrichtigungen anmelden: Vielleicht hat er keinen Push-Dienst oder erreicht ihn gerade nicht. Es wurde nichts geändert.
+settings-push-offline = Der Server ist nicht erreichbar, daher wurde nichts geändert. Versuchen Sie es erneut, wenn Sie online sind.
 settings-server = Server
 settings-about = Über die App
 settings-version = Version { $version }
@@ -397,6 +410,9 @@ error-password_common = Dieses Passwort gehört zu den häufigsten oder bereits 
 error-link_invalid = Dieser Link funktioniert nicht mehr: Er wurde bereits verwendet, ist abgelaufen oder wurde durch einen neueren ersetzt. Fordern Sie einen neuen an.
 error-unknown_handler = Dieses Konto gehört nicht zum Partner-Support.
 error-too_many_saved_replies = Sie haben die Höchstzahl gespeicherter Antworten erreicht. Löschen Sie eine, bevor Sie eine neue anlegen.
+error-push_target_invalid = Die Benachrichtigungsadresse dieses Geräts wurde nicht angenommen. Bitte versuchen Sie es erneut.
+error-push_unavailable = Dieser Server sendet keine Benachrichtigungen an diese Art von Gerät.
+error-push_target_taken = Die Benachrichtigungen auf diesem Gerät sind für ein anderes Konto eingerichtet. Melden Sie sich auf diesem Gerät von diesem Konto ab und versuchen Sie es dann erneut.
 error-file_missing = Ein Foto dieser Nachricht ist nicht mehr auf diesem Telefon. Bearbeiten Sie die Nachricht und fügen Sie das Foto erneut hinzu.
 error-on_its_way = Diese Nachricht ist bereits auf dem Weg zum Support und kann nicht mehr geändert oder zurückgezogen werden. Sie kommt genau einmal an.
 error-storage = Der Speicher dieses Telefons konnte nicht gelesen oder beschrieben werden. Bitte versuchen Sie es erneut.

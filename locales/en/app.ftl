@@ -295,6 +295,19 @@ settings-account-properties = { $count ->
     [one] One property
    *[other] { $count } properties
 }
+settings-notifications = Notifications
+settings-push-on = On: this device tells you when partner support answers or your case changes, also while the app is closed.
+settings-push-off = Off: you see what changed on your cases when you open the app.
+settings-push-turn-on = Turn on notifications
+settings-push-turn-off = Turn off notifications
+settings-push-busy = One moment…
+settings-push-blocked = Blocked by the browser: it does not let this site show notifications.
+settings-push-blocked-how = To allow them, open the site settings (the lock icon next to the address), set Notifications to Allow, then reload the page.
+settings-push-unavailable-browser = Not available in this browser. You see what changed on your cases when you open the app.
+settings-push-unavailable-device = Not available on this device. You see what changed on your cases when you open the app.
+settings-push-not-allowed = Notifications stay off: the browser was not given permission to show them.
+settings-push-subscribe-failed = This browser could not sign up for notifications: it may have no push service, or cannot reach it right now. Nothing was changed.
+settings-push-offline = The server cannot be reached, so nothing was changed. Try again when you are online.
 settings-server = Server
 settings-about = About
 settings-version = Version { $version }
@@ -397,6 +410,9 @@ error-password_common = This password is one of the most common or leaked ones, 
 error-link_invalid = This link no longer works: it was used already, it expired, or a newer one replaced it. Ask for a new one.
 error-unknown_handler = This account does not belong to partner support.
 error-too_many_saved_replies = You have reached the maximum number of saved replies. Delete one before adding another.
+error-push_target_invalid = This device's address for notifications was not accepted. Please try again.
+error-push_unavailable = This server does not send notifications to this kind of device.
+error-push_target_taken = Notifications on this device are set up for another account. Sign out of that account on this device, then try again.
 error-file_missing = A photo of this message is no longer on this phone. Edit the message and add it again.
 error-on_its_way = This message is on its way to support already, so it can no longer be changed or cancelled. It will arrive once.
 error-storage = This phone's storage could not be read or written. Please try again.

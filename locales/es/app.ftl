@@ -304,6 +304,19 @@ settings-account-properties = { $count ->
     [many] { $count } alojamientos
    *[other] { $count } alojamientos
 }
+settings-notifications = Notificaciones
+settings-push-on = Activadas: este dispositivo le avisa cuando el soporte para partners responde o su caso cambia, también con la aplicación cerrada.
+settings-push-off = Desactivadas: verá lo que ha cambiado en sus casos cuando abra la aplicación.
+settings-push-turn-on = Activar notificaciones
+settings-push-turn-off = Desactivar notificaciones
+settings-push-busy = Un momento…
+settings-push-blocked = Bloqueadas por el navegador: no permite que este sitio muestre notificaciones.
+settings-push-blocked-how = Para permitirlas, abra la configuración del sitio (el icono del candado junto a la dirección), cambie Notificaciones a Permitir y vuelva a cargar la página.
+settings-push-unavailable-browser = No disponibles en este navegador. Verá lo que ha cambiado en sus casos cuando abra la aplicación.
+settings-push-unavailable-device = No disponibles en este dispositivo. Verá lo que ha cambiado en sus casos cuando abra la aplicación.
+settings-push-not-allowed = Las notificaciones siguen desactivadas: el navegador no recibió permiso para mostrarlas.
+settings-push-subscribe-failed = Este navegador no ha podido suscribirse a las notificaciones: puede que no tenga servicio push o que no pueda conectarse a él ahora. No se ha cambiado nada.
+settings-push-offline = No se puede conectar con el servidor, así que no se ha cambiado nada. Inténtelo de nuevo cuando tenga conexión.
 settings-server = Servidor
 settings-about = Acerca de
 settings-version = Versión { $version }
@@ -409,6 +422,9 @@ error-password_common = Esta contraseña es una de las más comunes o filtradas 
 error-link_invalid = Este enlace ya no funciona: ya se usó, caducó o se sustituyó por uno más reciente. Solicite uno nuevo.
 error-unknown_handler = Esta cuenta no pertenece al soporte para partners.
 error-too_many_saved_replies = Ha alcanzado el número máximo de respuestas guardadas. Elimine una antes de añadir otra.
+error-push_target_invalid = No se aceptó la dirección de notificaciones de este dispositivo. Inténtelo de nuevo.
+error-push_unavailable = Este servidor no envía notificaciones a este tipo de dispositivo.
+error-push_target_taken = Las notificaciones de este dispositivo están configuradas para otra cuenta. Cierre la sesión de esa cuenta en este dispositivo e inténtelo de nuevo.
 error-file_missing = Una foto de este mensaje ya no está en este teléfono. Edite el mensaje y vuelva a añadirla.
 error-on_its_way = Este mensaje ya va camino del equipo de soporte, así que ya no se puede cambiar ni cancelar. Llegará una sola vez.
 error-storage = No se ha podido leer ni escribir en el almacenamiento de este teléfono. Inténtelo de nuevo.

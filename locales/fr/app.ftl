@@ -295,6 +295,19 @@ settings-account-properties = { $count ->
     [one] { $count } établissement
    *[other] { $count } établissements
 }
+settings-notifications = Notifications
+settings-push-on = Activées : cet appareil vous prévient lorsque le support partenaires répond ou que votre dossier évolue, même quand l’appli est fermée.
+settings-push-off = Désactivées : vous voyez ce qui a changé dans vos dossiers lorsque vous ouvrez l’appli.
+settings-push-turn-on = Activer les notifications
+settings-push-turn-off = Désactiver les notifications
+settings-push-busy = Un instant…
+settings-push-blocked = Bloquées par le navigateur : il n’autorise pas ce site à afficher des notifications.
+settings-push-blocked-how = Pour les autoriser, ouvrez les paramètres du site (l’icône de cadenas à côté de l’adresse), réglez Notifications sur Autoriser, puis rechargez la page.
+settings-push-unavailable-browser = Non disponibles dans ce navigateur. Vous voyez ce qui a changé dans vos dossiers lorsque vous ouvrez l’appli.
+settings-push-unavailable-device = Non disponibles sur cet appareil. Vous voyez ce qui a changé dans vos dossiers lorsque vous ouvrez l’appli.
+settings-push-not-allowed = Les notifications restent désactivées : le navigateur n’a pas reçu l’autorisation de les afficher.
+settings-push-subscribe-failed = Ce navigateur n’a pas pu s’abonner aux notifications : il n’a peut-être pas de service push, ou ne parvient pas à le joindre pour le moment. Rien n’a été modifié.
+settings-push-offline = Impossible de joindre le serveur : rien n’a donc été modifié. Réessayez une fois en ligne.
 settings-server = Serveur
 settings-about = À propos
 settings-version = Version { $version }
@@ -397,6 +410,9 @@ error-password_common = Ce mot de passe fait partie des plus courants ou des plu
 error-link_invalid = Ce lien ne fonctionne plus : il a déjà été utilisé, il a expiré ou il a été remplacé par un lien plus récent. Demandez-en un nouveau.
 error-unknown_handler = Ce compte n’appartient pas au support partenaires.
 error-too_many_saved_replies = Vous avez atteint le nombre maximal de réponses enregistrées. Supprimez-en une avant d’en ajouter une autre.
+error-push_target_invalid = L’adresse de notification de cet appareil n’a pas été acceptée. Veuillez réessayer.
+error-push_unavailable = Ce serveur n’envoie pas de notifications à ce type d’appareil.
+error-push_target_taken = Les notifications de cet appareil sont configurées pour un autre compte. Déconnectez-vous de ce compte sur cet appareil, puis réessayez.
 error-file_missing = Une photo de ce message n’est plus sur ce téléphone. Modifiez le message et ajoutez-la à nouveau.
 error-on_its_way = Ce message est déjà en route vers l’assistance : il ne peut plus être modifié ni annulé. Il n’arrivera qu’une fois.
 error-storage = Le stockage de ce téléphone n’a pas pu être lu ou écrit. Veuillez réessayer.

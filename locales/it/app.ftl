@@ -303,6 +303,19 @@ settings-account-properties = { $count ->
     [many] { $count } strutture
    *[other] { $count } strutture
 }
+settings-notifications = Notifiche
+settings-push-on = Attive: questo dispositivo la avvisa quando il supporto partner risponde o il suo caso cambia, anche quando l’app è chiusa.
+settings-push-off = Disattivate: vedrà cosa è cambiato nei suoi casi quando apre l’app.
+settings-push-turn-on = Attiva le notifiche
+settings-push-turn-off = Disattiva le notifiche
+settings-push-busy = Un momento…
+settings-push-blocked = Bloccate dal browser: non consente a questo sito di mostrare notifiche.
+settings-push-blocked-how = Per consentirle, apra le impostazioni del sito (l’icona del lucchetto accanto all’indirizzo), imposti Notifiche su Consenti e ricarichi la pagina.
+settings-push-unavailable-browser = Non disponibili in questo browser. Vedrà cosa è cambiato nei suoi casi quando apre l’app.
+settings-push-unavailable-device = Non disponibili su questo dispositivo. Vedrà cosa è cambiato nei suoi casi quando apre l’app.
+settings-push-not-allowed = Le notifiche restano disattivate: il browser non ha ricevuto il permesso di mostrarle.
+settings-push-subscribe-failed = Questo browser non è riuscito a iscriversi alle notifiche: forse non ha un servizio push, o non riesce a raggiungerlo in questo momento. Non è stato modificato nulla.
+settings-push-offline = Impossibile raggiungere il server, quindi non è stato modificato nulla. Riprovi quando è online.
 settings-server = Server
 settings-about = Informazioni
 settings-version = Versione { $version }
@@ -408,6 +421,9 @@ error-password_common = Questa password è tra le più comuni o finite in fughe 
 error-link_invalid = Questo link non funziona più: è già stato usato, è scaduto oppure è stato sostituito da uno più recente. Ne richieda uno nuovo.
 error-unknown_handler = Questo account non appartiene al supporto partner.
 error-too_many_saved_replies = Ha raggiunto il numero massimo di risposte salvate. Ne elimini una prima di aggiungerne un’altra.
+error-push_target_invalid = L’indirizzo per le notifiche di questo dispositivo non è stato accettato. Riprovi.
+error-push_unavailable = Questo server non invia notifiche a questo tipo di dispositivo.
+error-push_target_taken = Le notifiche su questo dispositivo sono impostate per un altro account. Esca da quell’account su questo dispositivo, poi riprovi.
 error-file_missing = Una foto di questo messaggio non è più su questo telefono. Modifichi il messaggio e la aggiunga di nuovo.
 error-on_its_way = Questo messaggio è già in viaggio verso l’assistenza, quindi non può più essere modificato né annullato. Arriverà una sola volta.
 error-storage = Impossibile leggere o scrivere nella memoria di questo telefono. Riprovi.

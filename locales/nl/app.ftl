@@ -295,6 +295,19 @@ settings-account-properties = { $count ->
     [one] Eén accommodatie
    *[other] { $count } accommodaties
 }
+settings-notifications = Meldingen
+settings-push-on = Aan: dit apparaat laat u weten wanneer partnersupport antwoordt of uw zaak verandert, ook als de app gesloten is.
+settings-push-off = Uit: u ziet wat er aan uw zaken is veranderd wanneer u de app opent.
+settings-push-turn-on = Meldingen aanzetten
+settings-push-turn-off = Meldingen uitzetten
+settings-push-busy = Even geduld…
+settings-push-blocked = Geblokkeerd door de browser: deze site mag geen meldingen tonen.
+settings-push-blocked-how = Wilt u ze toestaan? Open de site-instellingen (het slotje naast het adres), zet Meldingen op Toestaan en laad de pagina opnieuw.
+settings-push-unavailable-browser = Niet beschikbaar in deze browser. U ziet wat er aan uw zaken is veranderd wanneer u de app opent.
+settings-push-unavailable-device = Niet beschikbaar op dit apparaat. U ziet wat er aan uw zaken is veranderd wanneer u de app opent.
+settings-push-not-allowed = Meldingen blijven uit: de browser heeft geen toestemming gekregen om ze te tonen.
+settings-push-subscribe-failed = Deze browser kon zich niet aanmelden voor meldingen: misschien heeft hij geen pushdienst, of kan hij die nu niet bereiken. Er is niets veranderd.
+settings-push-offline = De server is niet bereikbaar, dus er is niets veranderd. Probeer het opnieuw wanneer u online bent.
 settings-server = Server
 settings-about = Over de app
 settings-version = Versie { $version }
@@ -397,6 +410,9 @@ error-password_common = Dit wachtwoord is een van de meest gebruikte of uitgelek
 error-link_invalid = Deze link werkt niet meer: hij is al gebruikt, is verlopen of is vervangen door een nieuwere. Vraag een nieuwe aan.
 error-unknown_handler = Dit account hoort niet bij partnersupport.
 error-too_many_saved_replies = U heeft het maximale aantal opgeslagen antwoorden bereikt. Verwijder er een voordat u een nieuw antwoord toevoegt.
+error-push_target_invalid = Het meldingsadres van dit apparaat werd niet geaccepteerd. Probeer het opnieuw.
+error-push_unavailable = Deze server stuurt geen meldingen naar dit soort apparaten.
+error-push_target_taken = De meldingen op dit apparaat zijn ingesteld voor een ander account. Log op dit apparaat uit bij dat account en probeer het daarna opnieuw.
 error-file_missing = Een foto bij dit bericht staat niet meer op deze telefoon. Bewerk het bericht en voeg de foto opnieuw toe.
 error-on_its_way = Dit bericht is al onderweg naar support en kan niet meer worden gewijzigd of geannuleerd. Het komt één keer aan.
 error-storage = De opslag van deze telefoon kon niet worden gelezen of beschreven. Probeer het opnieuw.

@@ -304,6 +304,19 @@ settings-account-properties = { $count ->
     [many] { $count } propriedades
    *[other] { $count } propriedades
 }
+settings-notifications = Notificações
+settings-push-on = Ativadas: este dispositivo avisa você quando o suporte para parceiros responde ou seu caso muda, mesmo com o app fechado.
+settings-push-off = Desativadas: você vê o que mudou nos seus casos quando abre o app.
+settings-push-turn-on = Ativar notificações
+settings-push-turn-off = Desativar notificações
+settings-push-busy = Um momento…
+settings-push-blocked = Bloqueadas pelo navegador: ele não permite que este site mostre notificações.
+settings-push-blocked-how = Para permitir, abra as configurações do site (o ícone de cadeado ao lado do endereço), mude Notificações para Permitir e recarregue a página.
+settings-push-unavailable-browser = Indisponíveis neste navegador. Você vê o que mudou nos seus casos quando abre o app.
+settings-push-unavailable-device = Indisponíveis neste dispositivo. Você vê o que mudou nos seus casos quando abre o app.
+settings-push-not-allowed = As notificações continuam desativadas: o navegador não recebeu permissão para mostrá-las.
+settings-push-subscribe-failed = Este navegador não conseguiu se inscrever para receber notificações: talvez não tenha um serviço de push ou não consiga alcançá-lo agora. Nada foi alterado.
+settings-push-offline = Não foi possível conectar ao servidor, então nada foi alterado. Tente novamente quando estiver online.
 settings-server = Servidor
 settings-about = Sobre
 settings-version = Versão { $version }
@@ -409,6 +422,9 @@ error-password_common = Esta senha está entre as mais comuns ou vazadas e é f�
 error-link_invalid = Este link não funciona mais: ele já foi usado, expirou ou foi substituído por um mais recente. Peça um novo.
 error-unknown_handler = Esta conta não pertence ao suporte para parceiros.
 error-too_many_saved_replies = Você atingiu o número máximo de respostas salvas. Exclua uma antes de adicionar outra.
+error-push_target_invalid = O endereço de notificações deste dispositivo não foi aceito. Tente novamente.
+error-push_unavailable = Este servidor não envia notificações para este tipo de dispositivo.
+error-push_target_taken = As notificações deste dispositivo estão configuradas para outra conta. Saia dessa conta neste dispositivo e tente novamente.
 error-file_missing = Uma foto desta mensagem não está mais neste celular. Edite a mensagem e adicione a foto novamente.
 error-on_its_way = Esta mensagem já está a caminho do suporte e não pode mais ser alterada nem cancelada. Ela chegará uma única vez.
 error-storage = Não foi possível ler ou gravar no armazenamento deste celular. Tente novamente.

@@ -295,6 +295,19 @@ settings-account-properties = { $count ->
     [one] Ett boende
    *[other] { $count } boenden
 }
+settings-notifications = Aviseringar
+settings-push-on = På: den här enheten meddelar dig när partnersupporten svarar eller ditt ärende ändras, även när appen är stängd.
+settings-push-off = Av: du ser vad som har hänt i dina ärenden när du öppnar appen.
+settings-push-turn-on = Slå på aviseringar
+settings-push-turn-off = Stäng av aviseringar
+settings-push-busy = Ett ögonblick…
+settings-push-blocked = Blockerade av webbläsaren: den låter inte den här webbplatsen visa aviseringar.
+settings-push-blocked-how = Om du vill tillåta dem öppnar du webbplatsinställningarna (låsikonen bredvid adressen), ställer in Aviseringar på Tillåt och läser sedan in sidan igen.
+settings-push-unavailable-browser = Inte tillgängliga i den här webbläsaren. Du ser vad som har hänt i dina ärenden när du öppnar appen.
+settings-push-unavailable-device = Inte tillgängliga på den här enheten. Du ser vad som har hänt i dina ärenden när du öppnar appen.
+settings-push-not-allowed = Aviseringarna förblir avstängda: webbläsaren fick inte tillåtelse att visa dem.
+settings-push-subscribe-failed = Webbläsaren kunde inte registrera sig för aviseringar: den saknar kanske en pushtjänst eller når den inte just nu. Inget har ändrats.
+settings-push-offline = Det går inte att nå servern, så inget har ändrats. Försök igen när du är online.
 settings-server = Server
 settings-about = Om appen
 settings-version = Version { $version }
@@ -397,6 +410,9 @@ error-password_common = Lösenordet är ett av de vanligaste eller har läckt, s
 error-link_invalid = Länken fungerar inte längre: den har redan använts, har gått ut eller har ersatts av en nyare. Be om en ny.
 error-unknown_handler = Det här kontot tillhör inte partnersupporten.
 error-too_many_saved_replies = Du har nått högsta antalet sparade svar. Ta bort ett innan du lägger till ett nytt.
+error-push_target_invalid = Enhetens adress för aviseringar godtogs inte. Försök igen.
+error-push_unavailable = Den här servern skickar inte aviseringar till den här typen av enhet.
+error-push_target_taken = Aviseringarna på den här enheten är inställda för ett annat konto. Logga ut från det kontot på den här enheten och försök sedan igen.
 error-file_missing = En bild i meddelandet finns inte längre på telefonen. Redigera meddelandet och lägg till bilden igen.
 error-on_its_way = Meddelandet är redan på väg till supporten och kan inte längre ändras eller avbrytas. Det kommer fram en gång.
 error-storage = Telefonens lagring kunde inte läsas eller skrivas. Försök igen.

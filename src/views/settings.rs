@@ -1,11 +1,13 @@
 //! Settings: the app's language (switches at once, remembered), the account, the
-//! server, the version, and signing out.
+//! OS's notifications on this device, the server, the version, and signing out.
 
 use dioxus::prelude::*;
+use pulse_client::Failure;
 
 use crate::components::{Loading, SignOutButton, TopBar};
 use crate::i18n::{LANG, LANGUAGES, Language, error_text, t};
 use crate::platform;
+use crate::push::{self, PushError, PushState};
 use crate::state::{ReadFailed, use_app};
 use crate::tr;
 use crate::views::password::{NewPassword, acceptable};
@@ -69,6 +71,8 @@ pub fn Settings() -> Element {
                 p { class: "muted", {tr!("settings-account-properties", count = account.properties.len())} }
             }
             if signed_in {
+                h3 { {t("settings-notifications")} }
+                DeviceNotifications {}
                 h3 { {t("settings-password")} }
                 ChangePassword {}
             }
@@ -82,6 +86,88 @@ pub fn Settings() -> Element {
             }
         }
     }
+}
+
+/// The OS's notifications on this device: where they stand, honestly (on, off, blocked
+/// by the browser and how to allow them, or not available here), and the one thing to
+/// do about it. A failure says why and changes nothing.
+#[component]
+fn DeviceNotifications() -> Element {
+    let state = use_app();
+    let mut standing = use_resource(move || {
+        let pulse = state.pulse();
+        async move { push::state(&pulse).await }
+    });
+    let mut busy = use_signal(|| false);
+    let mut error = use_signal(|| None::<PushError>);
+    let Some(now) = *standing.read() else {
+        return rsx! { Loading {} };
+    };
+    let mut switch = move |on: bool| {
+        busy.set(true);
+        error.set(None);
+        let pulse = state.pulse();
+        let language = LANG.peek().code;
+        spawn(async move {
+            let result = if on {
+                push::turn_on(&pulse, language).await
+            } else {
+                push::turn_off(&pulse).await
+            };
+            busy.set(false);
+            error.set(result.err());
+            standing.restart();
+        });
+    };
+    let said = match now {
+        PushState::On => "settings-push-on",
+        PushState::Off => "settings-push-off",
+        PushState::Blocked => "settings-push-blocked",
+        PushState::Unavailable if cfg!(target_family = "wasm") => {
+            "settings-push-unavailable-browser"
+        }
+        PushState::Unavailable => "settings-push-unavailable-device",
+    };
+    let why = error().and_then(push_error_text);
+    rsx! {
+        div { class: "card", "data-testid": "push", "data-state": now.as_str(),
+            p { role: "status", "data-testid": "push-state", {t(said)} }
+            if now == PushState::Blocked {
+                p { class: "muted", {t("settings-push-blocked-how")} }
+            }
+            if let Some(why) = why {
+                p { class: "field-error", role: "alert", "data-testid": "push-error", {why} }
+            }
+            if now == PushState::Off {
+                button {
+                    disabled: busy(), "data-testid": "push-turn-on",
+                    onclick: move |_| switch(true),
+                    if busy() { {t("settings-push-busy")} } else { {t("settings-push-turn-on")} }
+                }
+            }
+            if now == PushState::On {
+                button {
+                    disabled: busy(), "data-testid": "push-turn-off",
+                    onclick: move |_| switch(false),
+                    if busy() { {t("settings-push-busy")} } else { {t("settings-push-turn-off")} }
+                }
+            }
+        }
+    }
+}
+
+/// Why notifications did not change, in the partner's words; none where the state
+/// shown says it already (blocked, not available).
+fn push_error_text(error: PushError) -> Option<String> {
+    let id = match error {
+        PushError::Blocked | PushError::Unavailable => return None,
+        PushError::NotAllowed => "settings-push-not-allowed",
+        PushError::Subscribe => "settings-push-subscribe-failed",
+        // The app's general words speak of a message kept for later.
+        PushError::Server(Failure::Network) => "settings-push-offline",
+        PushError::Server(failure) => return Some(error_text(failure)),
+    };
+    Some(t(id))
 }
 
 /// The current password and a new one; the other devices are signed out.

@@ -63,7 +63,6 @@ impl Server {
             web_app: Some(web_app),
             console_app: Some(console_app),
             mail: Default::default(),
-            push: Default::default(),
             running: None,
         };
         server.up().await;
@@ -112,6 +111,7 @@ impl Server {
             web_app: self.web_app.clone(),
             console_app: self.console_app.clone(),
             mail: self.mail.clone(),
+            push: Default::default(),
         };
         let mut tries = 0;
         let running = loop {
