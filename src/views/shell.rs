@@ -15,6 +15,15 @@ use crate::views::sign_in::SignIn;
 #[component]
 pub fn Shell() -> Element {
     let state = use_app();
+    // A tap on a notification opens its case (phones; a browser's service worker
+    // navigates the tab itself).
+    #[cfg(any(target_os = "android", target_os = "ios"))]
+    use_future(move || {
+        let pulse = state.pulse();
+        crate::push::follow_phone(pulse, |id| {
+            navigator().push(Route::CaseScreen { id });
+        })
+    });
     match &*state.auth.read() {
         AuthState::SignedOut => rsx! {
             SignIn { again: false }
