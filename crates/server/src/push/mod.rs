@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use pulse_protocol::push::{PushConfig, PushMessage, PushPlatform};
+use pulse_protocol::push::{PushConfig, PushPlatform};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
@@ -213,11 +213,6 @@ impl Senders {
     }
 }
 
-/// What the worker sends for one queued push.
-pub fn message_for(row: &PushRow) -> PushMessage {
-    texts::message(row)
-}
-
 /// Sends queued pushes until `shutdown`: up to [`IN_FLIGHT`] at once, each recorded as
 /// sent (or skipped: its device was looking at the app), retried with backoff, or its
 /// target removed when the push service says it is gone. Woken by every committed
@@ -325,9 +320,8 @@ async fn collect(
                 tracing::info!(device = %row.device_id, %why, "push target removed: its service no longer knows it");
                 outcomes.gone.push(row.device_id);
             }
-            Delivery::Retry { error, after } if row.attempts >= MAX_ATTEMPTS => {
+            Delivery::Retry { error, .. } if row.attempts >= MAX_ATTEMPTS => {
                 tracing::warn!(push = row.id, attempts = row.attempts, %error, "push given up");
-                let _ = after;
                 outcomes.done.push(row.id);
             }
             Delivery::Retry { error, after } => {
