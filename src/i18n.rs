@@ -22,6 +22,9 @@ pub struct Language {
     pub code: &'static str,
     /// Written right to left (Arabic, Hebrew…): the layout mirrors.
     pub rtl: bool,
+    /// The language's name in itself, as its `language-name` says: the language picker
+    /// lists every language before any but the current one is downloaded.
+    pub name: &'static str,
     /// The Fluent sources compiled into the app, in the order they are added to the
     /// bundle. In a browser only the fallback's: every other language is downloaded when
     /// it is chosen ([`load`]), so that nobody downloads ten of them.
@@ -42,19 +45,21 @@ macro_rules! sources {
 
 macro_rules! language {
     // Compiled in everywhere: the fallback.
-    ($code:literal, $rtl:literal, compiled) => {
+    ($code:literal, $name:literal, $rtl:literal, compiled) => {
         Language {
             code: $code,
             rtl: $rtl,
+            name: $name,
             sources: sources!($code),
             #[cfg(target_family = "wasm")]
             files: &[],
         }
     };
-    ($code:literal, $rtl:literal) => {
+    ($code:literal, $name:literal, $rtl:literal) => {
         Language {
             code: $code,
             rtl: $rtl,
+            name: $name,
             #[cfg(not(target_family = "wasm"))]
             sources: sources!($code),
             #[cfg(target_family = "wasm")]
@@ -70,16 +75,16 @@ macro_rules! language {
 
 /// Every language of the app; the first is the fallback.
 pub static LANGUAGES: &[Language] = &[
-    language!("en", false, compiled),
-    language!("nl", false),
-    language!("sv", false),
-    language!("fr", false),
-    language!("id", false),
-    language!("de", false),
-    language!("es", false),
-    language!("it", false),
-    language!("pt", false),
-    language!("ar", true),
+    language!("en", "English", false, compiled),
+    language!("nl", "Nederlands", false),
+    language!("sv", "Svenska", false),
+    language!("fr", "Français", false),
+    language!("id", "Bahasa Indonesia", false),
+    language!("de", "Deutsch", false),
+    language!("es", "Español", false),
+    language!("it", "Italiano", false),
+    language!("pt", "Português", false),
+    language!("ar", "العربية", true),
 ];
 
 /// The language every screen speaks right now.

@@ -101,6 +101,20 @@ fn the_app_ships_the_seeds_five_languages_and_more_with_english_first() {
     assert!(Language::by_code("ar").is_some_and(|l| l.rtl));
 }
 
+/// The picker names every language before it is downloaded (in a browser only the
+/// current one is): the name each carries is the one its own texts give.
+#[test]
+fn every_language_is_named_in_itself_as_its_texts_name_it() {
+    for language in LANGUAGES {
+        assert_eq!(
+            language.name,
+            language.format("language-name", None),
+            "{}",
+            language.code
+        );
+    }
+}
+
 #[test]
 fn every_language_has_exactly_the_english_messages_with_the_same_variables() {
     let english = all_entries(&LANGUAGES[0]);
@@ -142,6 +156,9 @@ fn generated_ids() -> BTreeSet<String> {
     for code in ErrorCode::ALL {
         ids.insert(format!("error-{}", code.as_str()));
     }
+    // Each language's name in itself: compiled in as `Language::name`, which
+    // `every_language_is_named_in_itself_as_its_texts_name_it` holds to this message.
+    ids.insert("language-name".to_owned());
     for code in ["network", "unexpected"] {
         ids.insert(format!("error-{code}"));
     }

@@ -56,7 +56,8 @@ pub fn Settings() -> Element {
                         value: language.code,
                         lang: language.code,
                         selected: chosen.as_deref() == Some(language.code),
-                        {language.format("language-name", None)}
+                        // Its own name, known before it is downloaded.
+                        {language.name}
                     }
                 }
             }

@@ -967,3 +967,33 @@ async fn two_instances_on_one_database_never_send_the_same_push_twice() {
     seen.dedup();
     assert_eq!(seen.len(), wanted, "no push sent by both instances");
 }
+
+#[tokio::test]
+async fn a_session_that_ends_takes_its_push_targets_with_it() {
+    let server = TestServer::spawn_with(|c| {
+        c.limits.sessions = pulse_server::store::SessionPolicy {
+            idle: Duration::from_secs(1),
+            absolute: Duration::from_secs(3600),
+        };
+        c.limits.tidy_every = Duration::from_millis(100);
+    })
+    .await;
+    let partner = server.partner("ida@example.com").await;
+    let account = partner.account().id;
+    register(
+        &partner,
+        Browser::new("https://push.example.com/ida".into()).registration("", "en"),
+    )
+    .await;
+    let store = server.server().store();
+    assert_eq!(store.devices(account).await.unwrap().len(), 1);
+    // Idle past its limit: the session ends, and its target with it.
+    let start = Instant::now();
+    while !store.devices(account).await.unwrap().is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the target outlived its session"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
