@@ -64,11 +64,14 @@ ensure_python_venv() {
 
 # Installs a cargo tool at an exact version unless that version is already there.
 # Arguments after the binary's name go to `cargo install` (e.g. --locked).
+# Built with optimisation level 1 instead of release's 3: these tools (dx above all, some
+# 700 crates) only drive builds, so their own speed hardly matters, while compiling them
+# is the longest step on a new machine.
 ensure_cargo_tool() {
     local crate="$1" version="$2" binary="$3"
     shift 3
     if ! "$binary" --version 2>/dev/null | grep -qw -- "$version"; then
-        cargo install "$crate" --version "$version" --force "$@"
+        CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install "$crate" --version "$version" --force "$@"
     fi
 }
 
